@@ -1,0 +1,61 @@
+package blocks
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Kind is the structural role a block had in the source.
+type Kind string
+
+// Block kinds. Text dumps only yield Paragraph, Heading (never: a dump has no
+// markup, so headings are inferred later) and ListItem.
+const (
+	Paragraph Kind = "paragraph"
+	Heading   Kind = "heading"
+	ListItem  Kind = "list-item"
+	Quote     Kind = "quote"
+	Caption   Kind = "caption"
+	Credit    Kind = "credit"
+	Pre       Kind = "pre"
+	Cell      Kind = "cell"
+)
+
+// Block is one unit of text in reading order.
+type Block struct {
+	ID          string  // "b1", "b2", ... in reading order
+	Kind        Kind    // structural role in the source
+	Text        string  // source text, whitespace collapsed, otherwise verbatim
+	Level       int     // heading level 1-6; 0 for other kinds
+	Emphasis    float64 // share of the text inside b/strong (0..1)
+	Italic      float64 // share of the text inside i/em (0..1)
+	Path        string  // CSS-like path of the element, e.g. "body>div.article>p"
+	LinkDensity float64 // share of the text inside links (0..1)
+	Offset      int     // byte offset of the block in the body (text) or element order (HTML)
+	Chrome      string  // why the HTML suggests page chrome ("nav", "footer", "hidden", ...); empty if none
+	Bullet      string  // the list bullet a text dump put before the item, if any
+}
+
+// ID returns the conventional ID of the block at index i.
+func ID(i int) string { return "b" + strconv.Itoa(i+1) }
+
+// Collapse folds every run of Unicode white space to one space and trims the
+// ends. It is the only change qanda makes to source text.
+func Collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,120 @@
+package blocks
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// maxWrapWidth is the widest line a text dump can have and still be taken as
+// hard-wrapped; dumps made with a huge width (w3m -cols 100000) keep one
+// paragraph per line and are never re-joined.
+const maxWrapWidth = 250
+
+// bullets are the markers text browsers put before list items.
+var bullets = []string{"•", "◦", "▪", "‣", "∙", "*"}
+
+type textLine struct {
+	text   string
+	offset int
+}
+
+// FromText splits a plain-text dump into blocks: one block per line, blank
+// lines ignored, list bullets moved to Block.Bullet. If the dump was
+// hard-wrapped at a fixed width, a line is joined to the next one when the next
+// line's first word would not have fitted, which is exactly when a wrapper
+// breaks.
+func FromText(body string) []Block {
+	var lines []textLine
+	var lengths []int
+	width := 0
+	off := 0
+	for off <= len(body) {
+		end := strings.IndexByte(body[off:], '\n')
+		var raw string
+		if end < 0 {
+			raw = body[off:]
+		} else {
+			raw = body[off : off+end]
+		}
+		raw = strings.TrimRight(raw, "\r")
+		n := utf8.RuneCountInString(strings.TrimSpace(raw))
+		if n > width {
+			width = n
+		}
+		lengths = append(lengths, n)
+		lines = append(lines, textLine{raw, off})
+		if end < 0 {
+			break
+		}
+		off += end + 1
+	}
+	wrapped := width > 0 && width <= maxWrapWidth && nearWidth(lengths, width)
+
+	var out []Block
+	var cur *Block
+	curLen := 0 // rune length of the last physical line of cur
+	flush := func() {
+		if cur != nil && cur.Text != "" {
+			cur.ID = ID(len(out))
+			out = append(out, *cur)
+		}
+		cur = nil
+	}
+	for _, l := range lines {
+		trimmed := strings.TrimSpace(l.text)
+		if trimmed == "" {
+			flush()
+			continue
+		}
+		bullet, rest := splitBullet(trimmed)
+		if cur != nil && wrapped && bullet == "" && curLen+1+firstWordLen(rest) > width {
+			cur.Text += " " + Collapse(rest)
+			curLen = utf8.RuneCountInString(trimmed)
+			continue
+		}
+		flush()
+		kind := Paragraph
+		if bullet != "" {
+			kind = ListItem
+		}
+		cur = &Block{Kind: kind, Text: Collapse(rest), Offset: l.offset, Bullet: bullet}
+		curLen = utf8.RuneCountInString(trimmed)
+	}
+	flush()
+	return out
+}
+
+// nearWidth tells a hard-wrapped dump from one that merely has short lines:
+// when a wrapper made the line breaks, many lines end close to the width.
+func nearWidth(lengths []int, width int) bool {
+	near, nonEmpty := 0, 0
+	for _, n := range lengths {
+		if n == 0 {
+			continue
+		}
+		nonEmpty++
+		if n >= width-15 {
+			near++
+		}
+	}
+	return near >= 5 && near*10 >= nonEmpty*3
+}
+
+func splitBullet(s string) (bullet, rest string) {
+	for _, b := range bullets {
+		if strings.HasPrefix(s, b+" ") || (b != "*" && strings.HasPrefix(s, b)) {
+			r := strings.TrimSpace(s[len(b):])
+			if r != "" {
+				return b, r
+			}
+		}
+	}
+	return "", s
+}
+
+func firstWordLen(s string) int {
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return utf8.RuneCountInString(s[:i])
+	}
+	return utf8.RuneCountInString(s)
+}

@@ -1,0 +1,98 @@
+package render
+
+// SchemaVersion names the version of the JSON contract. It changes when a
+// field is renamed, removed or changes meaning; adding fields keeps it.
+const SchemaVersion = "qanda/1"
+
+// Document is the whole result for one input: the JSON contract.
+type Document struct {
+	Schema    string     `json:"schema"`
+	Source    Source     `json:"source"`
+	Title     *string    `json:"title"`
+	Meta      Meta       `json:"meta"`
+	Intro     []string   `json:"intro"`
+	Exchanges []Exchange `json:"exchanges"`
+	Outro     []string   `json:"outro"`
+	Media     []Media    `json:"media"`
+	Removed   []Removed  `json:"removed"`
+	Stats     Stats      `json:"stats"`
+	Warnings  []string   `json:"warnings"`
+}
+
+// Source describes the input the document came from.
+type Source struct {
+	Name    string `json:"name"`
+	URL     string `json:"url,omitempty"`
+	Format  string `json:"format"`  // "html" or "text"
+	Charset string `json:"charset"` // charset the input was decoded from
+	SHA256  string `json:"sha256"`  // digest of the raw input bytes
+	Bytes   int    `json:"bytes"`
+}
+
+// Meta is what is known about the page and the people in it.
+type Meta struct {
+	Language     *string  `json:"language"`
+	Site         *string  `json:"site"`
+	Authors      []string `json:"authors"`
+	Published    *string  `json:"published"`
+	Canonical    *string  `json:"canonical"`
+	Interviewer  *string  `json:"interviewer"`
+	Interviewees []string `json:"interviewees"`
+}
+
+// Exchange is one question with its complete answer.
+type Exchange struct {
+	N          int      `json:"n"`
+	Topic      *string  `json:"topic"`
+	Question   Question `json:"question"`
+	Answer     Answer   `json:"answer"`
+	Confidence float64  `json:"confidence"`
+	Method     string   `json:"method"`
+}
+
+// Question is the question of an exchange; Text carries no label.
+type Question struct {
+	Text    string  `json:"text"`
+	Speaker *string `json:"speaker"`
+	Label   *string `json:"label"`
+}
+
+// Answer is the complete answer; Text is Paragraphs joined by blank lines.
+type Answer struct {
+	Text       string   `json:"text"`
+	Paragraphs []string `json:"paragraphs"`
+	Speakers   []string `json:"speakers"`
+}
+
+// Media is a caption and its credit, moved out of the text.
+type Media struct {
+	Caption string `json:"caption,omitempty"`
+	Credit  string `json:"credit,omitempty"`
+}
+
+// Removed is one distinct removed text with the reason and how often it was
+// removed. DuplicateOf names the kept block it copies, if any.
+type Removed struct {
+	Text        string   `json:"text"`
+	Reason      string   `json:"reason"`
+	Count       int      `json:"count"`
+	DuplicateOf string   `json:"duplicate_of,omitempty"`
+	Blocks      []string `json:"blocks"`
+}
+
+// Stats is the ledger: BlocksIn == Kept + the sum of Removed.
+type Stats struct {
+	BlocksIn  int            `json:"blocks_in"`
+	Kept      int            `json:"kept"`
+	Removed   map[string]int `json:"removed"`
+	Exchanges int            `json:"exchanges"`
+}
+
+// Str returns a pointer to s, or nil when s is empty: the JSON null of the
+// contract.
+func Str(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
