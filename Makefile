@@ -1,0 +1,54 @@
+# qanda: the single entry point for building, testing and measuring.
+GO       ?= go
+BIN      := bin/qanda
+SHARED   ?= ../shared
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -X main.version=$(VERSION)
+FUZZTIME ?= 60s
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: all build test lint demo eval bench fuzz golden clean
+
+all: build test
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/qanda
+
+## test: format check, vet and every test (no network, no ../shared needed)
+test:
+	@fmt=$$(gofmt -l cmd pkg); if [ -n "$$fmt" ]; then echo "gofmt needed:"; echo "$$fmt"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+lint:
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+## demo: run qanda on the bundled founding page
+demo:
+	@$(GO) run ./cmd/qanda extract --format md testdata/insider-hajizada.txt
+
+## golden: rewrite golden files after an intended output change (review the diff!)
+golden:
+	$(GO) test ./pkg/... -run Golden -update
+
+## eval: score against the hand-made ground truth in ../shared (skipped if absent)
+eval: build
+	@if [ ! -d "$(SHARED)/eval" ]; then echo "eval: $(SHARED) not found, nothing to score"; exit 0; fi
+	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold
+	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold-text
+	python3 $(SHARED)/eval/extract_score.py --run '$(BIN) extract --format json {input}' $(SHARED)/corpus/asb
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: run every fuzz target for FUZZTIME each
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin

@@ -1,0 +1,188 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/qanda/qanda/pkg/blocks"
+)
+
+// Role is where a block ends up.
+type Role string
+
+// Roles. Every block has exactly one.
+const (
+	Content Role = "content"
+	Title   Role = "title"
+	Caption Role = "caption"
+	Credit  Role = "credit"
+	Removed Role = "removed"
+)
+
+// Reason says why a block was removed.
+type Reason string
+
+// Removal reasons, as they appear in the output's `removed` list.
+const (
+	Navigation       Reason = "navigation"
+	Ticker           Reason = "ticker"
+	LanguageLink     Reason = "language-link"
+	OtherLanguage    Reason = "other-language"
+	LinkStub         Reason = "link-stub"
+	Boilerplate      Reason = "boilerplate"
+	Footer           Reason = "footer"
+	RepeatedRun      Reason = "repeated-run"
+	Duplicate        Reason = "duplicate"
+	NearDuplicate    Reason = "near-duplicate"
+	DuplicateCaption Reason = "duplicate-caption"
+	PullQuote        Reason = "pull-quote"
+)
+
+// Mark is the verdict on one block.
+type Mark struct {
+	Role   Role
+	Reason Reason // set when Role is Removed
+	DupOf  int    // index of the block this one copies; -1 if none
+}
+
+// Context is what clean needs to know about the page besides its blocks.
+type Context struct {
+	TitleBlock int  // index of the title block, -1 if unknown
+	HTML       bool // blocks came from HTML (chrome hints are meaningful)
+}
+
+// Clean returns one Mark per block.
+func Clean(bs []blocks.Block, ctx Context) []Mark {
+	c := newCleaner(bs, ctx)
+	c.title()
+	c.chrome()
+	c.stubsAndBoilerplate()
+	c.otherScript()
+	c.duplicates()
+	c.pullQuotes()
+	c.media()
+	c.footer()
+	return c.marks
+}
+
+type cleaner struct {
+	bs    []blocks.Block
+	ctx   Context
+	keys  []string
+	toks  [][]string
+	marks []Mark
+}
+
+func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
+	c := &cleaner{bs: bs, ctx: ctx, keys: make([]string, len(bs)), toks: make([][]string, len(bs)), marks: make([]Mark, len(bs))}
+	for i, b := range bs {
+		c.toks[i] = Tokens(b.Text)
+		c.keys[i] = strings.Join(c.toks[i], " ")
+		c.marks[i] = Mark{Role: Content, DupOf: -1}
+	}
+	return c
+}
+
+func (c *cleaner) live(i int) bool { return c.marks[i].Role == Content }
+
+func (c *cleaner) remove(i int, r Reason, dupOf int) {
+	c.marks[i] = Mark{Role: Removed, Reason: r, DupOf: dupOf}
+}
+
+// title marks the title block; in a text dump everything above the title is
+// the page header (menus, tickers, account links).
+func (c *cleaner) title() {
+	t := c.ctx.TitleBlock
+	if t < 0 || t >= len(c.bs) {
+		return
+	}
+	c.marks[t].Role = Title
+	if c.ctx.HTML {
+		return
+	}
+	for i := 0; i < t; i++ {
+		if tickerRe.MatchString(c.bs[i].Text) {
+			c.remove(i, Ticker, -1)
+		} else {
+			c.remove(i, Navigation, -1)
+		}
+	}
+}
+
+// tickerRe matches a rate or quote in a ticker: "USD103.43", "EUR 1,07", "DAX +0.4%".
+var tickerRe = regexp.MustCompile(`^[\p{Lu}]{2,6}\s?[+\-−]?\d[\d.,]*\s?%?$`)
+
+// chrome removes blocks the HTML marked as page chrome.
+func (c *cleaner) chrome() {
+	if !c.ctx.HTML {
+		return
+	}
+	for i, b := range c.bs {
+		if b.Chrome != "" && c.live(i) {
+			c.remove(i, Reason(b.Chrome), -1)
+		}
+	}
+}
+
+// stubRe matches short sentences that only point to a link: "The full text
+// can be found here.", "Read more", "Hier geht es zum Podcast".
+var stubRe = regexp.MustCompile(`(?i)(\b(here|hier|ici|aquí|aqui)|здесь|тут|по ссылке)\s*[.!:]?\s*$|^(read more|read also|see also|more on this|weiterlesen|mehr zum thema|lesen sie auch|lire aussi|à lire aussi|leer más|lea también|читайте также|читать также|подробнее)\b`)
+
+// boilerRe matches the vocabulary of subscription, sharing and cookie boxes.
+var boilerRe = regexp.MustCompile(`(?i)\b(subscribe|newsletter|sign up|unsubscribe|abonnieren|abonnez|abonnement|suscr[ií]b|bolet[ií]n|cookies?|share on|share this|teilen|partager|compartir|advertisement|anzeige|publicité|publicidad)\b|подпис|рассылк|поделиться|реклама`)
+
+// stubsAndBoilerplate removes link stubs and boxes that invite the reader
+// to subscribe, share or accept cookies. Only short blocks that are not
+// questions qualify: an answer may well mention a newsletter.
+func (c *cleaner) stubsAndBoilerplate() {
+	for i, b := range c.bs {
+		if !c.live(i) || IsQuestion(b.Text) {
+			continue
+		}
+		n := wordCount(b.Text)
+		switch {
+		case n <= 15 && stubRe.MatchString(b.Text):
+			c.remove(i, LinkStub, -1)
+		case c.ctx.HTML && n <= 12 && b.LinkDensity >= 0.8 && b.Kind != blocks.Heading:
+			c.remove(i, LinkStub, -1)
+		case n <= 12 && boilerRe.MatchString(b.Text):
+			c.remove(i, Boilerplate, -1)
+		}
+	}
+}
+
+// otherScript removes blocks written in another script than the page: the
+// "read in Russian" link of an English page, a notice left in the site's
+// home language. A page that mixes scripts throughout is left alone.
+func (c *cleaner) otherScript() {
+	counts := map[Script]int{}
+	total := 0
+	scripts := make([]Script, len(c.bs))
+	for i, b := range c.bs {
+		s, n := scriptOf(b.Text)
+		scripts[i] = s
+		if c.marks[i].Role != Removed {
+			counts[s] += n
+			total += n
+		}
+	}
+	main, best := NoScript, 0
+	for s, n := range counts {
+		if s != NoScript && n > best {
+			main, best = s, n
+		}
+	}
+	if total == 0 || best*100 < total*85 {
+		return
+	}
+	for i, b := range c.bs {
+		if !c.live(i) || scripts[i] == NoScript || scripts[i] == main {
+			continue
+		}
+		if wordCount(b.Text) <= 6 {
+			c.remove(i, LanguageLink, -1)
+		} else {
+			c.remove(i, OtherLanguage, -1)
+		}
+	}
+}

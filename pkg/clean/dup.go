@@ -1,0 +1,174 @@
+package clean
+
+import (
+	"hash/fnv"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+const (
+	// nearMinTokens is the shortest block compared for near-duplicates;
+	// shorter ones must match exactly (a one-word difference in a short
+	// text is a different text).
+	nearMinTokens = 8
+	// nearMinSimilarity is the share of characters two keys must share
+	// (by edit distance) to count as the same text.
+	nearMinSimilarity = 0.9
+	// shingleSize is the length of the word n-grams used to find
+	// near-duplicate candidates.
+	shingleSize = 4
+	// runGap is how far apart two copies in a run may be (in live blocks)
+	// and still count as one run: an echo with a dropped line is still an
+	// echo.
+	runGap = 2
+)
+
+// duplicates finds copies of earlier blocks and decides which are echoes.
+func (c *cleaner) duplicates() {
+	orig, near := c.findCopies()
+	live := c.liveIndexes()
+	pos := make(map[int]int, len(live)) // block index -> position in live
+	for p, i := range live {
+		pos[i] = p
+	}
+	inRun := make([]bool, len(c.bs))
+	for p, i := range live {
+		if orig[i] < 0 {
+			continue
+		}
+		// A copy is part of a run when a nearby copy copies a block near
+		// the same original, in the same order.
+		for d := 1; d <= runGap && p+d < len(live); d++ {
+			k := live[p+d]
+			if orig[k] < 0 {
+				continue
+			}
+			if step := pos[orig[k]] - pos[orig[i]]; step >= 1 && step <= runGap {
+				inRun[i], inRun[k] = true, true
+			}
+		}
+	}
+	var captions []int
+	for p, i := range live {
+		j := orig[i]
+		if j < 0 {
+			continue
+		}
+		reason := Duplicate
+		if near[i] {
+			reason = NearDuplicate
+		}
+		switch {
+		case inRun[i]:
+			c.remove(i, RepeatedRun, j)
+		case p > 0 && live[p-1] == j:
+			// Printed twice in a row: an image's alt text and its
+			// caption, or a layout printed for two screens.
+			c.remove(i, reason, j)
+			captions = append(captions, i)
+		case IsQuestion(c.bs[i].Text) || wordCount(c.bs[i].Text) <= 5 || creditRe.MatchString(c.bs[i].Text):
+			// The same question put to several people, a repeated
+			// speaker label, or the same photographer credited under two
+			// pictures: legitimate repetition.
+		default:
+			c.remove(i, reason, j)
+		}
+	}
+	for _, i := range captions {
+		j := c.marks[i].DupOf
+		if wordCount(c.bs[j].Text) <= 60 && !IsQuestion(c.bs[j].Text) {
+			c.marks[i].Reason = DuplicateCaption
+			c.marks[j].Role = Caption
+		}
+	}
+}
+
+func (c *cleaner) liveIndexes() []int {
+	var live []int
+	for i := range c.bs {
+		if c.live(i) {
+			live = append(live, i)
+		}
+	}
+	return live
+}
+
+// findCopies returns for each live block the earliest live block it copies
+// (exactly or nearly), or -1. Near-duplicates are found by hashing word
+// 4-grams and only comparing blocks that share one, so the cost stays close
+// to linear in the page size.
+func (c *cleaner) findCopies() (orig []int, near []bool) {
+	orig = make([]int, len(c.bs))
+	near = make([]bool, len(c.bs))
+	exact := map[string]int{}
+	shingles := map[uint64][]int{}
+	dmp := diffmatchpatch.New()
+	for i := range c.bs {
+		orig[i] = -1
+		if !c.live(i) || c.keys[i] == "" {
+			continue
+		}
+		if j, ok := exact[c.keys[i]]; ok {
+			orig[i] = j
+			continue
+		}
+		exact[c.keys[i]] = i
+		if len(c.toks[i]) < nearMinTokens {
+			continue
+		}
+		hs := shingleHashes(c.toks[i])
+		seen := map[int]bool{}
+		for _, h := range hs {
+			for _, j := range shingles[h] {
+				if seen[j] || orig[i] >= 0 {
+					continue
+				}
+				seen[j] = true
+				if similar(dmp, c.keys[i], c.keys[j]) {
+					orig[i], near[i] = j, true
+				}
+			}
+		}
+		if orig[i] >= 0 {
+			continue
+		}
+		for _, h := range hs {
+			shingles[h] = append(shingles[h], i)
+		}
+	}
+	return orig, near
+}
+
+// shingleHashes returns the hashes of a sample of the word 4-grams of a
+// text: every 4-gram whose hash is 0 mod 4, plus the first one, which keeps
+// the index small while two near-identical texts still share several.
+func shingleHashes(toks []string) []uint64 {
+	var out []uint64
+	for i := 0; i+shingleSize <= len(toks); i++ {
+		h := fnv.New64a()
+		for _, t := range toks[i : i+shingleSize] {
+			h.Write([]byte(t))
+			h.Write([]byte{' '})
+		}
+		v := h.Sum64()
+		if i == 0 || v%4 == 0 {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// similar confirms a near-duplicate with a real edit distance.
+func similar(dmp *diffmatchpatch.DiffMatchPatch, a, b string) bool {
+	la, lb := len(a), len(b)
+	if la == 0 || lb == 0 {
+		return false
+	}
+	if la*100 < lb*85 || lb*100 < la*85 {
+		return false
+	}
+	diffs := dmp.DiffMain(a, b, false)
+	dist := dmp.DiffLevenshtein(diffs)
+	longest := max(la, lb)
+	return float64(longest-dist)/float64(longest) >= nearMinSimilarity
+}

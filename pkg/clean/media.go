@@ -1,0 +1,129 @@
+package clean
+
+import (
+	"regexp"
+
+	"github.com/qanda/qanda/pkg/blocks"
+)
+
+const (
+	// pullQuoteMaxWords is the longest text taken for a pull quote.
+	pullQuoteMaxWords = 40
+	// pullQuoteMinShare is the share of a pull quote's words that must
+	// stand, in one unbroken run, in a longer paragraph of the page.
+	pullQuoteMinShare = 0.6
+	// creditMaxWords is the longest text taken for a photo credit.
+	creditMaxWords = 14
+)
+
+// creditRe matches photo credits: "Photo: AFP", "Siranush Sargsyan / PAN
+// Photo via REUTERS", "© dpa", "Foto: imago", "Фото: ТАСС".
+var creditRe = regexp.MustCompile(`(?i)(©|\(c\)|\bphoto|\bfoto|фото|\bbild\s*:|\bimage\s*:|\bcredit|\bgetty\b|\breuters\b|\bafp\b|\bap photo|\bimago\b|\bdpa\b|picture.alliance|shutterstock|\bepa\b|ТАСС|РИА)`)
+
+// pullQuotes removes short quoted texts whose words stand in a longer
+// paragraph elsewhere on the page: a magazine's pull quote repeats the
+// answer, often trimmed or slightly reworded.
+func (c *cleaner) pullQuotes() {
+	for i, b := range c.bs {
+		if !c.live(i) || len(c.toks[i]) < 4 || wordCount(b.Text) > pullQuoteMaxWords {
+			continue
+		}
+		if !quoted(b.Text) && b.Kind != blocks.Quote {
+			continue
+		}
+		need := int(float64(len(c.toks[i]))*pullQuoteMinShare + 0.999)
+		need = max(need, 4)
+		for j := range c.bs {
+			if j == i || c.marks[j].Role != Content || len(c.toks[j]) < len(c.toks[i])*3/2 {
+				continue
+			}
+			if longestCommonRun(c.toks[i], c.toks[j]) >= need {
+				c.remove(i, PullQuote, j)
+				break
+			}
+		}
+	}
+}
+
+// longestCommonRun returns the length of the longest run of words that a
+// and b share, in order and unbroken.
+func longestCommonRun(a, b []string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	best := 0
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			if a[i-1] == b[j-1] {
+				cur[j] = prev[j-1] + 1
+				best = max(best, cur[j])
+			} else {
+				cur[j] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
+}
+
+// media moves captions and credits out of the text. HTML says which blocks
+// they are; in a text dump a caption shows as a doubled line (found by
+// duplicates) and a credit as a short line naming a photographer or agency
+// next to a caption.
+func (c *cleaner) media() {
+	for i, b := range c.bs {
+		if !c.live(i) {
+			continue
+		}
+		switch {
+		case b.Kind == blocks.Caption:
+			c.marks[i].Role = Caption
+		case b.Kind == blocks.Credit:
+			c.marks[i].Role = Credit
+		}
+	}
+	for i, b := range c.bs {
+		if !c.live(i) || wordCount(b.Text) > creditMaxWords || !creditRe.MatchString(b.Text) || endsSentence(b.Text) {
+			continue
+		}
+		if c.nextToCaption(i) {
+			c.marks[i].Role = Credit
+		}
+	}
+}
+
+// nextToCaption reports whether the nearest non-removed block before or
+// after i is a caption.
+func (c *cleaner) nextToCaption(i int) bool {
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < len(c.bs); j += step {
+			if c.marks[j].Role == Removed {
+				continue
+			}
+			if c.marks[j].Role == Caption {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// footer removes the short lines that trail the last sentence of the page:
+// "Subscribe", "Google Chrome Firefox Safari", copyright lines. Only
+// non-sentences are taken, so a closing remark in the text stays.
+func (c *cleaner) footer() {
+	last := -1
+	for i, b := range c.bs {
+		if c.live(i) && endsSentence(b.Text) && wordCount(b.Text) >= 6 {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	for i := last + 1; i < len(c.bs); i++ {
+		if c.live(i) && wordCount(c.bs[i].Text) <= 12 && !endsSentence(c.bs[i].Text) {
+			c.remove(i, Footer, -1)
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Key is the comparison form of a text: NFKC, lower case, letters and
+// digits only, words separated by one space. Quote marks, dashes and
+// whitespace differences vanish, so echoes printed with small typographic
+// differences compare equal.
+func Key(s string) string {
+	return strings.Join(Tokens(s), " ")
+}
+
+// Tokens splits a text into its comparison words (see Key).
+func Tokens(s string) []string {
+	s = norm.NFKC.String(s)
+	var out []string
+	start := -1
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, strings.ToLower(s[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(s[start:]))
+	}
+	return out
+}
+
+// wordCount counts whitespace-separated words.
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// Script is the writing system most letters of a text belong to.
+type Script int
+
+// Scripts qanda tells apart; Other covers the rest (Greek, CJK, Arabic, ...).
+const (
+	NoScript Script = iota
+	Latin
+	Cyrillic
+	Other
+)
+
+// scriptOf returns the script of most letters and how many letters there are.
+func scriptOf(s string) (Script, int) {
+	var lat, cyr, oth int
+	for _, r := range s {
+		switch {
+		case !unicode.IsLetter(r):
+		case unicode.Is(unicode.Latin, r):
+			lat++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		default:
+			oth++
+		}
+	}
+	n := lat + cyr + oth
+	switch {
+	case n == 0:
+		return NoScript, 0
+	case lat >= cyr && lat >= oth:
+		return Latin, n
+	case cyr >= oth:
+		return Cyrillic, n
+	}
+	return Other, n
+}
+
+// endsSentence reports whether a text ends like a sentence (after closing
+// quotes and brackets).
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return strings.ContainsRune(`"'”’»«“)]`, r) || unicode.IsSpace(r)
+	})
+	if s == "" {
+		return false
+	}
+	r := []rune(s)
+	return strings.ContainsRune(".!?…;", r[len(r)-1])
+}
+
+// IsQuestion reports whether a text ends with a question mark (after
+// closing quotes and brackets), in any of the scripts qanda reads.
+func IsQuestion(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return strings.ContainsRune(`"'”’»«“)]`, r) || unicode.IsSpace(r)
+	})
+	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？") || strings.HasSuffix(s, "?»")
+}
+
+// quoted reports whether a whole text stands in quote marks.
+func quoted(s string) bool {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) < 2 {
+		return false
+	}
+	return strings.ContainsRune(`"“„«‘'‚‹`, r[0]) && strings.ContainsRune(`"”“»’'‘›`, r[len(r)-1])
+}

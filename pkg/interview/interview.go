@@ -1,0 +1,79 @@
+package interview
+
+import (
+	"github.com/qanda/qanda/pkg/blocks"
+	"github.com/qanda/qanda/pkg/clean"
+)
+
+// Input is what Build reads.
+type Input struct {
+	Blocks   []blocks.Block
+	Marks    []clean.Mark // one per block
+	Title    string
+	Language string
+}
+
+// Exchange is one question and its complete answer.
+type Exchange struct {
+	Topic           string
+	Label           string // "Question 1", "Q", "Frage" ... as printed
+	Question        string
+	QuestionSpeaker string
+	Answer          []string // paragraphs
+	AnswerSpeakers  []string
+	Confidence      float64
+	Method          string
+	Blocks          []int // indexes of every block the exchange holds
+}
+
+// Transcript is the structured interview.
+type Transcript struct {
+	Intro        []int // block indexes
+	Exchanges    []Exchange
+	Outro        []int
+	Interviewer  string
+	Interviewees []string
+	Format       string // the detected format, "" if none
+	Warnings     []string
+}
+
+// Build structures the kept blocks of a page.
+func Build(in Input) Transcript {
+	var stream []int
+	for i, m := range in.Marks {
+		if m.Role == clean.Content {
+			stream = append(stream, i)
+		}
+	}
+	p := &page{in: in, stream: stream}
+	var t Transcript
+	ok := false
+	for _, detect := range []func(*page) (Transcript, bool){detectQuestionList, detectTurns} {
+		if t, ok = detect(p); ok {
+			break
+		}
+	}
+	if !ok {
+		t = Transcript{Intro: stream}
+		t.Warnings = append(t.Warnings, "no interview structure found: the page's text is in intro and there are no exchanges")
+	}
+	p.people(&t)
+	return t
+}
+
+// page is the shared state of the detectors.
+type page struct {
+	in     Input
+	stream []int // indexes of content blocks in reading order
+}
+
+func (p *page) text(i int) string { return p.in.Blocks[i].Text }
+
+// texts returns the texts of the given blocks.
+func (p *page) texts(idx []int) []string {
+	out := make([]string, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, p.text(i))
+	}
+	return out
+}

@@ -1,0 +1,84 @@
+package interview
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// name is two to four capitalised words: "Aykhan Hajizada", "Karin Fischer".
+const name = `(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})`
+
+// outlet is a publication: one to four capitalised words, maybe after "The".
+const outlet = `((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}'’\-]*(?:\.\p{L}+)*(?:\s+\p{Lu}[\p{L}\p{N}'’\-]*(?:\.\p{L}+)*){0,3})`
+
+// toldRes find "X told Y" and its equivalents: the person who speaks and
+// the outlet (the interviewer) they spoke to.
+var toldRes = []*regexp.Regexp{
+	regexp.MustCompile(name + `\s+(?:told|tells|said to|explained to|revealed to)\s+` + outlet),
+	regexp.MustCompile(name + `\s+(?:sagte|sagt|erklärte|erklärt)\s+(?:dem|der|den)\s+` + outlet),
+	regexp.MustCompile(name + `\s+(?:a déclaré|a confié|a expliqué|déclare)\s+(?:à|au|aux)\s+` + outlet),
+	regexp.MustCompile(name + `\s+(?:dijo|declaró|explicó|contó)\s+(?:a|al)\s+` + outlet),
+	regexp.MustCompile(name + `\s+(?:рассказал|рассказала|заявил|заявила|сообщил|сообщила)\s+` + outlet),
+}
+
+// people finds the interviewer and interviewees from the intro and fills
+// the speaker fields that the format did not.
+func (p *page) people(t *Transcript) {
+	for _, i := range t.Intro {
+		for _, re := range toldRes {
+			m := re.FindStringSubmatch(p.text(i))
+			if m == nil {
+				continue
+			}
+			if t.Interviewer == "" {
+				t.Interviewer = strings.TrimRight(m[2], ".")
+			}
+			if !contains(t.Interviewees, m[1]) {
+				t.Interviewees = append(t.Interviewees, m[1])
+			}
+		}
+	}
+	// Speakers named by labels are interviewees too.
+	for _, e := range t.Exchanges {
+		for _, s := range e.AnswerSpeakers {
+			if !genericLabel(s) && !contains(t.Interviewees, s) {
+				t.Interviewees = append(t.Interviewees, s)
+			}
+		}
+		if t.Interviewer == "" && e.QuestionSpeaker != "" && !genericLabel(e.QuestionSpeaker) {
+			t.Interviewer = e.QuestionSpeaker
+		}
+	}
+	for k := range t.Exchanges {
+		e := &t.Exchanges[k]
+		if genericLabel(e.QuestionSpeaker) {
+			e.QuestionSpeaker = ""
+		}
+		if e.QuestionSpeaker == "" {
+			e.QuestionSpeaker = t.Interviewer
+		}
+		var sp []string
+		for _, s := range e.AnswerSpeakers {
+			if !genericLabel(s) {
+				sp = append(sp, s)
+			}
+		}
+		if len(sp) == 0 && len(t.Interviewees) == 1 {
+			sp = []string{t.Interviewees[0]}
+		}
+		e.AnswerSpeakers = sp
+	}
+}
+
+// genericLabel reports whether a label names a role, not a person: "Q",
+// "A", "Frage", "Antwort".
+func genericLabel(s string) bool {
+	l := strings.ToLower(s)
+	return utf8.RuneCountInString(s) <= 2 || questionLabels[l] || answerLabels[l]
+}
+
+var answerLabels = map[string]bool{
+	"a": true, "antwort": true, "answer": true, "réponse": true, "reponse": true, "respuesta": true,
+	"r": true, "ответ": true, "о": true,
+}

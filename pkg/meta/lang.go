@@ -1,0 +1,131 @@
+package meta
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sampleBytes is how much text DetectLanguage reads: plenty for stopword
+// counts, and it keeps the cost flat on huge pages.
+const sampleBytes = 20 << 10
+
+// minHits is the number of stopwords a text needs before DetectLanguage
+// names a language: fewer could be chance, or a name.
+const minHits = 3
+
+// stopwordLists holds about 35 of the most frequent words of each language.
+// Words several languages share ("de", "la", "a") count less in detection.
+var stopwordLists = map[string]string{
+	"en": "the and of to in is that it for was on with as you are this be at have not but by from they we his her an or what which were their has would there",
+	"de": "der die und den von zu das mit sich des auf für ist im dem nicht ein eine als auch es werden aus er hat dass sie nach wird bei einer um noch wie über so ich wir aber sind oder",
+	"fr": "le la les de des et est en un une du que qui dans pour pas sur au avec il elle ce ne se plus par sont nous vous mais ou on été je cette aux",
+	"es": "el la los las de y que en un una del se por con no es para al lo como más pero sus su le ya o este ha fue muy también hay está son",
+	"it": "il di che e la per un in una sono non del della gli le con è si da al nel anche come ma ha dei alla questo più lo ho essere",
+	"pt": "o a de que e do da em um para não uma os no se na por mais as dos como mas ao ele das à seu sua ou quando muito já também é são foi",
+	"nl": "de het een en van ik te dat die in is niet op aan met voor zijn er maar om ook als dan bij nog wat door naar wordt hij ze zo geen worden werd",
+	"ru": "и в не на что с как это по но он я к из у за то так же от было мы они вы его для о все был бы уже только когда если есть ещё еще она меня",
+	"uk": "і в на що не з у та до як це про за від для але ми я він вони ви так вже його був було є бути які який також щоб коли її мене",
+}
+
+// stopwords maps language -> word set; stopLangs maps word -> languages.
+// Both are built once from stopwordLists.
+var stopwords, stopLangs = buildStopwords()
+
+func buildStopwords() (map[string]map[string]bool, map[string][]string) {
+	sets := map[string]map[string]bool{}
+	langs := map[string][]string{}
+	for _, lang := range []string{"de", "en", "es", "fr", "it", "nl", "pt", "ru", "uk"} { // fixed order: deterministic
+		set := map[string]bool{}
+		for _, w := range strings.Fields(stopwordLists[lang]) {
+			if !set[w] {
+				set[w] = true
+				langs[w] = append(langs[w], lang)
+			}
+		}
+		sets[lang] = set
+	}
+	return sets, langs
+}
+
+// IsStopword reports whether word (any case) is one of the most frequent
+// words of lang ("en", "de", "ru", "uk", "fr", "es", "it", "pt", "nl").
+func IsStopword(lang, word string) bool {
+	return stopwords[lang][strings.ToLower(word)]
+}
+
+// DetectLanguage guesses the language of a text from the stopwords in its
+// first 20 KB: "en", "de", "ru", "uk", "fr", "es", "it", "pt" or "nl", or ""
+// when the text is too short or the evidence is split. Russian and Ukrainian
+// are told apart by their stopwords and the letters only one of them has
+// (ы э ъ ё against і ї є ґ).
+func DetectLanguage(text string) string {
+	if len(text) > sampleBytes {
+		cut := sampleBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	score := map[string]float64{}
+	hits := map[string]int{}
+	var cyrillic, latin, ruLetters, ukLetters int
+	word := make([]rune, 0, 32)
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		w := string(word)
+		word = word[:0]
+		langs := stopLangs[w]
+		for _, l := range langs {
+			score[l] += 1 / float64(len(langs))
+			hits[l]++
+		}
+	}
+	for _, r := range text {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			flush()
+			continue
+		}
+		r = unicode.ToLower(r)
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyrillic++
+			switch r {
+			case 'ы', 'э', 'ъ', 'ё':
+				ruLetters++
+			case 'і', 'ї', 'є', 'ґ':
+				ukLetters++
+			}
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		}
+		word = append(word, r)
+	}
+	flush()
+
+	// The script decides the family; stopwords then pick within it.
+	candidates := []string{"de", "en", "es", "fr", "it", "nl", "pt"}
+	if cyrillic > latin {
+		candidates = []string{"ru", "uk"}
+		score["ru"] += float64(ruLetters) / 4
+		score["uk"] += float64(ukLetters) / 4
+	}
+	best, second := "", 0.0
+	for _, l := range candidates {
+		switch {
+		case best == "" || score[l] > score[best]:
+			if best != "" {
+				second = score[best]
+			}
+			best = l
+		case score[l] > second:
+			second = score[l]
+		}
+	}
+	if hits[best] < minHits || score[best] < 1.5*second || score[best] == 0 {
+		return ""
+	}
+	return best
+}

@@ -1,0 +1,8 @@
+// Package qanda composes the pipeline stages (source, blocks, meta, clean,
+// interview, render) into one call: FromReader, FromFile or FromDocument
+// turn one input into a *render.Document, the JSON contract.
+//
+// Everything it returns is built from the stages' outputs; it adds the
+// ledger (every block is in the transcript or in Removed) and the warnings.
+// Safe for concurrent use: no state is shared between calls.
+package qanda

@@ -1,0 +1,73 @@
+package render
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// csvHeader names the CSV columns, one row per exchange.
+const csvHeader = "document,n,topic,question_speaker,question,answer_speakers,answer"
+
+// CSV writes the header and one row per exchange of d.
+func CSV(w io.Writer, d *Document) error {
+	if err := checkDoc(d); err != nil {
+		return err
+	}
+	if err := CSVHeader(w); err != nil {
+		return err
+	}
+	return CSVRows(w, d)
+}
+
+// CSVHeader writes only the header row, so a batch can write it once and
+// then call CSVRows for each document.
+func CSVHeader(w io.Writer) error {
+	return writeCSV(w, [][]string{strings.Split(csvHeader, ",")})
+}
+
+// CSVRows writes one row per exchange of d and no header. The answer's
+// paragraphs are joined by blank lines; several answer speakers by "; ";
+// unknown topic or speaker is an empty field.
+func CSVRows(w io.Writer, d *Document) error {
+	if err := checkDoc(d); err != nil {
+		return err
+	}
+	name := d.Source.Name
+	if name == "" {
+		name = d.Source.URL
+	}
+	rows := make([][]string, 0, len(d.Exchanges))
+	for _, e := range d.Exchanges {
+		rows = append(rows, []string{
+			name,
+			strconv.Itoa(e.N),
+			deref(e.Topic),
+			deref(e.Question.Speaker),
+			e.Question.Text,
+			strings.Join(nonEmpty(e.Answer.Speakers), "; "),
+			strings.Join(answerParagraphs(e.Answer), "\n\n"),
+		})
+	}
+	if err := writeCSV(w, rows); err != nil {
+		return fmt.Errorf("render csv %q: %w", name, err)
+	}
+	return nil
+}
+
+func writeCSV(w io.Writer, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.WriteAll(rows); err != nil { // WriteAll flushes
+		return err
+	}
+	return cw.Error()
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

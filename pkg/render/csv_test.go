@@ -1,0 +1,112 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestCSVRoundTrip(t *testing.T) {
+	out := render(t, func(b *bytes.Buffer) error { return CSV(b, sampleDoc()) })
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV does not parse: %v\n%s", err, out)
+	}
+	want := [][]string{
+		{"document", "n", "topic", "question_speaker", "question", "answer_speakers", "answer"},
+		{"insider-hajizada.txt", "1", "On guarantees <for> civilians in Karabakh", "The Insider",
+			"My first question concerns Azerbaijan's plan for the civilian population?", "Aykhan Hajizada",
+			"“For the last three years, nothing happened.”\n\n1. Not a list item, a sentence.\n\nSome *stars* and snake_case_words, [brackets] and `ticks`."},
+		{"insider-hajizada.txt", "2", "", "", "And what about *you*, the two of you?", "Aykhan Hajizada; Second Guest",
+			"- A dash at the start.\n\nAT&T &amp; friends > 2 <b>not bold</b>"},
+	}
+	if len(records) != len(want) {
+		t.Fatalf("%d records, want %d:\n%s", len(records), len(want), out)
+	}
+	for i := range want {
+		if !slices.Equal(records[i], want[i]) {
+			t.Errorf("record %d = %q\nwant %q", i, records[i], want[i])
+		}
+	}
+}
+
+// A batch writes one header, then the rows of each document.
+func TestCSVBatch(t *testing.T) {
+	var buf bytes.Buffer
+	if err := CSVHeader(&buf); err != nil {
+		t.Fatal(err)
+	}
+	other := sampleDoc()
+	other.Source.Name = "other.html"
+	for _, d := range []*Document{sampleDoc(), {Source: Source{Name: "empty.html"}}, other} {
+		if err := CSVRows(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	records, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	for _, r := range records {
+		docs = append(docs, r[0])
+	}
+	want := []string{"document", "insider-hajizada.txt", "insider-hajizada.txt", "other.html", "other.html"}
+	if !slices.Equal(docs, want) {
+		t.Errorf("document column = %q, want %q", docs, want)
+	}
+}
+
+func TestJSONLineIsOneLine(t *testing.T) {
+	d := sampleDoc()
+	line := render(t, func(b *bytes.Buffer) error { return JSONLine(b, d) })
+	if strings.Count(line, "\n") != 1 || !strings.HasSuffix(line, "\n") {
+		t.Fatalf("JSONLine is not one line: %q", line)
+	}
+	indented := render(t, func(b *bytes.Buffer) error { return JSON(b, d) })
+	var a, b any
+	if err := json.Unmarshal([]byte(line), &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(indented), &b); err != nil {
+		t.Fatal(err)
+	}
+	if ja, jb := mustJSON(t, a), mustJSON(t, b); ja != jb {
+		t.Errorf("JSONLine and JSON carry different data:\n%s\n%s", ja, jb)
+	}
+}
+
+func TestJSONReadable(t *testing.T) {
+	out := render(t, func(b *bytes.Buffer) error { return JSON(b, sampleDoc()) })
+	// No HTML escaping: quotes, & and < stay as they are.
+	for _, want := range []string{`says \"Baku\" & co`, `<for>`, "\n  \"schema\": \"qanda/1\",\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("JSON lacks %q", want)
+		}
+	}
+	if strings.Contains(out, `\u0026`) || strings.Contains(out, `\u003c`) {
+		t.Error("JSON escapes HTML characters")
+	}
+	// Round trip: the JSON decodes back into the same Document (nil slices
+	// come back empty, which is what normalisation promises).
+	var back Document
+	if err := json.Unmarshal([]byte(out), &back); err != nil {
+		t.Fatal(err)
+	}
+	again := render(t, func(b *bytes.Buffer) error { return JSON(b, &back) })
+	if again != out {
+		t.Errorf("JSON does not round-trip:\n%s", readableDiff(out, again))
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
