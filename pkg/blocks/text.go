@@ -10,6 +10,10 @@ import (
 // paragraph per line and are never re-joined.
 const maxWrapWidth = 250
 
+// minWrapWidth is the narrowest wrap width taken seriously; text browsers and
+// mail tools wrap at 60 to 132 columns.
+const minWrapWidth = 40
+
 // bullets are the markers text browsers put before list items.
 var bullets = []string{"•", "◦", "▪", "‣", "∙", "*"}
 
@@ -48,7 +52,7 @@ func FromText(body string) []Block {
 		}
 		off += end + 1
 	}
-	wrapped := width > 0 && width <= maxWrapWidth && nearWidth(lengths, width)
+	wrapped := width >= minWrapWidth && width <= maxWrapWidth && nearWidth(lengths, width)
 
 	var out []Block
 	var cur *Block

@@ -17,10 +17,10 @@ const minHits = 3
 // stopwordLists holds about 35 of the most frequent words of each language.
 // Words several languages share ("de", "la", "a") count less in detection.
 var stopwordLists = map[string]string{
-	"en": "the and of to in is that it for was on with as you are this be at have not but by from they we his her an or what which were their has would there",
+	"en": "the a and of to in is that it for was on with as you are this be at have not but by from they we his her an or what which were their has would there",
 	"de": "der die und den von zu das mit sich des auf für ist im dem nicht ein eine als auch es werden aus er hat dass sie nach wird bei einer um noch wie über so ich wir aber sind oder",
 	"fr": "le la les de des et est en un une du que qui dans pour pas sur au avec il elle ce ne se plus par sont nous vous mais ou on été je cette aux",
-	"es": "el la los las de y que en un una del se por con no es para al lo como más pero sus su le ya o este ha fue muy también hay está son",
+	"es": "el la los las de y a que en un una del se por con no es para al lo como más pero sus su le ya o este ha fue muy también hay está son",
 	"it": "il di che e la per un in una sono non del della gli le con è si da al nel anche come ma ha dei alla questo più lo ho essere",
 	"pt": "o a de que e do da em um para não uma os no se na por mais as dos como mas ao ele das à seu sua ou quando muito já também é são foi",
 	"nl": "de het een en van ik te dat die in is niet op aan met voor zijn er maar om ook als dan bij nog wat door naar wordt hij ze zo geen worden werd",
@@ -56,10 +56,23 @@ func IsStopword(lang, word string) bool {
 
 // DetectLanguage guesses the language of a text from the stopwords in its
 // first 20 KB: "en", "de", "ru", "uk", "fr", "es", "it", "pt" or "nl", or ""
-// when the text is too short or the evidence is split. Russian and Ukrainian
-// are told apart by their stopwords and the letters only one of them has
-// (ы э ъ ё against і ї є ґ).
+// when the text is too short or the evidence is weak or split. Russian and
+// Ukrainian are told apart by their stopwords and by the letters only one of
+// them has (ы э ъ ё against і ї є ґ).
 func DetectLanguage(text string) string {
+	lang, _ := detect(text)
+	return lang
+}
+
+// minShare is the share of a text's words that must be stopwords of the
+// detected language: 15-40% in running text of any of these languages (less
+// on pages full of names and numbers), 3% when a language outside the set
+// (Indonesian "dan", "di") only brushes against the lists.
+const minShare = 0.05
+
+// detect returns the detected language ("" if unsure) and the score of
+// every candidate language.
+func detect(text string) (string, map[string]float64) {
 	if len(text) > sampleBytes {
 		cut := sampleBytes
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
@@ -69,15 +82,16 @@ func DetectLanguage(text string) string {
 	}
 	score := map[string]float64{}
 	hits := map[string]int{}
+	words := 0
 	var cyrillic, latin, ruLetters, ukLetters int
 	word := make([]rune, 0, 32)
 	flush := func() {
 		if len(word) == 0 {
 			return
 		}
-		w := string(word)
+		words++
+		langs := stopLangs[string(word)]
 		word = word[:0]
-		langs := stopLangs[w]
 		for _, l := range langs {
 			score[l] += 1 / float64(len(langs))
 			hits[l]++
@@ -124,8 +138,9 @@ func DetectLanguage(text string) string {
 			second = score[l]
 		}
 	}
-	if hits[best] < minHits || score[best] < 1.5*second || score[best] == 0 {
-		return ""
+	if hits[best] < minHits || score[best] == 0 || score[best] < 1.5*second ||
+		float64(hits[best]) < minShare*float64(words) {
+		return "", score
 	}
-	return best
+	return best, score
 }

@@ -31,9 +31,10 @@ type Options struct {
 // Extraction is a Document together with the blocks it was built from, for
 // callers that explain or test the result.
 type Extraction struct {
-	Doc    *Document
-	Blocks []blocks.Block
-	Marks  []clean.Mark
+	Doc        *Document
+	Blocks     []blocks.Block
+	Marks      []clean.Mark
+	Transcript interview.Transcript
 }
 
 // PageText is the page's text as qanda read it: one block per line.
@@ -93,7 +94,7 @@ func Extract(d *source.Doc, _ Options) (*Extraction, error) {
 	}
 	marks := clean.Clean(bs, clean.Context{TitleBlock: m.TitleBlock, HTML: d.Format == source.HTML})
 	t := interview.Build(interview.Input{Blocks: bs, Marks: marks, Title: m.Title, Language: m.Language})
-	return &Extraction{Doc: assemble(d, bs, m, marks, t), Blocks: bs, Marks: marks}, nil
+	return &Extraction{Doc: assemble(d, bs, m, marks, t), Blocks: bs, Marks: marks, Transcript: t}, nil
 }
 
 // titleBlock finds the block that prints the page's title (its headline),

@@ -24,13 +24,24 @@ var synthQs = []synthQ{
 	{"On the harbour flooding investigation", "Who will lead the investigation into the flooding of the old harbour, and when will its findings be published?"},
 }
 
-// answerParas returns two distinct answer paragraphs for question k.
-func answerParas(k int) []string {
-	return []string{
-		fmt.Sprintf("“This is the first part of answer number %d. We have looked at every option carefully, and the committee agreed on a timetable that everybody can accept. The details will follow in the coming weeks.", k+1),
-		fmt.Sprintf("The second part of answer number %d adds the figures that were missing, and explains why the government believes the plan is realistic and fair to all the regions concerned.”", k+1),
-	}
+// synthAnswers are two answer paragraphs per question, each distinct.
+var synthAnswers = [][2]string{
+	{"“Construction starts in March. The first section, from the river crossing to the new depot, is already fully planned and financed.",
+		"The line will open in stages, and the northern towns will be connected within four years, if the courts do not delay the permits.”"},
+	{"“We will not raise taxes for this. The money comes from the savings we made by merging three hospital administrations.",
+		"Part of it will also come from the European cohesion fund, which has approved our application for the rural clinics.”"},
+	{"“The union left the table when we refused to link salaries to inflation for a third year in a row.",
+		"I regret it. We offered a one-off payment and a shorter week for young teachers, and that offer still stands.”"},
+	{"“The quotas stay as they are for two seasons. After that, a joint commission will review them every spring.",
+		"Coastal villages get a guaranteed share, so small boats will not be pushed out by the large trawlers.”"},
+	{"“Prices will not fall much this winter, but the cap we introduced protects every household until April.",
+		"In the longer run, the new wind farms will bring prices down, because they cost almost nothing to run.”"},
+	{"“A retired judge will lead it, and she will have full access to the port authority's records.",
+		"Her findings will be published in full before the summer, including the parts that are uncomfortable for us.”"},
 }
+
+// answerParas returns the answer paragraphs of question k.
+func answerParas(k int) []string { return synthAnswers[k][:] }
 
 type variant struct {
 	n       int    // number of questions

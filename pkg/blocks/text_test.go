@@ -1,0 +1,89 @@
+package blocks
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFromTextLinesAndBullets(t *testing.T) {
+	bs := FromText("REPORTS\n  • USD103.43\n\nTitle line\n\n  Body   text with\tspaces.  \r\nSecond line\n* starred item\n— A dash is not a bullet?\n")
+	want := []struct {
+		kind   Kind
+		text   string
+		bullet string
+	}{
+		{Paragraph, "REPORTS", ""},
+		{ListItem, "USD103.43", "•"},
+		{Paragraph, "Title line", ""},
+		{Paragraph, "Body text with spaces.", ""},
+		{Paragraph, "Second line", ""},
+		{ListItem, "starred item", "*"},
+		{Paragraph, "— A dash is not a bullet?", ""},
+	}
+	if len(bs) != len(want) {
+		t.Fatalf("got %d blocks, want %d: %+v", len(bs), len(want), bs)
+	}
+	for i, w := range want {
+		b := bs[i]
+		if b.Kind != w.kind || b.Text != w.text || b.Bullet != w.bullet || b.ID != ID(i) {
+			t.Errorf("block %d = %+v, want %+v", i, b, w)
+		}
+	}
+}
+
+// A dump hard-wrapped at 40 columns is joined back into paragraphs; a
+// dump with long lines keeps one block per line.
+func TestFromTextUnwraps(t *testing.T) {
+	para := "The minister spoke to our reporter on Monday in her office in the capital and answered every question we had prepared, including the difficult ones about the budget and the harbour."
+	var wrapped []string
+	line := ""
+	for _, w := range strings.Fields(para) {
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > 40 {
+			wrapped = append(wrapped, line)
+			line = w
+		} else if line == "" {
+			line = w
+		} else {
+			line += " " + w
+		}
+	}
+	wrapped = append(wrapped, line)
+	body := strings.Join(wrapped, "\n") + "\n\n" + strings.Join(wrapped, "\n") + "\n"
+	bs := FromText(body)
+	if len(bs) != 2 || bs[0].Text != para || bs[1].Text != para {
+		t.Fatalf("not unwrapped: %d blocks: %+v", len(bs), bs)
+	}
+	// A doubled caption in a long-line dump must stay two blocks.
+	caption := "A view of the harbour after the storm, January 2024."
+	bs = FromText(para + "\n\n" + caption + "\n" + caption + "\n")
+	if len(bs) != 3 {
+		t.Fatalf("doubled caption joined: %+v", bs)
+	}
+}
+
+func TestCollapse(t *testing.T) {
+	if got := Collapse(" a\u00a0 b\n\tc\u200b "); got != "a b c" {
+		t.Errorf("Collapse = %q", got)
+	}
+}
+
+func FuzzFromText(f *testing.F) {
+	f.Add("a\nb\n\n  • c\n")
+	f.Add("x\r\n\r\n\xff\xfe")
+	f.Fuzz(func(t *testing.T, s string) {
+		bs := FromText(s)
+		for i, b := range bs {
+			if b.Text == "" || b.ID != ID(i) || b.Offset < 0 || b.Offset > len(s) {
+				t.Fatalf("bad block %d: %+v", i, b)
+			}
+			if b.Text != Collapse(b.Text) {
+				t.Fatalf("block %d not collapsed: %q", i, b.Text)
+			}
+		}
+		again := FromText(s)
+		if len(again) != len(bs) {
+			t.Fatal("not deterministic")
+		}
+	})
+}

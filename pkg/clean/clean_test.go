@@ -1,0 +1,174 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/qanda/qanda/pkg/blocks"
+)
+
+// page builds blocks from lines, as a text dump would give them.
+func page(lines ...string) []blocks.Block {
+	return blocks.FromText(strings.Join(lines, "\n\n"))
+}
+
+func roles(bs []blocks.Block, marks []Mark) map[string]string {
+	out := map[string]string{}
+	for i, b := range bs {
+		r := string(marks[i].Role)
+		if marks[i].Role == Removed {
+			r += ":" + string(marks[i].Reason)
+		}
+		if prev, ok := out[b.Text]; ok && prev != r {
+			r = prev + "," + r
+		}
+		out[b.Text] = r
+	}
+	return out
+}
+
+const (
+	longA = "The committee met for the third time this year and agreed on a plan that nobody had expected, least of all the minister."
+	longB = "We will publish the full report in the spring, together with the figures that the auditors asked us to add."
+	longC = "There is no quick fix for the harbour, but the first repairs will start before the storms of the coming winter."
+)
+
+func TestRepeatedRunKeepsFirstCopy(t *testing.T) {
+	bs := page("Title of the interview page here", longA, "Question 1", "Why now?", "Question 2", "What next for the harbour?", longB,
+		"Question 1", "Why now?", "Question 2", "What next for the harbour?", longC)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for i := 2; i <= 5; i++ {
+		if marks[i].Role != Content {
+			t.Errorf("first copy block %d %q: %v", i, bs[i].Text, marks[i])
+		}
+	}
+	for i := 7; i <= 10; i++ {
+		if marks[i].Role != Removed || marks[i].Reason != RepeatedRun || marks[i].DupOf != i-5 {
+			t.Errorf("echo block %d %q: %+v", i, bs[i].Text, marks[i])
+		}
+	}
+	if marks[11].Role != Content {
+		t.Errorf("answer after the echo removed: %+v", marks[11])
+	}
+}
+
+// The same question put to several people, each time with another answer,
+// is legitimate repetition.
+func TestRepeatedQuestionWithDifferentAnswersKept(t *testing.T) {
+	q := "What is your favourite dish to cook at home?"
+	bs := page("Twenty cooks answer the same question", "Anna Smith", q, longA, "Boris Jones", q, longB, "Carla Diaz", q, longC)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for i, b := range bs {
+		if marks[i].Role == Removed {
+			t.Errorf("block %d %q removed as %s", i, b.Text, marks[i].Reason)
+		}
+	}
+}
+
+func TestNearDuplicateEcho(t *testing.T) {
+	q1 := "What is the status of the humanitarian corridor for those who want to leave? Is it possible now or not?"
+	q1b := "What is the status of the humanitarian  corridor for those who want to leave ? Is it possible now, or not?"
+	bs := page("Title of the interview page here", "Question 1", q1, "Question 2", "Why?", longA, "Question 1", q1b, "Question 2", "Why?", longB)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	if marks[7].Role != Removed || marks[7].Reason != RepeatedRun {
+		t.Errorf("near-identical echo not removed: %+v", marks[7])
+	}
+}
+
+func TestDoubledCaptionAndCredit(t *testing.T) {
+	cap := "A view of the harbour after the storm, January 2024."
+	bs := page("Title of the interview page here", longA, cap, cap, "Photo: Jane Doe / Reuters", longB)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	want := []Role{Title, Content, Caption, Removed, Credit, Content}
+	for i, r := range want {
+		if marks[i].Role != r {
+			t.Errorf("block %d %q: role %s, want %s", i, bs[i].Text, marks[i].Role, r)
+		}
+	}
+	if marks[3].Reason != DuplicateCaption || marks[3].DupOf != 2 {
+		t.Errorf("doubled caption: %+v", marks[3])
+	}
+}
+
+func TestPullQuote(t *testing.T) {
+	long := "We have always said that Azerbaijan is ready to include them in our society as citizens with equal rights, and we mean it."
+	bs := page("Title of the interview page here", longA, "“Ready to include them in our society as citizens.”", long)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	if marks[2].Role != Removed || marks[2].Reason != PullQuote || marks[2].DupOf != 3 {
+		t.Errorf("pull quote: %+v", marks[2])
+	}
+	// A quoted answer that is not repeated elsewhere stays.
+	bs = page("Title of the interview page here", longA, "“We will never agree to that.”", long)
+	if m := Clean(bs, Context{TitleBlock: 0}); m[2].Role != Content {
+		t.Errorf("quoted answer removed: %+v", m[2])
+	}
+}
+
+func TestChromeInTextDump(t *testing.T) {
+	bs := page("HOME", "POLITICS", "  • USD103.43", "Title of the interview page here", "Читать на русском языке", longA,
+		"The exact wording of the question can be found here.", longB, "Subscribe to our weekly digest", "Google Chrome Firefox Safari")
+	marks := Clean(bs, Context{TitleBlock: 3})
+	got := roles(bs, marks)
+	want := map[string]string{
+		"HOME":      "removed:navigation",
+		"USD103.43": "removed:ticker",
+		"Читать на русском языке":                              "removed:language-link",
+		"The exact wording of the question can be found here.": "removed:link-stub",
+		"Subscribe to our weekly digest":                       "removed:boilerplate",
+		"Google Chrome Firefox Safari":                         "removed:footer",
+		longA:                                                  "content",
+		longB:                                                  "content",
+	}
+	for text, r := range want {
+		if got[text] != r {
+			t.Errorf("%q: %s, want %s", text, got[text], r)
+		}
+	}
+}
+
+// A question that mentions a newsletter is not boilerplate.
+func TestBoilerplateSparesQuestions(t *testing.T) {
+	bs := page("Title of the interview page here", "Do you read any newsletter?", longA)
+	if m := Clean(bs, Context{TitleBlock: 0}); m[1].Role != Content {
+		t.Errorf("question removed: %+v", m[1])
+	}
+}
+
+func TestKey(t *testing.T) {
+	if Key("“Don’t  panic!” — she said") != Key(`"Don't panic!" - She said`) {
+		t.Errorf("keys differ: %q vs %q", Key("“Don’t  panic!” — she said"), Key(`"Don't panic!" - She said`))
+	}
+	if Key("ｆｕｌｌ width") != "full width" {
+		t.Errorf("NFKC not applied: %q", Key("ｆｕｌｌ width"))
+	}
+}
+
+func TestLongestCommonRun(t *testing.T) {
+	a := Tokens("we are ready to include them")
+	b := Tokens("Azerbaijan is ready to include them in our society")
+	if n := longestCommonRun(a, b); n != 4 {
+		t.Errorf("longestCommonRun = %d, want 4", n)
+	}
+}
+
+func FuzzClean(f *testing.F) {
+	f.Add("Title here\n\nQuestion 1\n\nWhy?\n\nQuestion 1\n\nWhy?\n\nA caption.\nA caption.\nPhoto: AP\n")
+	f.Add("“quote”\n\n“quote” is what she said, and more words here to make it long.\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		bs := blocks.FromText(s)
+		for _, title := range []int{-1, 0} {
+			marks := Clean(bs, Context{TitleBlock: title})
+			if len(marks) != len(bs) {
+				t.Fatalf("%d marks for %d blocks", len(marks), len(bs))
+			}
+			for i, m := range marks {
+				if m.Role == Removed && m.Reason == "" {
+					t.Fatalf("block %d removed without a reason", i)
+				}
+				if m.DupOf >= len(bs) || m.DupOf == i {
+					t.Fatalf("block %d: bad DupOf %d", i, m.DupOf)
+				}
+			}
+		}
+	})
+}

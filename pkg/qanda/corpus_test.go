@@ -1,0 +1,184 @@
+package qanda
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/qanda/qanda/pkg/blocks"
+	"github.com/qanda/qanda/pkg/clean"
+	"github.com/qanda/qanda/pkg/render"
+	"github.com/qanda/qanda/pkg/source"
+)
+
+// corpusFiles lists the bundled real pages (HTML and text dumps) and the
+// founding page.
+func corpusFiles(t testing.TB) []string {
+	html, _ := filepath.Glob(filepath.Join(testdataDir, "corpus", "interviews", "*.html.gz"))
+	text, _ := filepath.Glob(filepath.Join(testdataDir, "corpus", "interviews-text", "*.txt.gz"))
+	files := append(append(html, text...), filepath.Join(testdataDir, "insider-hajizada.txt"))
+	if len(files) < 30 {
+		t.Fatalf("only %d corpus files found", len(files))
+	}
+	return files
+}
+
+func extractPath(t testing.TB, path string) *Extraction {
+	t.Helper()
+	d, err := source.Open(path, source.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Extract(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// Nothing lost and nothing altered, on every real page: each block is in
+// exactly one place, the ledger balances, every text in the transcript is
+// a verbatim copy of source text, and the output is deterministic.
+func TestCorpusLedgerAndFidelity(t *testing.T) {
+	for _, path := range corpusFiles(t) {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			e := extractPath(t, path)
+			checkLedger(t, e.Doc)
+			checkPlaces(t, e)
+			checkVerbatim(t, e)
+			var a, b bytes.Buffer
+			render.JSON(&a, e.Doc)
+			render.JSON(&b, extractPath(t, path).Doc)
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Error("output differs between two runs")
+			}
+		})
+	}
+}
+
+// checkPlaces asserts that every content block is used exactly once by the
+// transcript, and no other block is.
+func checkPlaces(t *testing.T, e *Extraction) {
+	t.Helper()
+	used := map[int]int{}
+	for _, i := range e.Transcript.Intro {
+		used[i]++
+	}
+	for _, i := range e.Transcript.Outro {
+		used[i]++
+	}
+	for _, x := range e.Transcript.Exchanges {
+		for _, i := range x.Blocks {
+			used[i]++
+		}
+	}
+	for i, m := range e.Marks {
+		want := 0
+		if m.Role == clean.Content {
+			want = 1
+		}
+		if used[i] != want {
+			t.Errorf("block %s (%s) %.60q is used %d times by the transcript, want %d", e.Blocks[i].ID, m.Role, e.Blocks[i].Text, used[i], want)
+		}
+	}
+}
+
+// checkVerbatim asserts that every output text stands in the page text
+// (up to whitespace): qanda never rewrites what it quotes.
+func checkVerbatim(t *testing.T, e *Extraction) {
+	t.Helper()
+	var page strings.Builder
+	for _, b := range e.Blocks {
+		page.WriteString(b.Text)
+		page.WriteString("\n")
+	}
+	src := page.String()
+	check := func(what, s string) {
+		for _, part := range strings.Split(s, "\n\n") {
+			if p := blocks.Collapse(part); p != "" && !strings.Contains(src, p) {
+				t.Errorf("%s is not verbatim source text: %.80q", what, p)
+			}
+		}
+	}
+	d := e.Doc
+	if d.Title != nil && e.Doc.Source.Format == "text" {
+		check("title", *d.Title)
+	}
+	for _, s := range d.Intro {
+		check("intro", s)
+	}
+	for _, s := range d.Outro {
+		check("outro", s)
+	}
+	for _, x := range d.Exchanges {
+		if x.Topic != nil {
+			check("topic", *x.Topic)
+		}
+		check("question", x.Question.Text)
+		for _, p := range x.Answer.Paragraphs {
+			check("answer", p)
+		}
+	}
+	for _, r := range d.Removed {
+		check("removed", r.Text)
+	}
+}
+
+// The gold files bundled with the corpus name text that must never reach
+// the transcript of the founding page's siblings; here only the no-crash
+// and valid-JSON part is asserted for every page (quality is measured by
+// make eval).
+func TestCorpusValidJSON(t *testing.T) {
+	for _, path := range corpusFiles(t) {
+		e := extractPath(t, path)
+		var buf bytes.Buffer
+		if err := render.JSON(&buf, e.Doc); err != nil {
+			t.Fatal(err)
+		}
+		if !json.Valid(buf.Bytes()) {
+			t.Errorf("%s: invalid JSON", path)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	seed, err := os.ReadFile(filepath.Join(testdataDir, "insider-hajizada.txt"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	f.Add([]byte("<html><body><h1>T</h1><p><b>Why?</b></p><p>Because.</p><p><b>How?</b></p><p>Like this.</p></body></html>"))
+	f.Add([]byte("Q: Why?\n\nA: Because.\n\nQ: How?\n\nA: So.\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := source.Read("fuzz", bytes.NewReader(data), source.Options{MaxBytes: 1 << 20})
+		if err != nil {
+			return
+		}
+		e, err := Extract(d, Options{})
+		if err != nil {
+			return
+		}
+		var a, b bytes.Buffer
+		if err := render.JSON(&a, e.Doc); err != nil {
+			t.Fatal(err)
+		}
+		if !json.Valid(a.Bytes()) {
+			t.Fatal("invalid JSON")
+		}
+		removed := 0
+		for _, n := range e.Doc.Stats.Removed {
+			removed += n
+		}
+		if e.Doc.Stats.BlocksIn != e.Doc.Stats.Kept+removed {
+			t.Fatal("ledger does not balance")
+		}
+		e2, _ := Extract(d, Options{})
+		render.JSON(&b, e2.Doc)
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Fatal("not deterministic")
+		}
+	})
+}
