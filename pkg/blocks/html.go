@@ -42,8 +42,10 @@ type frame struct {
 	parent    *frame
 	chrome    string // the nearest chrome hint of this element or an ancestor
 	chromeSrc *frame // the element the hint came from
-	soft      bool   // this element's own hint is withdrawn if it turns out to hold the article
+	soft      bool   // this element's own hint comes from a class, id or <form>: withdrawn if it holds <main>
+	layout    bool   // ... and names what sits beside the article: withdrawn if it holds the article's text
 	holdsMain bool   // a <main> or articleBody element lies inside this element
+	inMain    bool   // this element is or lies inside a <main> or articleBody element
 	inArticle bool   // inside <article> or <main>: a <header> there is the article's
 	kind      Kind   // kind of text written directly in this element
 	level     int
@@ -81,6 +83,7 @@ type walker struct {
 	link     int
 	hidden   int            // depth of open hidden inline elements
 	textIn   map[*frame]int // paragraph text (runes outside links) per containing element
+	marked   bool           // the page marks its article with <main> or articleBody
 }
 
 func (w *walker) walk(n *html.Node, parent *frame) {
@@ -112,22 +115,25 @@ func (w *walker) walk(n *html.Node, parent *frame) {
 
 	f := &frame{node: n, parent: parent, serial: w.pos}
 	if parent != nil {
-		f.chrome, f.chromeSrc, f.inArticle = parent.chrome, parent.chromeSrc, parent.inArticle
+		f.chrome, f.chromeSrc, f.inArticle, f.inMain = parent.chrome, parent.chromeSrc, parent.inArticle, parent.inMain
 	}
-	hint, soft := chromeHint(n, parent)
+	hint, soft, layout := chromeHint(n, parent)
 	if hint != "" {
-		f.chrome, f.chromeSrc, f.soft = hint, f, soft
+		f.chrome, f.chromeSrc, f.soft, f.layout = hint, f, soft, layout
 	}
 	if isArticle(n) {
 		f.inArticle = true
 	}
 	if holdsArticle(n) {
+		w.marked, f.inMain = true, true
 		for g := parent; g != nil; g = g.parent {
 			g.holdsMain = true
 		}
 	}
 
-	block := isBlock(n)
+	// An inline element that is navigation ("skip to content" links,
+	// breadcrumbs of bare links) stands apart from the text around it.
+	block := isBlock(n) || hint == hintNav
 	if block {
 		f.kind, f.level = kindOf(n, parent)
 		if parent != nil {
@@ -160,14 +166,20 @@ func (w *walker) walk(n *html.Node, parent *frame) {
 	}
 }
 
-// withdrawWrappers takes back soft hints from elements that hold the
-// article: layout wrappers named after what sits beside the text
-// ("and-w-sidebar", "ad_body", "theiaStickySidebar") and forms around the
-// whole page, as ASP.NET writes them. The article is where most paragraph
-// text sits in one element, or a <main> / articleBody element.
+// withdrawWrappers takes back hints from elements that hold the article.
+// Class names describe the page's layout as often as the element itself:
+// "td-content-and-menu" or "cb-sidebar-right" wrap the article, and so do
+// forms around the whole page, as ASP.NET writes them. So a hint from a
+// class, id or <form> is withdrawn from an element that holds a <main> or
+// articleBody element; and a layout hint (aside, ad, form) also from an
+// element that holds the page's main text: the element with the most
+// paragraph text outside firm chrome, inside <main> if the page has one.
 func (w *walker) withdrawWrappers() {
 	var top *frame
 	for f, n := range w.textIn {
+		if w.marked && !f.inMain {
+			continue
+		}
 		// On a tie the inner element wins: it is the one that holds the text.
 		if top == nil || n > w.textIn[top] || (n == w.textIn[top] && f.serial > top.serial) {
 			top = f
@@ -179,7 +191,7 @@ func (w *walker) withdrawWrappers() {
 	}
 	for i, src := range w.chromeBy {
 		was := src
-		for src != nil && src.soft && (src.holdsMain || holds[src]) {
+		for src != nil && (src.soft && src.holdsMain || src.layout && holds[src]) {
 			src = src.outerSrc()
 		}
 		if src != was {
@@ -339,7 +351,7 @@ func (w *walker) emit(f *frame, buf []byte, lines []piece) {
 		Chrome:      f.chrome,
 	})
 	w.chromeBy = append(w.chromeBy, f.chromeSrc)
-	if f.kind != Heading && (f.chromeSrc == nil || f.chromeSrc.soft) {
+	if f.kind != Heading && (f.chromeSrc == nil || f.chromeSrc.layout) {
 		// Score the element holding the paragraph and the one above it, so
 		// that a column of paragraphs, each in its own div, outweighs any
 		// one long block elsewhere.
@@ -407,12 +419,17 @@ func isBlock(n *html.Node) bool {
 }
 
 // kindOf gives the kind of the text written directly in a block element.
-// Paragraphs inside a quote or caption take the quote's or caption's kind;
-// anonymous text inside any kind of container takes the container's.
+// Paragraphs and containers inside a quote, caption or credit take its
+// kind; inside a list item or table cell only direct children take it, and
+// only when they are not paragraphs of a cell: lists and tables used for
+// layout hold whole articles.
 func kindOf(n *html.Node, parent *frame) (Kind, int) {
 	inherited, level := Paragraph, 0
 	if parent != nil {
 		inherited, level = parent.kind, parent.level
+		if (inherited == ListItem || inherited == Cell) && !isItemOrCell(parent.node) {
+			inherited = Paragraph
+		}
 	}
 	if k := classKind(n); k != "" && !isHeading(n) {
 		return k, 0
@@ -431,12 +448,9 @@ func kindOf(n *html.Node, parent *frame) (Kind, int) {
 	case atom.Td, atom.Th:
 		return Cell, 0
 	case atom.P, atom.Dt, atom.Dd:
-		// A paragraph in a table cell is still a paragraph: layout tables
-		// hold whole articles.
 		if inherited == Cell {
 			return Paragraph, 0
 		}
-		return inherited, level
 	}
 	if attr(n, "role") == "heading" {
 		if l := attr(n, "aria-level"); len(l) == 1 && l[0] >= '1' && l[0] <= '6' {
@@ -447,6 +461,10 @@ func kindOf(n *html.Node, parent *frame) (Kind, int) {
 	return inherited, level
 }
 
+func isItemOrCell(n *html.Node) bool {
+	return n.DataAtom == atom.Li || n.DataAtom == atom.Td || n.DataAtom == atom.Th
+}
+
 func isHeading(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -455,8 +473,14 @@ func isHeading(n *html.Node) bool {
 	return false
 }
 
-// classKind recognises captions and photo credits by class or id.
+// classKind recognises captions and photo credits by class or id. The
+// classes of the page and of the article describe their content
+// ("f_caption_muted_videos_on"), not themselves.
 func classKind(n *html.Node) Kind {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Main, atom.Article:
+		return ""
+	}
 	kind := Kind("")
 	forTokens(n, func(tok string) bool {
 		switch tok {
@@ -627,10 +651,8 @@ var hintRank = map[string]int{
 var tokenHints = map[string]string{
 	"nav": hintNav, "navbar": hintNav, "navigation": hintNav, "menu": hintNav, "menubar": hintNav,
 	"breadcrumb": hintNav, "breadcrumbs": hintNav, "topnav": hintNav, "subnav": hintNav,
-	"mainnav": hintNav, "pagination": hintNav, "skiplink": hintNav, "skiplinks": hintNav,
-	"masthead": hintHeader,
-	"footer":   hintFooter, "colophon": hintFooter,
-	"aside": hintAside, "rail": hintAside,
+	"mainnav": hintNav, "skiplink": hintNav, "skiplinks": hintNav,
+	"masthead": hintHeader, "footer": hintFooter, "colophon": hintFooter, "aside": hintAside, "rail": hintAside,
 	"comment": hintComments, "comments": hintComments, "disqus": hintComments,
 	"share": hintShare, "sharing": hintShare, "sharebar": hintShare,
 	"sharethis": hintShare, "addthis": hintShare, "shariff": hintShare,
@@ -671,12 +693,13 @@ var hiddenClasses = map[string]bool{
 	"element-invisible": true, "invisible": true, "hide": true, "d-none": true,
 }
 
-// chromeHint returns the hint an element itself gives, "" if none. A hint
-// is soft when it comes from a class or id, or from a <form>: such hints are
-// withdrawn from an element that turns out to hold the article.
-func chromeHint(n *html.Node, parent *frame) (hint string, soft bool) {
+// chromeHint returns the hint an element itself gives, "" if none, and
+// whether the hint is soft (from a class, id or <form>) and a layout hint
+// (soft, and naming what sits beside the article: aside, ad, form). See
+// withdrawWrappers.
+func chromeHint(n *html.Node, parent *frame) (hint string, soft, layout bool) {
 	if hiddenElement(n) {
-		return hintHidden, false
+		return hintHidden, false, false
 	}
 	best := ""
 	offer := func(h string) {
@@ -699,7 +722,7 @@ func chromeHint(n *html.Node, parent *frame) (hint string, soft bool) {
 		offer(hintForm)
 	case atom.Html, atom.Body:
 		// Their classes describe the page ("has-sidebar", "single-post"), not chrome.
-		return "", false
+		return "", false, false
 	}
 	switch strings.ToLower(attr(n, "role")) {
 	case "navigation", "menu", "menubar":
@@ -712,15 +735,15 @@ func chromeHint(n *html.Node, parent *frame) (hint string, soft bool) {
 		offer(hintAside)
 	}
 	if best != "" {
-		return best, best == hintForm
+		return best, best == hintForm, best == hintForm
 	}
 	if isArticle(n) {
 		// The element says what it is; its classes often name what sits
 		// beside it ("docked-sharebar-content-container").
-		return "", false
+		return "", false, false
 	}
 	best = classHint(n)
-	return best, best != hintHeader
+	return best, best != "", best == hintAside || best == hintAd
 }
 
 // classHint reads a chrome hint from the class and id attributes.
@@ -738,9 +761,9 @@ func classHint(n *html.Node) string {
 		v := strings.ToLower(a.Val)
 		for name := range strings.FieldsSeq(v) {
 			// State classes describe what an element holds, not what it is:
-			// "has-comments", "no-sidebar", "with-ads".
-			if strings.HasPrefix(name, "has-") || strings.HasPrefix(name, "no-") ||
-				strings.HasPrefix(name, "with-") || strings.HasPrefix(name, "without-") {
+			// "has-comments", "no-sidebar", "with-ads", "non-ad-column".
+			if strings.HasPrefix(name, "has-") || strings.HasPrefix(name, "no-") || strings.HasPrefix(name, "non-") ||
+				strings.HasPrefix(name, "not-") || strings.HasPrefix(name, "with-") || strings.HasPrefix(name, "without-") {
 				continue
 			}
 			for _, wh := range wordHints {
