@@ -56,6 +56,8 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	c := newCleaner(bs, ctx)
 	c.title()
 	c.chrome()
+	c.mainContent()
+	c.textChrome()
 	c.stubsAndBoilerplate()
 	c.otherScript()
 	c.duplicates()
