@@ -172,3 +172,18 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+// Several questions put to several people, in the same order each time:
+// the copies follow their originals' order, but answers stand between
+// them, so they are not an echo.
+func TestQuestionSeriesRepeatedPerPersonKept(t *testing.T) {
+	q1, q2 := "What inspired you to start cooking?", "Your exclusive recipe for a quick dinner."
+	bs := page("Twenty cooks answer the same questions", "Anna Smith", q1, longA, q2, longB, "Boris Jones", q1, longC, q2,
+		"Pasta with tomatoes, garlic and a lot of fresh basil, ready in fifteen minutes.")
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for i, b := range bs {
+		if marks[i].Role == Removed {
+			t.Errorf("block %d %q removed as %s", i, b.Text, marks[i].Reason)
+		}
+	}
+}

@@ -17,10 +17,14 @@ const (
 	// shingleSize is the length of the word n-grams used to find
 	// near-duplicate candidates.
 	shingleSize = 4
-	// runGap is how far apart two copies in a run may be (in live blocks)
+	// runGap is how far apart the originals of two adjacent copies may be
 	// and still count as one run: an echo with a dropped line is still an
 	// echo.
 	runGap = 2
+	// promptMaxWords is the longest non-question block that may recur
+	// alone without being an echo: a recurring prompt ("Your recipe for a
+	// quick dinner.") or speaker label.
+	promptMaxWords = 8
 )
 
 // duplicates finds copies of earlier blocks and decides which are echoes.
@@ -36,15 +40,16 @@ func (c *cleaner) duplicates() {
 		if orig[i] < 0 {
 			continue
 		}
-		// A copy is part of a run when a nearby copy copies a block near
-		// the same original, in the same order.
-		for d := 1; d <= runGap && p+d < len(live); d++ {
-			k := live[p+d]
-			if orig[k] < 0 {
-				continue
-			}
-			if step := pos[orig[k]] - pos[orig[i]]; step >= 1 && step <= runGap {
-				inRun[i], inRun[k] = true, true
+		// A copy is part of a run when the next block copies a block just
+		// after the same original (one line of the original may be
+		// missing from the copy). The copies must be adjacent: the same
+		// question asked again with a new answer between is not an echo.
+		if p+1 < len(live) {
+			k := live[p+1]
+			if orig[k] >= 0 {
+				if step := pos[orig[k]] - pos[orig[i]]; step >= 1 && step <= runGap {
+					inRun[i], inRun[k] = true, true
+				}
 			}
 		}
 	}
@@ -66,7 +71,7 @@ func (c *cleaner) duplicates() {
 			// caption, or a layout printed for two screens.
 			c.remove(i, reason, j)
 			captions = append(captions, i)
-		case IsQuestion(c.bs[i].Text) || wordCount(c.bs[i].Text) <= 5 || creditRe.MatchString(c.bs[i].Text):
+		case IsQuestion(c.bs[i].Text) || wordCount(c.bs[i].Text) <= promptMaxWords || creditRe.MatchString(c.bs[i].Text):
 			// The same question put to several people, a repeated
 			// speaker label, or the same photographer credited under two
 			// pictures: legitimate repetition.
