@@ -65,6 +65,11 @@ func Build(in Input) Transcript {
 type page struct {
 	in     Input
 	stream []int // indexes of content blocks in reading order
+
+	// speaker labels, computed once (see pageLabelsCached)
+	labelsAt    []string
+	labelCounts map[string]int
+	labelCanon  map[string]string
 }
 
 func (p *page) text(i int) string { return p.in.Blocks[i].Text }

@@ -26,30 +26,226 @@ var questionLabels = map[string]bool{
 // dashes that open a turn in dialogue-style interviews.
 const turnDashes = "—–-"
 
-// signature is one way a page may mark its questions.
-type signature struct {
+// A candidate is one way the page may mark its questions: a predicate on
+// stream positions. Markup a writer chose on purpose (labels, bold,
+// headings) is trusted a little more than punctuation alone.
+type candidate struct {
 	method string
-	isQ    func(p *page, i int) bool
+	bonus  float64
+	isQ    []bool
+	// continues reports, for labelled pages, that an unlabelled block
+	// continues the turn before it rather than starting an answer.
+	continues bool
 }
 
-var signatures = []signature{
-	{"bold-questions", func(p *page, i int) bool {
-		b := p.in.Blocks[i]
-		return b.Emphasis >= 0.6 && b.Kind != blocks.Heading && len(strings.Fields(b.Text)) <= 120
-	}},
-	{"heading-questions", func(p *page, i int) bool {
-		b := p.in.Blocks[i]
-		return b.Kind == blocks.Heading && clean.IsQuestion(b.Text)
-	}},
-	{"dialogue-dashes", func(p *page, i int) bool {
-		t := p.text(i)
-		return startsWithDash(t) && clean.IsQuestion(t)
-	}},
-	{"question-marks", func(p *page, i int) bool {
-		t := p.text(i)
-		return clean.IsQuestion(t) && len(strings.Fields(t)) <= 120
-	}},
+// detectTurns segments pages whose turns are marked one by one. Every
+// candidate signature is tried and the one under which questions and
+// answers alternate best wins.
+func detectTurns(p *page) (Transcript, bool) {
+	var best Transcript
+	bestScore := 0.0
+	for _, c := range p.candidates() {
+		t, score := p.segment(c)
+		if score > bestScore {
+			best, bestScore = t, score
+		}
+	}
+	if bestScore == 0 {
+		return Transcript{}, false
+	}
+	p.labels(&best)
+	return best, true
 }
+
+func (p *page) candidates() []candidate {
+	n := len(p.stream)
+	mk := func(method string, bonus float64, f func(b blocks.Block) bool) candidate {
+		c := candidate{method: method, bonus: bonus, isQ: make([]bool, n)}
+		for k, i := range p.stream {
+			c.isQ[k] = f(p.in.Blocks[i])
+		}
+		return c
+	}
+	words := func(s string) int { return len(strings.Fields(s)) }
+	cs := []candidate{
+		mk("bold-questions", 1.15, func(b blocks.Block) bool {
+			return b.Emphasis >= 0.6 && b.Kind != blocks.Heading && words(b.Text) <= 150
+		}),
+		mk("italic-questions", 1.1, func(b blocks.Block) bool {
+			return b.Italic >= 0.6 && b.Emphasis < 0.6 && b.Kind != blocks.Heading && words(b.Text) <= 150
+		}),
+		mk("heading-questions", 1.15, func(b blocks.Block) bool {
+			return b.Kind == blocks.Heading
+		}),
+		mk("dialogue-dashes", 1.1, func(b blocks.Block) bool {
+			return startsWithDash(b.Text) && clean.IsQuestion(b.Text)
+		}),
+		mk("question-marks", 1.0, func(b blocks.Block) bool {
+			return clean.IsQuestion(b.Text) && words(b.Text) <= 100
+		}),
+	}
+	if c, ok := p.labelCandidate(); ok {
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// segment builds exchanges from a candidate and scores it. A run of
+// question blocks is one question; the blocks up to the next question are
+// its answer; section headings just before a question become its topic.
+func (p *page) segment(c candidate) (Transcript, float64) {
+	t := Transcript{Format: c.method}
+	type run struct{ q, a []int } // stream positions
+	var runs []run
+	var intro []int
+	for k := range p.stream {
+		switch {
+		case c.isQ[k] && (len(runs) == 0 || len(runs[len(runs)-1].a) > 0):
+			runs = append(runs, run{q: []int{k}})
+		case c.isQ[k], c.continues && len(runs) > 0 && len(runs[len(runs)-1].a) == 0 && !p.answerLabelled(k):
+			runs[len(runs)-1].q = append(runs[len(runs)-1].q, k)
+		case len(runs) == 0:
+			intro = append(intro, k)
+		default:
+			runs[len(runs)-1].a = append(runs[len(runs)-1].a, k)
+		}
+	}
+	// A question that no answer follows (a closing call to action, a
+	// caption in bold) is not a question: its blocks join the text around.
+	var kept []run
+	for _, r := range runs {
+		if len(r.a) == 0 || p.onlyHeadings(r.a) {
+			if len(kept) > 0 {
+				kept[len(kept)-1].a = append(kept[len(kept)-1].a, append(r.q, r.a...)...)
+			} else {
+				intro = append(intro, append(r.q, r.a...)...)
+			}
+			continue
+		}
+		kept = append(kept, r)
+	}
+	if len(kept) < 2 {
+		return t, 0
+	}
+	withQMark, secondPerson, ansQ, ansN := 0, 0, 0, 0
+	for _, r := range kept {
+		qt := p.joined(r.q)
+		if strings.ContainsAny(qt, "?？") {
+			withQMark++
+		}
+		if addressesReader(qt) {
+			secondPerson++
+		}
+		for _, k := range r.a {
+			ansN++
+			if clean.IsQuestion(p.text(p.stream[k])) && !c.isQ[k] {
+				ansQ++
+			}
+		}
+	}
+	n := float64(len(kept))
+	qfrac := float64(withQMark) / n
+	if qfrac < 0.4 && c.method != "labels" {
+		return t, 0
+	}
+	if c.method == "question-marks" {
+		// Punctuation alone is weak evidence: an article with a few
+		// rhetorical questions is no interview. Interview questions
+		// come often and speak to the interviewee.
+		if len(kept)*10 < len(p.stream) || secondPerson*2 < len(kept) {
+			return t, 0
+		}
+	}
+	score := n * (0.25 + 0.75*qfrac) * c.bonus
+	if ansN > 0 {
+		score *= 1 - 0.5*float64(ansQ)/float64(ansN)
+	}
+
+	for _, k := range intro {
+		t.Intro = append(t.Intro, p.stream[k])
+	}
+	for _, r := range kept {
+		e := Exchange{Method: c.method, Confidence: confidence(c, qfrac)}
+		q := r.q
+		// Section headings before the question: the topic.
+		for len(q) > 1 && p.in.Blocks[p.stream[q[0]]].Kind == blocks.Heading && !clean.IsQuestion(p.text(p.stream[q[0]])) {
+			if e.Topic == "" {
+				e.Topic = p.text(p.stream[q[0]])
+			} else {
+				e.Topic += " / " + p.text(p.stream[q[0]])
+			}
+			e.Blocks = append(e.Blocks, p.stream[q[0]])
+			q = q[1:]
+		}
+		var qs []string
+		for _, k := range q {
+			qs = append(qs, stripDash(p.text(p.stream[k])))
+			e.Blocks = append(e.Blocks, p.stream[k])
+		}
+		e.Question = strings.Join(qs, "\n\n")
+		for _, k := range r.a {
+			e.Answer = append(e.Answer, stripDash(p.text(p.stream[k])))
+			e.Blocks = append(e.Blocks, p.stream[k])
+		}
+		t.Exchanges = append(t.Exchanges, e)
+	}
+	p.headingsAsTopics(&t)
+	return t, score
+}
+
+func confidence(c candidate, qfrac float64) float64 {
+	v := 0.45 + 0.35*qfrac + (c.bonus-1)*1.5
+	if v > 0.95 {
+		v = 0.95
+	}
+	return float64(int(v*100+0.5)) / 100
+}
+
+// headingsAsTopics moves a trailing section heading at the end of an
+// answer to the next exchange's topic: on pages that group questions
+// under headings (or under the name of the person asked), the heading
+// belongs to what follows.
+func (p *page) headingsAsTopics(t *Transcript) {
+	for k := 0; k+1 < len(t.Exchanges); k++ {
+		cur, next := &t.Exchanges[k], &t.Exchanges[k+1]
+		if next.Topic != "" || len(cur.Answer) < 2 {
+			continue
+		}
+		last := cur.Blocks[len(cur.Blocks)-1]
+		if b := p.in.Blocks[last]; b.Kind != blocks.Heading || clean.IsQuestion(b.Text) {
+			continue
+		}
+		next.Topic = p.text(last)
+		cur.Answer = cur.Answer[:len(cur.Answer)-1]
+		cur.Blocks = cur.Blocks[:len(cur.Blocks)-1]
+		next.Blocks = append([]int{last}, next.Blocks...)
+	}
+}
+
+// onlyHeadings reports whether every block at the stream positions is a
+// heading: such an "answer" is the next section's title.
+func (p *page) onlyHeadings(pos []int) bool {
+	for _, k := range pos {
+		if p.in.Blocks[p.stream[k]].Kind != blocks.Heading {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *page) joined(pos []int) string {
+	var parts []string
+	for _, k := range pos {
+		parts = append(parts, p.text(p.stream[k]))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// secondPersonRe finds address to the interviewee in the five languages.
+var secondPersonRe = regexp.MustCompile(`(?i)\b(you|your|yours|sie|ihr|ihre|ihnen|dich|dir|du|dein|deine|euch|vous|votre|vos|tu|ton|ta|tes|usted|ustedes|su|sus|te|ti|tú|vosotros)\b|(?i)(^|[^\p{L}])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|ты|тебя|тебе|твой|твоя)([^\p{L}]|$)`)
+
+// addressesReader reports whether a question speaks to someone.
+func addressesReader(s string) bool { return secondPersonRe.MatchString(s) }
 
 func startsWithDash(s string) bool {
 	r, _ := firstRune(s)
@@ -63,69 +259,6 @@ func firstRune(s string) (rune, int) {
 	return 0, 0
 }
 
-// detectTurns segments pages whose turns are marked one by one: labels,
-// bold, headings, dashes or question marks. It tries the labelled form
-// first, then each question signature, and keeps the one under which
-// questions and answers alternate best.
-func detectTurns(p *page) (Transcript, bool) {
-	if t, ok := p.labelled(); ok {
-		return t, true
-	}
-	var best Transcript
-	bestScore := 0
-	for _, sig := range signatures {
-		t, score := p.bySignature(sig)
-		if score > bestScore {
-			best, bestScore = t, score
-		}
-	}
-	return best, bestScore >= 2
-}
-
-// bySignature pairs each question block with the blocks up to the next
-// question. The score counts questions followed by an answer; a question
-// straight after a question does not count.
-func (p *page) bySignature(sig signature) (Transcript, int) {
-	t := Transcript{Format: sig.method}
-	var cur *Exchange
-	score := 0
-	for _, i := range p.stream {
-		if sig.isQ(p, i) {
-			if cur != nil && len(cur.Answer) == 0 {
-				// Two questions in a row: one question in two paragraphs.
-				cur.Question += "\n\n" + p.text(i)
-				cur.Blocks = append(cur.Blocks, i)
-				continue
-			}
-			t.Exchanges = append(t.Exchanges, Exchange{
-				Question: stripDash(p.text(i)), Method: sig.method, Confidence: 0.6, Blocks: []int{i},
-			})
-			cur = &t.Exchanges[len(t.Exchanges)-1]
-			continue
-		}
-		if cur == nil {
-			t.Intro = append(t.Intro, i)
-			continue
-		}
-		if len(cur.Answer) == 0 {
-			score++
-		}
-		cur.Answer = append(cur.Answer, stripDash(p.text(i)))
-		cur.Blocks = append(cur.Blocks, i)
-	}
-	// A last question with no answer is not an exchange: put it back.
-	if n := len(t.Exchanges); n > 0 && len(t.Exchanges[n-1].Answer) == 0 {
-		t.Outro = append(t.Outro, t.Exchanges[n-1].Blocks...)
-		t.Exchanges = t.Exchanges[:n-1]
-	}
-	// Too few questions for the length of the text: an article, not an
-	// interview.
-	if score < 2 || score*12 < len(p.stream) {
-		return t, 0
-	}
-	return t, score
-}
-
 // stripDash removes a leading dialogue dash, which is markup, not text.
 func stripDash(s string) string {
 	r, _ := firstRune(s)
@@ -137,86 +270,6 @@ func stripDash(s string) string {
 		return s
 	}
 	return rest
-}
-
-// turn is one labelled paragraph.
-type turn struct {
-	block   int
-	speaker string
-	text    string
-}
-
-// labelled segments pages whose paragraphs start with speaker labels.
-func (p *page) labelled() (Transcript, bool) {
-	turns := make([]turn, len(p.stream))
-	counts := map[string]int{}
-	questions := map[string]int{}
-	labelledN := 0
-	for k, i := range p.stream {
-		turns[k] = turn{block: i, text: p.text(i)}
-		m := labelRe.FindStringSubmatch(p.text(i))
-		if m == nil {
-			continue
-		}
-		sp := strings.TrimSpace(m[1])
-		turns[k].speaker, turns[k].text = sp, m[2]
-		counts[sp]++
-		if clean.IsQuestion(m[2]) {
-			questions[sp]++
-		}
-		labelledN++
-	}
-	// Labels must recur: a paragraph that happens to start with "Note:"
-	// is not a turn.
-	for k := range turns {
-		if counts[turns[k].speaker] < 2 {
-			turns[k].speaker, turns[k].text = "", p.text(turns[k].block)
-		}
-	}
-	interviewer, best := "", -1.0
-	for sp, n := range counts {
-		if n < 2 {
-			continue
-		}
-		share := float64(questions[sp]) / float64(n)
-		if questionLabels[strings.ToLower(sp)] {
-			share += 1
-		}
-		if share > best || (share == best && sp < interviewer) {
-			interviewer, best = sp, share
-		}
-	}
-	if interviewer == "" || counts[interviewer] < 2 || len(counts) < 2 {
-		return Transcript{}, false
-	}
-	t := Transcript{Format: "labels"}
-	var cur *Exchange
-	for _, tn := range turns {
-		switch {
-		case tn.speaker == interviewer:
-			if cur != nil && len(cur.Answer) == 0 {
-				cur.Question += "\n\n" + tn.text
-				cur.Blocks = append(cur.Blocks, tn.block)
-				continue
-			}
-			t.Exchanges = append(t.Exchanges, Exchange{Label: tn.speaker, Question: tn.text, QuestionSpeaker: tn.speaker,
-				Method: "labels", Confidence: 0.85, Blocks: []int{tn.block}})
-			cur = &t.Exchanges[len(t.Exchanges)-1]
-		case cur == nil:
-			t.Intro = append(t.Intro, tn.block)
-		default:
-			cur.Answer = append(cur.Answer, tn.text)
-			cur.Blocks = append(cur.Blocks, tn.block)
-			if tn.speaker != "" && !contains(cur.AnswerSpeakers, tn.speaker) {
-				cur.AnswerSpeakers = append(cur.AnswerSpeakers, tn.speaker)
-			}
-		}
-	}
-	if n := len(t.Exchanges); n > 0 && len(t.Exchanges[n-1].Answer) == 0 {
-		t.Outro = append(t.Outro, t.Exchanges[n-1].Blocks...)
-		t.Exchanges = t.Exchanges[:n-1]
-	}
-	return t, len(t.Exchanges) >= 2
 }
 
 func contains(xs []string, s string) bool {

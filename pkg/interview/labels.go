@@ -1,0 +1,178 @@
+package interview
+
+import (
+	"strings"
+)
+
+const (
+	// minLabelled is the fewest labelled turns that make a labelled page.
+	minLabelled = 4
+	// labelDensity is the share of the blocks between the first and the
+	// last labelled turn that must carry a label: two captions that
+	// happen to start with "Kleid:" do not make a transcript.
+	labelDensity = 0.25
+)
+
+// parseLabel splits "Karin Fischer: text" into the label and the text.
+func parseLabel(s string) (label, rest string, ok bool) {
+	m := labelRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", s, false
+	}
+	return strings.TrimSpace(m[1]), m[2], true
+}
+
+// speakerNames maps each label to its canonical form: a surname alone
+// ("Fischer") is the same speaker as the full name used earlier or later
+// ("Karin Fischer").
+func speakerNames(labels map[string]int) map[string]string {
+	canon := map[string]string{}
+	for l := range labels {
+		best := l
+		for m := range labels {
+			if len(m) > len(best) && strings.HasSuffix(m, " "+l) {
+				best = m
+			}
+		}
+		canon[l] = best
+	}
+	return canon
+}
+
+// pageLabels counts the canonical labels of the stream's blocks.
+func (p *page) pageLabels() (perPos []string, counts map[string]int, canon map[string]string) {
+	raw := map[string]int{}
+	rawAt := make([]string, len(p.stream))
+	for k, i := range p.stream {
+		if l, _, ok := parseLabel(p.text(i)); ok {
+			raw[l]++
+			rawAt[k] = l
+		}
+	}
+	canon = speakerNames(raw)
+	counts = map[string]int{}
+	for l, n := range raw {
+		counts[canon[l]] += n
+	}
+	perPos = make([]string, len(p.stream))
+	for k, l := range rawAt {
+		if l != "" && counts[canon[l]] >= 2 {
+			perPos[k] = canon[l]
+		}
+	}
+	return perPos, counts, canon
+}
+
+// labelCandidate proposes the labelled segmentation: the interviewer's
+// label starts a question, any other label an answer, and an unlabelled
+// paragraph continues the turn before it.
+func (p *page) labelCandidate() (candidate, bool) {
+	perPos, _, _ := p.pageLabelsCached()
+	first, last, n := -1, -1, 0
+	turns := map[string]int{}
+	questions := map[string]int{}
+	for k, l := range perPos {
+		if l == "" {
+			continue
+		}
+		if first < 0 {
+			first = k
+		}
+		last = k
+		n++
+		turns[l]++
+		_, rest, _ := parseLabel(p.text(p.stream[k]))
+		if strings.ContainsAny(rest, "?？") {
+			questions[l]++
+		}
+	}
+	if n < minLabelled || float64(n) < labelDensity*float64(last-first+1) {
+		return candidate{}, false
+	}
+	interviewer, best := "", 0.0
+	for l, c := range turns {
+		share := float64(questions[l]) / float64(c)
+		if questionLabels[strings.ToLower(l)] {
+			share += 1
+		}
+		if share > best || (share == best && l < interviewer) {
+			interviewer, best = l, share
+		}
+	}
+	if best < 0.3 {
+		return candidate{}, false
+	}
+	c := candidate{method: "labels", bonus: 1.3, isQ: make([]bool, len(p.stream))}
+	for k, l := range perPos {
+		c.isQ[k] = l == interviewer
+	}
+	c.continues = len(turns) > 1
+	return c, true
+}
+
+// answerLabelled reports whether the block at stream position k starts
+// with a label that recurs on the page (a new turn).
+func (p *page) answerLabelled(k int) bool {
+	perPos, _, _ := p.pageLabelsCached()
+	return perPos[k] != ""
+}
+
+// pageLabelsCached computes the page's labels once.
+func (p *page) pageLabelsCached() ([]string, map[string]int, map[string]string) {
+	if p.labelsAt == nil {
+		p.labelsAt, p.labelCounts, p.labelCanon = p.pageLabels()
+	}
+	return p.labelsAt, p.labelCounts, p.labelCanon
+}
+
+// labels moves speaker labels out of the texts of every exchange, into
+// Label, QuestionSpeaker and AnswerSpeakers, whatever format found the
+// turns: a bold question may still start with "fluter.de:", an answer
+// with "McKelvey:".
+func (p *page) labels(t *Transcript) {
+	_, counts, canon := p.pageLabelsCached()
+	known := func(l string) bool {
+		return counts[canon[l]] >= 2 || questionLabels[strings.ToLower(l)] || answerLabels[strings.ToLower(l)]
+	}
+	for k := range t.Exchanges {
+		e := &t.Exchanges[k]
+		if l, rest, ok := parseLabel(e.Question); ok && (known(l) || (k == 0 && len(strings.Fields(l)) <= 3)) && len(strings.Fields(rest)) >= 2 {
+			e.Question, e.Label = rest, l
+			if !genericLabel(l) {
+				e.QuestionSpeaker = canon[l]
+				if e.QuestionSpeaker == "" {
+					e.QuestionSpeaker = l
+				}
+			}
+		}
+		// Later paragraphs of a multi-paragraph question may carry the
+		// same label again.
+		e.Question = stripRepeatedLabels(e.Question, e.Label)
+		for j, a := range e.Answer {
+			l, rest, ok := parseLabel(a)
+			if !ok || !known(l) {
+				continue
+			}
+			e.Answer[j] = rest
+			if genericLabel(l) {
+				continue
+			}
+			if sp := canon[l]; !contains(e.AnswerSpeakers, sp) {
+				e.AnswerSpeakers = append(e.AnswerSpeakers, sp)
+			}
+		}
+	}
+}
+
+func stripRepeatedLabels(q, label string) string {
+	if label == "" || !strings.Contains(q, "\n\n") {
+		return q
+	}
+	parts := strings.Split(q, "\n\n")
+	for i := 1; i < len(parts); i++ {
+		if l, rest, ok := parseLabel(parts[i]); ok && l == label {
+			parts[i] = rest
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
