@@ -90,18 +90,21 @@ func (p *page) candidates() []candidate {
 	return cs
 }
 
+// qaRun is a question (a run of blocks) and its answer, as stream
+// positions.
+type qaRun struct{ q, a []int }
+
 // segment builds exchanges from a candidate and scores it. A run of
 // question blocks is one question; the blocks up to the next question are
 // its answer; section headings just before a question become its topic.
 func (p *page) segment(c candidate) (Transcript, float64) {
 	t := Transcript{Format: c.method}
-	type run struct{ q, a []int } // stream positions
-	var runs []run
+	var runs []qaRun
 	var intro []int
 	for k := range p.stream {
 		switch {
 		case c.isQ[k] && (len(runs) == 0 || len(runs[len(runs)-1].a) > 0):
-			runs = append(runs, run{q: []int{k}})
+			runs = append(runs, qaRun{q: []int{k}})
 		case c.isQ[k], c.continues && len(runs) > 0 && len(runs[len(runs)-1].a) == 0 && !p.answerLabelled(k):
 			runs[len(runs)-1].q = append(runs[len(runs)-1].q, k)
 		case len(runs) == 0:
@@ -112,7 +115,7 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 	}
 	// A question that no answer follows (a closing call to action, a
 	// caption in bold) is not a question: its blocks join the text around.
-	var kept []run
+	var kept []qaRun
 	for _, r := range runs {
 		if len(r.a) == 0 || p.onlyHeadings(r.a) {
 			if len(kept) > 0 {
@@ -160,6 +163,11 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 	if ansN > 0 {
 		score *= 1 - 0.5*float64(ansQ)/float64(ansN)
 	}
+	// Answers styled like the questions are questions this candidate
+	// missed ("Sounds dystopian." in bold between bold questions).
+	if missed := p.missedByStyle(kept, c); missed > 0 {
+		score *= n / (n + float64(missed))
+	}
 
 	for _, k := range intro {
 		t.Intro = append(t.Intro, p.stream[k])
@@ -191,6 +199,50 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 	}
 	p.headingsAsTopics(&t)
 	return t, score
+}
+
+// style is the visual signature of a block.
+func style(b blocks.Block) string {
+	switch {
+	case b.Kind == blocks.Heading:
+		return "heading"
+	case b.Emphasis >= 0.6:
+		return "bold"
+	case b.Italic >= 0.6:
+		return "italic"
+	}
+	return ""
+}
+
+// missedByStyle counts answer blocks that share the style most questions
+// have, when most questions have one.
+func (p *page) missedByStyle(runs []qaRun, c candidate) int {
+	styles := map[string]int{}
+	n := 0
+	for _, r := range runs {
+		for _, k := range r.q {
+			styles[style(p.in.Blocks[p.stream[k]])]++
+			n++
+		}
+	}
+	major, best := "", 0
+	for s, c := range styles {
+		if c > best || (c == best && s < major) {
+			major, best = s, c
+		}
+	}
+	if major == "" || best*10 < n*6 {
+		return 0
+	}
+	missed := 0
+	for _, r := range runs {
+		for _, k := range r.a {
+			if style(p.in.Blocks[p.stream[k]]) == major && !c.isQ[k] {
+				missed++
+			}
+		}
+	}
+	return missed
 }
 
 func confidence(c candidate, qfrac float64) float64 {
