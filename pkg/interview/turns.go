@@ -74,15 +74,27 @@ func (p *page) candidates() []candidate {
 		mk("italic-questions", 1.1, func(b blocks.Block) bool {
 			return b.Italic >= 0.6 && b.Emphasis < 0.6 && b.Kind != blocks.Heading && words(b.Text) <= 150
 		}),
-		mk("heading-questions", 1.15, func(b blocks.Block) bool {
-			return b.Kind == blocks.Heading
-		}),
 		mk("dialogue-dashes", 1.1, func(b blocks.Block) bool {
 			return startsWithDash(b.Text) && clean.IsQuestion(b.Text)
 		}),
 		mk("question-marks", 1.0, func(b blocks.Block) bool {
 			return clean.IsQuestion(b.Text) && words(b.Text) <= 100
 		}),
+	}
+	// Questions as headings: one candidate per heading level, since
+	// pages also use headings of another level for sections or quotes.
+	levels := map[int]bool{}
+	for _, i := range p.stream {
+		if b := p.in.Blocks[i]; b.Kind == blocks.Heading {
+			levels[b.Level] = true
+		}
+	}
+	for l := 0; l <= 6; l++ {
+		if levels[l] {
+			cs = append(cs, mk("heading-questions", 1.15, func(b blocks.Block) bool {
+				return b.Kind == blocks.Heading && b.Level == l
+			}))
+		}
 	}
 	if c, ok := p.labelCandidate(); ok {
 		cs = append(cs, c)
