@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/qanda/qanda/pkg/blocks"
 )
@@ -85,10 +86,38 @@ func (c *cleaner) media() {
 		if !c.live(i) || wordCount(b.Text) > creditMaxWords || !creditRe.MatchString(b.Text) || endsSentence(b.Text) {
 			continue
 		}
-		if c.nextToCaption(i) {
+		switch {
+		case c.nextToCaption(i):
 			c.marks[i].Role = Credit
+		case creditLabelRe.MatchString(b.Text):
+			// "Foto: dpa" stands anywhere; "Фото:" alone names the
+			// source on the next line.
+			c.marks[i].Role = Credit
+			if strings.HasSuffix(b.Text, ":") {
+				if j := c.nextLive(i); j >= 0 && wordCount(c.bs[j].Text) <= 8 && !endsSentence(c.bs[j].Text) {
+					c.marks[j].Role = Credit
+				}
+			}
 		}
 	}
+}
+
+// creditLabelRe matches a credit that names itself: "Foto: ...",
+// "Photo: ...", "Фото:", "Bild: ...", "© ...".
+var creditLabelRe = regexp.MustCompile(`(?i)^(\(?(photo|photos|foto|fotos|фото|bild|image|picture|imagen|crédit|credit|credits)\s*:|©)`)
+
+// nextLive returns the next content block after i, or -1.
+func (c *cleaner) nextLive(i int) int {
+	for j := i + 1; j < len(c.bs); j++ {
+		if c.marks[j].Role == Removed {
+			continue
+		}
+		if c.live(j) {
+			return j
+		}
+		return -1
+	}
+	return -1
 }
 
 // nextToCaption reports whether the nearest non-removed block before or

@@ -12,6 +12,10 @@ const name = `(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})`
 // outlet is a publication: one to four capitalised words, maybe after "The".
 const outlet = `((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}'’\-]*(?:\.\p{L}+)*(?:\s+\p{Lu}[\p{L}\p{N}'’\-]*(?:\.\p{L}+)*){0,3})`
 
+// personNameRe matches a heading that is only a person's name: two to
+// four capitalised words.
+var personNameRe = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,3}$`)
+
 // toldRes find "X told Y" and its equivalents: the person who speaks and
 // the outlet (the interviewer) they spoke to.
 var toldRes = []*regexp.Regexp{
@@ -39,7 +43,22 @@ func (p *page) people(t *Transcript) {
 			}
 		}
 	}
-	// Speakers named by labels are interviewees too.
+	// In a group interview each section is headed by the name of the
+	// person who answers the questions under it.
+	section := ""
+	for k := range t.Exchanges {
+		e := &t.Exchanges[k]
+		if e.Topic != "" {
+			section = ""
+			if personNameRe.MatchString(e.Topic) {
+				section = e.Topic
+			}
+		}
+		if section != "" && len(e.AnswerSpeakers) == 0 {
+			e.AnswerSpeakers = []string{section}
+		}
+	}
+	// Speakers named by labels or sections are interviewees too.
 	for _, e := range t.Exchanges {
 		for _, s := range e.AnswerSpeakers {
 			if !genericLabel(s) && !contains(t.Interviewees, s) {

@@ -270,6 +270,14 @@ func confidence(c candidate, qfrac float64) float64 {
 // under headings (or under the name of the person asked), the heading
 // belongs to what follows.
 func (p *page) headingsAsTopics(t *Transcript) {
+	if n := len(t.Intro); n > 1 && len(t.Exchanges) > 0 && t.Exchanges[0].Topic == "" {
+		last := t.Intro[n-1]
+		if b := p.in.Blocks[last]; b.Kind == blocks.Heading && !clean.IsQuestion(b.Text) {
+			t.Exchanges[0].Topic = b.Text
+			t.Exchanges[0].Blocks = append([]int{last}, t.Exchanges[0].Blocks...)
+			t.Intro = t.Intro[:n-1]
+		}
+	}
 	for k := 0; k+1 < len(t.Exchanges); k++ {
 		cur, next := &t.Exchanges[k], &t.Exchanges[k+1]
 		if next.Topic != "" || len(cur.Answer) < 2 {
