@@ -23,6 +23,14 @@ var questionLabels = map[string]bool{
 	"pregunta": true, "p": true, "interviewer": true, "interviewerin": true,
 }
 
+const (
+	// minQMarkRuns is the fewest questions that make an interview when
+	// only question marks show them.
+	minQMarkRuns = 4
+	// maxBlocksPerQuestion bounds how sparse such questions may be.
+	maxBlocksPerQuestion = 20
+)
+
 // dashes that open a turn in dialogue-style interviews.
 const turnDashes = "—–-"
 
@@ -167,7 +175,9 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 		// Punctuation alone is weak evidence: an article with a few
 		// rhetorical questions is no interview. Interview questions
 		// come often and speak to the interviewee.
-		if len(kept)*10 < len(p.stream) || secondPerson*2 < len(kept) {
+		last := kept[len(kept)-1]
+		span := last.a[len(last.a)-1] - kept[0].q[0] + 1
+		if len(kept) < minQMarkRuns || len(kept)*maxBlocksPerQuestion < span || secondPerson*4 < len(kept) {
 			return t, 0
 		}
 	}
