@@ -109,3 +109,103 @@ func TestStripDash(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeakerLabelsMergeSurnames(t *testing.T) {
+	tr, _ := build(
+		"A conversation about work and machines, recorded on Monday.",
+		"Karin Fischer: Richard David Precht, will robots take our jobs?",
+		"Precht: Many of them, yes, and sooner than we think.",
+		"Fischer: Which ones first?",
+		"Precht: Those in banks and insurance companies.",
+		"Fischer: And then?",
+		"Precht: Then the lorry drivers, once the lorries drive themselves.",
+	)
+	if len(tr.Exchanges) != 3 {
+		t.Fatalf("got %d exchanges", len(tr.Exchanges))
+	}
+	for _, e := range tr.Exchanges {
+		if e.QuestionSpeaker != "Karin Fischer" || len(e.AnswerSpeakers) != 1 || e.AnswerSpeakers[0] != "Precht" {
+			t.Errorf("speakers %q -> %q", e.QuestionSpeaker, e.AnswerSpeakers)
+		}
+		if strings.Contains(e.Question, ":") || strings.HasPrefix(e.Answer[0], "Precht") {
+			t.Errorf("label left in text: %q / %q", e.Question, e.Answer)
+		}
+	}
+	if tr.Interviewer != "Karin Fischer" {
+		t.Errorf("interviewer %q", tr.Interviewer)
+	}
+}
+
+func TestSignOffGoesToOutro(t *testing.T) {
+	tr, _ := build(
+		"An interview about the harbour.",
+		"Q: When will the harbour reopen?", "A: In spring, after the repairs to the quay walls.",
+		"Q: Who pays for it?", "A: The state pays two thirds and the city the rest.",
+		"Q: Will the ferries come back?", "A: Yes, from the first of May, twice a day.",
+		"Q: Thank you for your time.", "A: My pleasure.",
+	)
+	if len(tr.Exchanges) != 3 || len(tr.Outro) != 2 {
+		t.Errorf("got %d exchanges and outro %v", len(tr.Exchanges), tr.Outro)
+	}
+}
+
+func TestBoldQuestionsWithoutQuestionMarks(t *testing.T) {
+	bold := func(s string) blocks.Block { return blocks.Block{Kind: blocks.Paragraph, Text: s, Emphasis: 1} }
+	plain := func(s string) blocks.Block { return blocks.Block{Kind: blocks.Paragraph, Text: s} }
+	bs := []blocks.Block{
+		plain("The professor talks about data and the virus."),
+		bold("In South Korea the government uses phone data to track patients. What do you think?"),
+		plain("It is an important tool, but it has a price."),
+		bold("Sounds like surveillance."),
+		plain("It can be read that way, or as a sensible measure. Is it not both?"),
+		bold("So the data cannot track patients?"),
+		plain("No, the cells are too coarse for that."),
+		bold("What would you need?"),
+		plain("Much more precise data, and a law that limits its use."),
+	}
+	marks := make([]clean.Mark, len(bs))
+	for i := range bs {
+		bs[i].ID = blocks.ID(i)
+		marks[i] = clean.Mark{Role: clean.Content, DupOf: -1}
+	}
+	tr := Build(Input{Blocks: bs, Marks: marks})
+	if tr.Format != "bold-questions" || len(tr.Exchanges) != 4 {
+		t.Fatalf("format %q with %d exchanges", tr.Format, len(tr.Exchanges))
+	}
+	if tr.Exchanges[1].Question != "Sounds like surveillance." {
+		t.Errorf("exchange 2 question %q", tr.Exchanges[1].Question)
+	}
+}
+
+// Each section of a group interview is headed by the name of the person
+// who answers it.
+func TestGroupInterviewSections(t *testing.T) {
+	h := func(s string) blocks.Block { return blocks.Block{Kind: blocks.Heading, Level: 2, Text: s} }
+	bold := func(s string) blocks.Block { return blocks.Block{Kind: blocks.Paragraph, Text: s, Emphasis: 1} }
+	plain := func(s string) blocks.Block { return blocks.Block{Kind: blocks.Paragraph, Text: s} }
+	bs := []blocks.Block{
+		plain("We asked three cooks the same questions."),
+		h("Anna Smith"), bold("What inspired you to cook?"), plain("My grandmother, who cooked every day."),
+		bold("Your recipe for a quick dinner."), plain("Pasta with lemon and a lot of pepper."),
+		h("Boris Jones"), bold("What inspired you to cook?"), plain("Hunger, mostly, when I was a student."),
+		bold("Your recipe for a quick dinner."), plain("An omelette with whatever is in the fridge."),
+	}
+	marks := make([]clean.Mark, len(bs))
+	for i := range bs {
+		bs[i].ID = blocks.ID(i)
+		marks[i] = clean.Mark{Role: clean.Content, DupOf: -1}
+	}
+	tr := Build(Input{Blocks: bs, Marks: marks})
+	if len(tr.Exchanges) != 4 {
+		t.Fatalf("got %d exchanges", len(tr.Exchanges))
+	}
+	want := []string{"Anna Smith", "Anna Smith", "Boris Jones", "Boris Jones"}
+	for k, e := range tr.Exchanges {
+		if len(e.AnswerSpeakers) != 1 || e.AnswerSpeakers[0] != want[k] {
+			t.Errorf("exchange %d speakers %q, want %s", k+1, e.AnswerSpeakers, want[k])
+		}
+	}
+	if tr.Exchanges[0].Topic != "Anna Smith" || tr.Exchanges[2].Topic != "Boris Jones" {
+		t.Errorf("topics %q, %q", tr.Exchanges[0].Topic, tr.Exchanges[2].Topic)
+	}
+}

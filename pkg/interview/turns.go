@@ -62,7 +62,30 @@ func detectTurns(p *page) (Transcript, bool) {
 		return Transcript{}, false
 	}
 	p.labels(&best)
+	signOff(&best)
 	return best, true
+}
+
+// thanksRe finds the thanks that close an interview.
+var thanksRe = regexp.MustCompile(`(?i)\b(thank you|thanks|danke|vielen dank|merci|gracias|grazie)\b|спасибо|благодар`)
+
+// signOff moves a closing exchange that only thanks the guest ("Thank
+// you for your time." - "My pleasure.") to the outro.
+func signOff(t *Transcript) {
+	n := len(t.Exchanges)
+	if n < 3 {
+		return
+	}
+	last := t.Exchanges[n-1]
+	words := 0
+	for _, a := range last.Answer {
+		words += len(strings.Fields(a))
+	}
+	if !thanksRe.MatchString(last.Question) || words > 15 {
+		return
+	}
+	t.Outro = append(append([]int{}, last.Blocks...), t.Outro...)
+	t.Exchanges = t.Exchanges[:n-1]
 }
 
 func (p *page) candidates() []candidate {
