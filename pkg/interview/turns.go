@@ -108,10 +108,17 @@ func (p *page) candidates() []candidate {
 		mk("dialogue-dashes", 1.1, func(b blocks.Block) bool {
 			return startsWithDash(b.Text) && clean.IsQuestion(b.Text)
 		}),
-		mk("question-marks", 1.0, func(b blocks.Block) bool {
-			return clean.IsQuestion(b.Text) && words(b.Text) <= 100
-		}),
 	}
+	// Question marks, and prompts that recur unchanged before different
+	// answers ("Your recipe for a quick dinner.").
+	recurring := map[string]int{}
+	for _, i := range p.stream {
+		recurring[clean.Key(p.text(i))]++
+	}
+	cs = append(cs, mk("question-marks", 1.0, func(b blocks.Block) bool {
+		n := words(b.Text)
+		return (clean.IsQuestion(b.Text) && n <= 100) || (recurring[clean.Key(b.Text)] >= 3 && n <= 20 && !p.headingLike(b))
+	}))
 	// Questions as headings: one candidate per heading level, since
 	// pages also use headings of another level for sections or quotes.
 	levels := map[int]bool{}
@@ -200,7 +207,7 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 		// come often and speak to the interviewee.
 		last := kept[len(kept)-1]
 		span := last.a[len(last.a)-1] - kept[0].q[0] + 1
-		if len(kept) < minQMarkRuns || len(kept)*maxBlocksPerQuestion < span || secondPerson*4 < len(kept) {
+		if len(kept) < minQMarkRuns || len(kept)*maxBlocksPerQuestion < span || secondPerson*5 < len(kept) {
 			return t, 0
 		}
 	}
@@ -221,7 +228,7 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 		e := Exchange{Method: c.method, Confidence: confidence(c, qfrac)}
 		q := r.q
 		// Section headings before the question: the topic.
-		for len(q) > 1 && p.in.Blocks[p.stream[q[0]]].Kind == blocks.Heading && !clean.IsQuestion(p.text(p.stream[q[0]])) {
+		for len(q) > 1 && p.headingLike(p.in.Blocks[p.stream[q[0]]]) {
 			if e.Topic == "" {
 				e.Topic = p.text(p.stream[q[0]])
 			} else {
@@ -305,7 +312,7 @@ func confidence(c candidate, qfrac float64) float64 {
 func (p *page) headingsAsTopics(t *Transcript) {
 	if n := len(t.Intro); n > 1 && len(t.Exchanges) > 0 && t.Exchanges[0].Topic == "" {
 		last := t.Intro[n-1]
-		if b := p.in.Blocks[last]; b.Kind == blocks.Heading && !clean.IsQuestion(b.Text) {
+		if b := p.in.Blocks[last]; p.headingLike(b) {
 			t.Exchanges[0].Topic = b.Text
 			t.Exchanges[0].Blocks = append([]int{last}, t.Exchanges[0].Blocks...)
 			t.Intro = t.Intro[:n-1]
@@ -317,7 +324,7 @@ func (p *page) headingsAsTopics(t *Transcript) {
 			continue
 		}
 		last := cur.Blocks[len(cur.Blocks)-1]
-		if b := p.in.Blocks[last]; b.Kind != blocks.Heading || clean.IsQuestion(b.Text) {
+		if !p.headingLike(p.in.Blocks[last]) {
 			continue
 		}
 		next.Topic = p.text(last)
@@ -327,11 +334,30 @@ func (p *page) headingsAsTopics(t *Transcript) {
 	}
 }
 
+// headingLike reports whether a block is a section heading: an HTML
+// heading, or in a text dump (no markup) a short capitalised line that
+// does not end like a sentence. Questions are never headings here.
+func (p *page) headingLike(b blocks.Block) bool {
+	if clean.IsQuestion(b.Text) {
+		return false
+	}
+	if b.Kind == blocks.Heading {
+		return true
+	}
+	if b.Path != "" || b.Kind != blocks.Paragraph {
+		return false // HTML said what it is
+	}
+	n := len(strings.Fields(b.Text))
+	r, _ := firstRune(b.Text)
+	last := []rune(b.Text)
+	return n >= 1 && n <= 6 && unicode.IsUpper(r) && !strings.ContainsRune(".!?…:;,\"”»“", last[len(last)-1])
+}
+
 // onlyHeadings reports whether every block at the stream positions is a
 // heading: such an "answer" is the next section's title.
 func (p *page) onlyHeadings(pos []int) bool {
 	for _, k := range pos {
-		if p.in.Blocks[p.stream[k]].Kind != blocks.Heading {
+		if !p.headingLike(p.in.Blocks[p.stream[k]]) {
 			return false
 		}
 	}
