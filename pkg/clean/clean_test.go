@@ -187,3 +187,17 @@ func TestQuestionSeriesRepeatedPerPersonKept(t *testing.T) {
 		}
 	}
 }
+
+// A magazine may repeat a sentence of an answer as a display line without
+// quote marks; only a near-verbatim excerpt counts.
+func TestUnquotedPullQuote(t *testing.T) {
+	long := "I see a break between the past and today: in the past everybody agreed on the basics, and now nobody does, which makes every debate harder."
+	bs := page("Title of the interview page here", longA, "I see a break between the past and today: in the past everybody agreed on the basics", long)
+	if m := Clean(bs, Context{TitleBlock: 0}); m[2].Role != Removed || m[2].Reason != PullQuote {
+		t.Errorf("unquoted excerpt: %+v", m[2])
+	}
+	bs = page("Title of the interview page here", longA, "In the past everybody agreed, but what about the future of the debate itself?", long)
+	if m := Clean(bs, Context{TitleBlock: 0}); m[2].Role != Content {
+		t.Errorf("a question sharing a few words was removed: %+v", m[2])
+	}
+}

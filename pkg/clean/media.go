@@ -13,6 +13,9 @@ const (
 	// pullQuoteMinShare is the share of a pull quote's words that must
 	// stand, in one unbroken run, in a longer paragraph of the page.
 	pullQuoteMinShare = 0.6
+	// pullQuoteUnmarkedShare is the same share for a text in no quote
+	// marks: it must be a near-verbatim excerpt.
+	pullQuoteUnmarkedShare = 0.9
 	// creditMaxWords is the longest text taken for a photo credit.
 	creditMaxWords = 14
 )
@@ -29,11 +32,14 @@ func (c *cleaner) pullQuotes() {
 		if !c.live(i) || len(c.toks[i]) < 4 || wordCount(b.Text) > pullQuoteMaxWords {
 			continue
 		}
+		// A quoted or blockquoted text may be trimmed or reworded; an
+		// unmarked one must stand almost whole in the longer paragraph.
+		share, least := pullQuoteMinShare, 4
 		if !quoted(b.Text) && b.Kind != blocks.Quote {
-			continue
+			share, least = pullQuoteUnmarkedShare, 6
 		}
-		need := int(float64(len(c.toks[i]))*pullQuoteMinShare + 0.999)
-		need = max(need, 4)
+		need := int(float64(len(c.toks[i]))*share + 0.999)
+		need = max(need, least)
 		for j := range c.bs {
 			if j == i || c.marks[j].Role != Content || len(c.toks[j]) < len(c.toks[i])*3/2 {
 				continue
