@@ -35,6 +35,22 @@ type Block struct {
 	Offset      int     // byte offset of the block in the body (text) or element order (HTML)
 	Chrome      string  // why the HTML suggests page chrome ("nav", "footer", "hidden", ...); empty if none
 	Bullet      string  // the list bullet a text dump put before the item, if any
+
+	// Elem is, in HTML, the element the block's text was written in; nil
+	// for text dumps.
+	Elem *Element
+}
+
+// Element is one HTML element that holds blocks, with the elements around
+// it up to <html>. Blocks of one page share their Element values, so blocks
+// can be grouped by any common container (pointer identity). Read only.
+type Element struct {
+	Tag    string   // lower-case tag name
+	Class  string   // the class attribute, as written
+	IDAttr string   // the id attribute
+	Main   bool     // the page marks it as the main content: <main>, role=main, itemprop=articleBody
+	Depth  int      // 0 for the outermost element
+	Parent *Element // nil for the outermost element
 }
 
 // ID returns the conventional ID of the block at index i.

@@ -51,8 +51,9 @@ type frame struct {
 	level     int
 	b         *builder // the block the element's text goes to; own for block elements
 	own       builder
-	path      string // Block.Path, built on first use
-	serial    int    // walk position, for deterministic ties
+	path      string   // Block.Path, built on first use
+	elem      *Element // Block.Elem, built on first use
+	serial    int      // walk position, for deterministic ties
 }
 
 // piece is one line of a block's text: what lies between two <br>.
@@ -146,7 +147,8 @@ func (w *walker) walk(n *html.Node, parent *frame) {
 		f.kind, f.level, f.b = parent.kind, parent.level, parent.b
 	}
 
-	bold, italic, link := isBold(n), isItalic(n), n.DataAtom == atom.A
+	// An <a> without href is an anchor (a jump target), not a link.
+	bold, italic, link := isBold(n), isItalic(n), n.DataAtom == atom.A && hasAttr(n, "href")
 	hiddenInline := !block && hint == hintHidden
 	w.bold += b2i(bold)
 	w.italic += b2i(italic)
@@ -201,6 +203,21 @@ func (w *walker) withdrawWrappers() {
 			}
 		}
 	}
+}
+
+// element returns the Element of a frame, building those of its ancestors
+// as needed: each element is built once per page.
+func (f *frame) element() *Element {
+	if f.elem != nil {
+		return f.elem
+	}
+	e := &Element{Tag: f.node.Data, Class: attr(f.node, "class"), IDAttr: attr(f.node, "id"), Main: holdsArticle(f.node)}
+	if f.parent != nil {
+		e.Parent = f.parent.element()
+		e.Depth = e.Parent.Depth + 1
+	}
+	f.elem = e
+	return e
 }
 
 // outerSrc is the element an element would take its chrome hint from if
@@ -339,6 +356,9 @@ func (w *walker) emit(f *frame, buf []byte, lines []piece) {
 	if f.path == "" {
 		f.path = pathOf(f)
 	}
+	if f.elem == nil {
+		f.elem = f.element()
+	}
 	w.out = append(w.out, Block{
 		Kind:        f.kind,
 		Text:        text,
@@ -349,6 +369,7 @@ func (w *walker) emit(f *frame, buf []byte, lines []piece) {
 		LinkDensity: share(link, chars),
 		Offset:      lines[0].offset,
 		Chrome:      f.chrome,
+		Elem:        f.elem,
 	})
 	w.chromeBy = append(w.chromeBy, f.chromeSrc)
 	if f.kind != Heading && (f.chromeSrc == nil || f.chromeSrc.layout) {

@@ -392,3 +392,40 @@ func ExampleFromHTML() {
 	// b3 paragraph      100% bold: What did you find?
 	// b4 paragraph      0% bold: Mostly echoes.
 }
+
+// Blocks share the Element values of their containers, so later stages can
+// group them by any common ancestor.
+func TestElements(t *testing.T) {
+	bs := parseHTML(t, `<html><body><main class="page"><div id="story" class="text body"><p>One</p><p>Two <b>bold</b></p></div>`+
+		`<div itemprop="articleBody">Loose text</div></main><aside><p>Side</p></aside></body></html>`)
+	if len(bs) != 4 {
+		t.Fatalf("got %q", brief(bs))
+	}
+	one, two, loose, side := bs[0].Elem, bs[1].Elem, bs[2].Elem, bs[3].Elem
+	if one == nil || one.Tag != "p" || one == two {
+		t.Fatalf("paragraph elements: %+v %+v", one, two)
+	}
+	div := one.Parent
+	if div != two.Parent || div.Tag != "div" || div.Class != "text body" || div.IDAttr != "story" || div.Main {
+		t.Errorf("shared container: %+v", div)
+	}
+	if loose.Tag != "div" || !loose.Main || loose.Parent != div.Parent || loose.Parent.Tag != "main" || !loose.Parent.Main {
+		t.Errorf("loose text element: %+v", loose)
+	}
+	if side.Parent.Tag != "aside" || side.Parent.Parent != div.Parent.Parent || side.Parent.Parent.Tag != "body" {
+		t.Errorf("aside: %+v", side.Parent)
+	}
+	for e := one; e != nil; e = e.Parent {
+		if (e.Parent == nil) != (e.Depth == 0) || e.Parent != nil && e.Depth != e.Parent.Depth+1 {
+			t.Errorf("depth of %s: %d", e.Tag, e.Depth)
+		}
+	}
+}
+
+// An <a> without href is a jump target, not a link.
+func TestAnchorWithoutHrefIsNotALink(t *testing.T) {
+	bs := parseHTML(t, `<p><a name="q1">Why did the repairs take so long?</a></p><p><a href="#q1">Why did the repairs take so long?</a></p>`)
+	if len(bs) != 2 || bs[0].LinkDensity != 0 || bs[1].LinkDensity != 1 {
+		t.Errorf("link densities: %v %v", bs[0].LinkDensity, bs[1].LinkDensity)
+	}
+}

@@ -1,10 +1,539 @@
 package clean
 
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/qanda/qanda/pkg/blocks"
+)
+
+// Reasons given by main-content extraction.
+const (
+	// OutsideMain: the block lies outside the container that holds the
+	// article's text (sidebars, teasers around the article, page footer
+	// not marked as such).
+	OutsideMain Reason = "outside-main"
+	// Teaser: an article card (headline and summary of another story)
+	// inside or next to the article.
+	Teaser Reason = "teaser"
+	// Related: a list of links to other pages, or the heading of a section
+	// whose blocks are all removed.
+	Related Reason = "related"
+	// AuthorBio: a box about the author after the article.
+	AuthorBio Reason = "author-bio"
+)
+
+const (
+	// paraMinChars is the shortest paragraph that scores for its container.
+	paraMinChars = 25
+	// siblingShare is the share of the top container's score a sibling
+	// container needs to be part of the article too.
+	siblingShare = 0.2
+	// linkListDensity is the link density from which a container of
+	// several blocks inside the article is a list of links.
+	linkListDensity = 0.5
+	// linkLineDensity is the link density of a line that is a link.
+	linkLineDensity = 0.8
+	// cardMaxChars and cardMaxBlocks bound a teaser card.
+	cardMaxChars  = 700
+	cardMaxBlocks = 6
+	// stubMaxWords is the longest link line the link-stub rule takes.
+	stubMaxWords = 12
+	// authorMaxChars bounds a box about the author.
+	authorMaxChars = 1000
+)
+
+// elemStat is what mainContent knows about one element: the live text
+// below it and its content score.
+type elemStat struct {
+	chars  int     // characters of live blocks below the element
+	link   int     // ... of them inside links
+	blocks int     // live blocks below the element
+	score  float64 // content score from the paragraphs below it
+	kids   int     // child elements that hold live blocks
+	first  int     // index of the first live block below the element
+	last   int     // ... and of the last
+}
+
 // mainContent removes, on HTML pages, the blocks outside the article's main
 // content that the HTML did not mark as chrome (teasers, related links,
 // author boxes, ...).
+//
+// It scores containers as Readability does: each paragraph gives points
+// (one, one per comma, one per 100 characters up to three) to the element
+// around it, half of them to the next one up and a third, a sixth, ... to
+// those above; a container's score is scaled by its share of text outside
+// links and by what its class says (article, content, post / comment,
+// sidebar, related). The best container, moved up while it is the only
+// child or while its parent scores higher, is the article; siblings that
+// score well too join it. Then, inside the article, lists of links,
+// teaser cards and author boxes go, and so do headings whose whole
+// section went.
 func (c *cleaner) mainContent() {
 	if !c.ctx.HTML {
 		return
+	}
+	stats := map[*blocks.Element]*elemStat{}
+	stat := func(e *blocks.Element) *elemStat {
+		s := stats[e]
+		if s == nil {
+			s = &elemStat{first: -1}
+			stats[e] = s
+		}
+		return s
+	}
+	lengths := make([]int, len(c.bs))
+	for i, b := range c.bs {
+		if b.Elem == nil || !c.live(i) {
+			continue
+		}
+		n := utf8.RuneCountInString(b.Text)
+		lengths[i] = n
+		link := int(b.LinkDensity*float64(n) + 0.5)
+		for e := b.Elem; e != nil; e = e.Parent {
+			s := stat(e)
+			if s.blocks == 0 && e.Parent != nil {
+				stat(e.Parent).kids++
+			}
+			s.chars += n
+			s.link += link
+			s.blocks++
+			if s.first < 0 {
+				s.first = i
+			}
+			s.last = i
+		}
+		if !scoring(b) || n < paraMinChars {
+			continue
+		}
+		points := 1 + float64(strings.Count(b.Text, ",")+strings.Count(b.Text, "،")+strings.Count(b.Text, "，")) + min(float64(n)/100, 3)
+		e := b.Elem
+		if !isContainerTag(e.Tag) && e.Parent != nil {
+			e = e.Parent
+		}
+		for level := 0; e != nil && level < 5; level++ {
+			div := 1.0
+			switch {
+			case level == 1:
+				div = 2
+			case level > 1:
+				div = float64(level * 3)
+			}
+			stat(e).score += points / div
+			e = e.Parent
+		}
+	}
+	if len(stats) == 0 {
+		return
+	}
+	final := func(e *blocks.Element) float64 {
+		s := stats[e]
+		if s == nil || s.score == 0 {
+			return 0
+		}
+		ld := 0.0
+		if s.chars > 0 {
+			ld = float64(s.link) / float64(s.chars)
+		}
+		return (s.score + classWeight(e)) * (1 - ld)
+	}
+	var top *blocks.Element
+	best := 0.0
+	for e := range stats {
+		if f := final(e); f > best || (f == best && top != nil && f > 0 && stats[e].first < stats[top].first) {
+			top, best = e, f
+		}
+	}
+	if top == nil {
+		return
+	}
+	top = c.moveUp(top, stats, final)
+
+	// The article: the top container and its siblings that score well.
+	in := map[*blocks.Element]bool{top: true}
+	topScore := final(top)
+	if top.Parent != nil {
+		threshold := max(10, topScore*siblingShare)
+		for e, s := range stats {
+			if e == top {
+				continue
+			}
+			// The article printed in several sections of one class
+			// (one per page of a CMS's content fields).
+			same := e.Class != "" && e.Class == top.Class && e.Tag == top.Tag
+			if e.Parent != top.Parent && !(same && e.Depth == top.Depth) {
+				continue
+			}
+			bonus := 0.0
+			if same {
+				bonus = topScore * 0.2
+			}
+			if final(e)+bonus >= threshold || e.Parent == top.Parent && c.paragraphSibling(e, s) {
+				in[e] = true
+			}
+		}
+	}
+	inMain := func(i int) bool {
+		for e := c.bs[i].Elem; e != nil; e = e.Parent {
+			if in[e] {
+				return true
+			}
+		}
+		return false
+	}
+	start, end := len(c.bs), -1
+	for i := range c.bs {
+		if c.live(i) && c.bs[i].Elem != nil && inMain(i) {
+			start, end = min(start, i), max(end, i)
+		}
+	}
+	if end < 0 {
+		return
+	}
+	// A guard against a wrong choice: when three times more paragraph text lies
+	// outside the article than inside, the page is not one article with
+	// furniture around it (a gallery, a page of several interviews), and
+	// only the cleaning inside containers applies.
+	inside, outside := 0, 0
+	for i, b := range c.bs {
+		if !c.live(i) || b.Elem == nil || b.Kind != blocks.Paragraph || !scoring(b) || lengths[i] < paraMinChars {
+			continue
+		}
+		n := int(float64(lengths[i]) * (1 - b.LinkDensity))
+		if inMain(i) {
+			inside += n
+		} else {
+			outside += n
+		}
+	}
+	for i, b := range c.bs {
+		if outside > 3*inside || !c.live(i) || b.Elem == nil || inMain(i) {
+			continue
+		}
+		// Captions of the article's pictures, printed beside the text
+		// column, are media, not chrome.
+		if (b.Kind == blocks.Caption || b.Kind == blocks.Credit) && i > start && i < end {
+			continue
+		}
+		c.remove(i, OutsideMain, -1)
+	}
+	c.insideMain(in, stats)
+	c.emptySections()
+}
+
+// scoring reports whether a block is a paragraph that scores for its
+// container.
+func scoring(b blocks.Block) bool {
+	switch b.Kind {
+	case blocks.Paragraph, blocks.Quote, blocks.Pre, blocks.Cell, blocks.ListItem:
+		return b.LinkDensity < 0.5
+	}
+	return false
+}
+
+// isContainerTag reports whether text written directly in an element is
+// part of a bigger unit (the text of a div between <br>s) rather than one
+// paragraph of its own.
+func isContainerTag(tag string) bool {
+	switch tag {
+	case "p", "li", "dd", "dt", "td", "th", "blockquote", "pre", "figcaption", "caption",
+		"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "font", "u", "small":
+		return false
+	}
+	return true
+}
+
+// moveUp moves the top container up while it is the only child of its
+// parent that holds text, or while its parent scores as well as it does
+// (the article split into sections, each a good candidate of its own).
+func (c *cleaner) moveUp(top *blocks.Element, stats map[*blocks.Element]*elemStat, final func(*blocks.Element) float64) *blocks.Element {
+	for top.Parent != nil && top.Parent.Tag != "body" && top.Parent.Tag != "html" {
+		p := top.Parent
+		ps := stats[p]
+		if ps.kids == 1 {
+			top = p
+			continue
+		}
+		// A parent that holds several good candidates is the article.
+		if final(p) >= final(top) {
+			top = p
+			continue
+		}
+		break
+	}
+	return top
+}
+
+// paragraphSibling reports whether a sibling of the article's container
+// is a paragraph of the article all the same: text outside links, long or
+// ending in a sentence.
+func (c *cleaner) paragraphSibling(e *blocks.Element, s *elemStat) bool {
+	if s.blocks != 1 || isContainerTag(e.Tag) {
+		return false
+	}
+	b := c.bs[s.first]
+	if b.Kind != blocks.Paragraph {
+		return false
+	}
+	ld := float64(s.link) / float64(max(s.chars, 1))
+	return s.chars > 80 && ld < 0.25 || ld == 0 && endsSentence(b.Text) && wordCount(b.Text) >= 4
+}
+
+// classWeight reads the class and id of a container as Readability does:
+// names of article bodies add, names of page furniture subtract.
+func classWeight(e *blocks.Element) float64 {
+	w := 0.0
+	if e.Main {
+		w += 25
+	}
+	for _, v := range []string{e.Class, e.IDAttr} {
+		if v == "" {
+			continue
+		}
+		v = strings.ToLower(v)
+		if containsAny(v, negativeNames) {
+			w -= 25
+		}
+		if containsAny(v, positiveNames) {
+			w += 25
+		}
+	}
+	return w
+}
+
+var (
+	positiveNames = []string{"article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story", "interview"}
+	negativeNames = []string{"hidden", "banner", "combx", "comment", "com-", "contact", "foot", "masthead", "media", "meta",
+		"outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
+		"tags", "tool", "widget", "teaser", "recirc", "author", "byline", "newsletter"}
+)
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideMain removes, inside the article, teaser cards, nested article
+// cards and runs of link lines.
+func (c *cleaner) insideMain(in map[*blocks.Element]bool, stats map[*blocks.Element]*elemStat) {
+	// below reports whether e lies strictly inside the article's
+	// containers (not one of them, not around them).
+	below := func(e *blocks.Element) bool {
+		for g := e; g != nil; g = g.Parent {
+			if in[g] {
+				return g != e
+			}
+		}
+		return false
+	}
+	// Linked headlines per element, to tell a card from a list of cards.
+	headlines := map[*blocks.Element]int{}
+	for i, b := range c.bs {
+		if c.linkedHeadline(i) {
+			for e := b.Elem; e != nil; e = e.Parent {
+				headlines[e]++
+			}
+		}
+	}
+	cards := map[*blocks.Element]Reason{}
+	for i, b := range c.bs {
+		if !c.linkedHeadline(i) || !below(b.Elem) {
+			continue
+		}
+		// A teaser card: the largest element around a linked headline
+		// that holds no other headline and little text.
+		card := b.Elem
+		for p := card.Parent; p != nil && !in[p] && headlines[p] == 1; p = p.Parent {
+			if s := stats[p]; s != nil && (s.chars > cardMaxChars || s.blocks > cardMaxBlocks) {
+				break
+			}
+			card = p
+		}
+		cards[card] = Teaser
+	}
+	// Articles inside the article: cards of other stories, comments.
+	for e, s := range stats {
+		if e.Tag != "article" || in[e] || !below(e) {
+			continue
+		}
+		for g := e.Parent; g != nil; g = g.Parent {
+			if in[g] {
+				if s.chars*2 < stats[g].chars {
+					cards[e] = Teaser
+				}
+				break
+			}
+		}
+	}
+	if len(cards) > 0 {
+		for i, b := range c.bs {
+			if !c.live(i) || b.Elem == nil {
+				continue
+			}
+			for e := b.Elem; e != nil && !in[e]; e = e.Parent {
+				if r, ok := cards[e]; ok {
+					c.remove(i, r, -1)
+					break
+				}
+			}
+		}
+	}
+	// Runs of link lines: a list of related stories, the anchor links of
+	// a table of contents. Short lines that are not questions are left to
+	// the link-stub rule.
+	for i := 0; i < len(c.bs); {
+		j := i
+		for j < len(c.bs) && c.bs[j].Elem != nil && (c.marks[j].Role == Removed || c.bs[j].LinkDensity >= linkLineDensity && c.live(j)) {
+			j++
+		}
+		n, long := 0, false
+		for k := i; k < j; k++ {
+			if c.live(k) {
+				n++
+				long = long || wordCount(c.bs[k].Text) > stubMaxWords || IsQuestion(c.bs[k].Text)
+			}
+		}
+		if long && (n >= 2 || n == 1 && !IsQuestion(c.bs[i].Text)) {
+			for k := i; k < j; k++ {
+				if c.live(k) {
+					c.remove(k, Related, -1)
+				}
+			}
+		}
+		i = j + 1
+	}
+	c.trailingLinks(in)
+	c.authorBoxes(in, stats, below)
+}
+
+// trailingLinks removes the list of links that follows the article's last
+// paragraph ("More stories", other interviews of a series) and the short
+// line that announces it.
+func (c *cleaner) trailingLinks(in map[*blocks.Element]bool) {
+	last := -1
+	for i, b := range c.bs {
+		if c.live(i) && b.Kind == blocks.Paragraph && b.LinkDensity < 0.3 && wordCount(b.Text) >= 25 {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	stop := last // where the look back for an announcing line ends
+	for i := last + 1; i < len(c.bs); i++ {
+		b := c.bs[i]
+		if !c.live(i) || b.Kind != blocks.ListItem || b.LinkDensity == 0 || wordCount(b.Text) > 30 {
+			continue
+		}
+		c.remove(i, Related, -1)
+		// The line announcing the list: "More Great Stories", "Read more:".
+		for j := i - 1; j > stop; j-- {
+			if c.marks[j].Role == Removed {
+				continue
+			}
+			if c.live(j) && c.bs[j].Kind != blocks.ListItem && wordCount(c.bs[j].Text) <= 8 && !endsSentence(c.bs[j].Text) {
+				c.remove(j, Related, -1)
+			}
+			break
+		}
+		stop = i
+	}
+}
+
+// authorBoxes removes boxes about the author, named so by their class or
+// id ("author-bio", "about-the-author", "autor"), inside the article.
+func (c *cleaner) authorBoxes(in map[*blocks.Element]bool, stats map[*blocks.Element]*elemStat, below func(*blocks.Element) bool) {
+	boxes := map[*blocks.Element]bool{}
+	for e, s := range stats {
+		if !below(e) || s.chars > authorMaxChars || !authorNamed(e) {
+			continue
+		}
+		boxes[e] = true
+	}
+	if len(boxes) == 0 {
+		return
+	}
+	for i, b := range c.bs {
+		if !c.live(i) || b.Elem == nil {
+			continue
+		}
+		for e := b.Elem; e != nil && !in[e]; e = e.Parent {
+			if boxes[e] {
+				c.remove(i, AuthorBio, -1)
+				break
+			}
+		}
+	}
+}
+
+// authorNamed reports whether an element's class or id names an author
+// box.
+func authorNamed(e *blocks.Element) bool {
+	found := false
+	for _, v := range []string{e.Class, e.IDAttr} {
+		forWords(strings.ToLower(v), func(w string) {
+			switch w {
+			case "author", "authors", "autor", "autorin", "autoren", "auteur", "bio", "biography", "authorbio", "aboutauthor", "contributor":
+				found = true
+			}
+		})
+	}
+	return found
+}
+
+// forWords calls fn for each run of ASCII letters in s.
+func forWords(s string, fn func(string)) {
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			fn(s[start:i])
+			start = -1
+		}
+	}
+}
+
+// linkedHeadline reports whether block i is a heading that is a link: the
+// headline of a teaser.
+func (c *cleaner) linkedHeadline(i int) bool {
+	b := c.bs[i]
+	return b.Kind == blocks.Heading && b.LinkDensity >= linkLineDensity && b.Elem != nil && c.marks[i].Role != Title
+}
+
+// emptySections removes headings whose section lost all its blocks: the
+// title of a related-stories box or of a newsletter form. A section runs
+// to the next heading of the same or a higher level.
+func (c *cleaner) emptySections() {
+	for i, b := range c.bs {
+		if !c.live(i) || b.Kind != blocks.Heading {
+			continue
+		}
+		var reason Reason
+		empty := true
+		for j := i + 1; j < len(c.bs); j++ {
+			o := c.bs[j]
+			if o.Kind == blocks.Heading && o.Level <= b.Level {
+				break
+			}
+			if c.marks[j].Role != Removed {
+				empty = false
+				break
+			}
+			if reason == "" {
+				reason = c.marks[j].Reason
+			}
+		}
+		if empty && reason != "" {
+			c.remove(i, reason, -1)
+		}
 	}
 }
