@@ -109,8 +109,9 @@ func (c *cleaner) media() {
 }
 
 // creditLabelRe matches a credit that names itself: "Foto: ...",
-// "Photo: ...", "Фото:", "Bild: ...", "© ...".
-var creditLabelRe = regexp.MustCompile(`(?i)^(\(?(photo|photos|foto|fotos|фото|bild|image|picture|imagen|crédit|credit|credits)\s*:|©)`)
+// "Photo: ...", "Фото:", "Bild: ...". A lone "©" line is a copyright
+// notice, not a credit.
+var creditLabelRe = regexp.MustCompile(`(?i)^(\(?(photo|photos|foto|fotos|фото|bild|image|picture|imagen|crédit|credit|credits)\s*:)`)
 
 // nextLive returns the next content block after i, or -1.
 func (c *cleaner) nextLive(i int) int {
