@@ -48,6 +48,7 @@ type Element struct {
 	Tag    string   // lower-case tag name
 	Class  string   // the class attribute, as written
 	IDAttr string   // the id attribute
+	Style  string   // the style and data-* attributes, "name=value" joined by ";": how page builders mark roles
 	Main   bool     // the page marks it as the main content: <main>, role=main, itemprop=articleBody
 	Depth  int      // 0 for the outermost element
 	Parent *Element // nil for the outermost element

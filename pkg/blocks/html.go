@@ -211,13 +211,32 @@ func (f *frame) element() *Element {
 	if f.elem != nil {
 		return f.elem
 	}
-	e := &Element{Tag: f.node.Data, Class: attr(f.node, "class"), IDAttr: attr(f.node, "id"), Main: holdsArticle(f.node)}
+	e := &Element{Tag: f.node.Data, Class: attr(f.node, "class"), IDAttr: attr(f.node, "id"), Style: styleAttrs(f.node), Main: holdsArticle(f.node)}
 	if f.parent != nil {
 		e.Parent = f.parent.element()
 		e.Depth = e.Parent.Depth + 1
 	}
 	f.elem = e
 	return e
+}
+
+// styleAttrs returns the style and data-* attributes of a node in source
+// order: page builders mark questions and answers with them
+// (data-type-size="5") when they use no class.
+func styleAttrs(n *html.Node) string {
+	var b strings.Builder
+	for _, a := range n.Attr {
+		if a.Key != "style" && !strings.HasPrefix(a.Key, "data-") {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(a.Key)
+		b.WriteByte('=')
+		b.WriteString(a.Val)
+	}
+	return b.String()
 }
 
 // outerSrc is the element an element would take its chrome hint from if

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/qanda/qanda/pkg/blocks"
 	"github.com/qanda/qanda/pkg/clean"
 )
@@ -207,5 +209,31 @@ func TestGroupInterviewSections(t *testing.T) {
 	}
 	if tr.Exchanges[0].Topic != "Anna Smith" || tr.Exchanges[2].Topic != "Boris Jones" {
 		t.Errorf("topics %q, %q", tr.Exchanges[0].Topic, tr.Exchanges[2].Topic)
+	}
+}
+
+// A page builder that marks questions only with a data attribute.
+func TestQuestionsMarkedByAttribute(t *testing.T) {
+	q := func(s string) string { return `<p data-size="5">` + s + `</p>` }
+	a := func(s string) string { return `<p data-size="4">` + s + `</p>` }
+	page := `<html><body><article>` +
+		a("The actress talks about her illness, her book and her work.") +
+		q("Mrs Stone, what was your first thought when you woke up?") + a("That it was not only about me. My son was very small then.") +
+		q("Did the stroke change your personality?") + a("Yes. I had to learn to listen to others, really listen.") +
+		q("According to Wikipedia, Richard Gere made you a Buddhist.") + a("That is nonsense, like so much on Wikipedia.") +
+		q("Are you still passionate about acting?") + a("I feel more at ease in front of the camera than ever.") +
+		`</article></body></html>`
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs := blocks.FromHTML(doc)
+	marks := clean.Clean(bs, clean.Context{TitleBlock: -1, HTML: true})
+	tr := Build(Input{Blocks: bs, Marks: marks})
+	if len(tr.Exchanges) != 4 || tr.Format != "markup-questions" {
+		t.Fatalf("format %q, %d exchanges", tr.Format, len(tr.Exchanges))
+	}
+	if tr.Exchanges[2].Question != "According to Wikipedia, Richard Gere made you a Buddhist." {
+		t.Errorf("statement question missed: %q", tr.Exchanges[2].Question)
 	}
 }

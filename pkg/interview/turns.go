@@ -134,7 +134,61 @@ func (p *page) candidates() []candidate {
 			}))
 		}
 	}
+	cs = append(cs, p.markupCandidates()...)
 	if c, ok := p.labelCandidate(); ok {
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+const (
+	// maxMarkupCandidates bounds how many element signatures are tried.
+	maxMarkupCandidates = 12
+	// minSignatureBlocks is the fewest blocks a signature must mark.
+	minSignatureBlocks = 3
+)
+
+// markupCandidates proposes, for pages that mark questions only through
+// their element (a class such as "question", or a data attribute a page
+// builder sets, like data-type-size="5"), one candidate per class token or
+// attribute that a minority of the blocks share.
+func (p *page) markupCandidates() []candidate {
+	tokens := func(b blocks.Block) []string {
+		if b.Elem == nil {
+			return nil
+		}
+		var out []string
+		for _, c := range strings.Fields(b.Elem.Class) {
+			out = append(out, b.Elem.Tag+"."+c)
+		}
+		if b.Elem.Style != "" {
+			for _, a := range strings.Split(b.Elem.Style, ";") {
+				out = append(out, b.Elem.Tag+"["+a+"]")
+			}
+		}
+		return out
+	}
+	count := map[string]int{}
+	var order []string
+	perPos := make([][]string, len(p.stream))
+	for k, i := range p.stream {
+		perPos[k] = tokens(p.in.Blocks[i])
+		for _, t := range perPos[k] {
+			if count[t] == 0 {
+				order = append(order, t)
+			}
+			count[t]++
+		}
+	}
+	var cs []candidate
+	for _, tok := range order {
+		if count[tok] < minSignatureBlocks || count[tok]*10 > len(p.stream)*6 || len(cs) >= maxMarkupCandidates {
+			continue
+		}
+		c := candidate{method: "markup-questions", bonus: 1.1, isQ: make([]bool, len(p.stream))}
+		for k := range p.stream {
+			c.isQ[k] = contains(perPos[k], tok)
+		}
 		cs = append(cs, c)
 	}
 	return cs
