@@ -36,6 +36,7 @@ const (
 	NearDuplicate    Reason = "near-duplicate"
 	DuplicateCaption Reason = "duplicate-caption"
 	PullQuote        Reason = "pull-quote"
+	Disclaimer       Reason = "disclaimer"
 )
 
 // Mark is the verdict on one block.
@@ -133,6 +134,17 @@ var stubRe = regexp.MustCompile(`(?i)(\b(here|hier|ici|aquí|aqui)|здесь|т
 // boilerRe matches the vocabulary of subscription, sharing and cookie boxes.
 var boilerRe = regexp.MustCompile(`(?i)\b(subscribe|newsletter|sign up|unsubscribe|abonnieren|abonnez|abonnement|suscr[ií]b|bolet[ií]n|cookies?|share on|share this|teilen|partager|compartir|advertisement|anzeige|publicité|publicidad)\b|подпис|рассылк|поделиться|реклама`)
 
+// callToActionRe matches a box that opens by telling the reader to
+// subscribe or sign up.
+var callToActionRe = regexp.MustCompile(`(?i)^(subscribe|sign up|join our|get our|abonnieren|abonnieren sie|jetzt abonnieren|abonnez|inscrivez-vous|suscr[ií]bete|reg[ií]strate|подпишитесь|подписывайтесь)\b`)
+
+// teaserRe matches an embedded teaser's kicker: "VIDEO: ...", "RELATED: ...".
+var teaserRe = regexp.MustCompile(`^(VIDEO|WATCH|RELATED|READ MORE|READ ALSO|ALSO READ|LISTEN|PODCAST|MEHR ZUM THEMA|LESEN SIE AUCH|VOIR AUSSI|LIRE AUSSI|LEA TAMBIÉN|ЧИТАЙТЕ ТАКЖЕ)\s*:`)
+
+// disclaimerRe matches the legal notes pages print under interviews and
+// advertising posts.
+var disclaimerRe = regexp.MustCompile(`(?i)\b(disclaimer|haftungsausschluss|views expressed|opinions expressed|nicht zu eigen|eigenen? auffassungen?|affiliate links?|advertising posts?|werbelinks?|provisionslinks?)\b`)
+
 // stubsAndBoilerplate removes link stubs and boxes that invite the reader
 // to subscribe, share or accept cookies. Only short blocks that are not
 // questions qualify: an answer may well mention a newsletter.
@@ -149,6 +161,10 @@ func (c *cleaner) stubsAndBoilerplate() {
 			c.remove(i, LinkStub, -1)
 		case n <= 12 && boilerRe.MatchString(b.Text):
 			c.remove(i, Boilerplate, -1)
+		case n <= 25 && (callToActionRe.MatchString(b.Text) || teaserRe.MatchString(b.Text)):
+			c.remove(i, Boilerplate, -1)
+		case n <= 45 && disclaimerRe.MatchString(b.Text):
+			c.remove(i, Disclaimer, -1)
 		}
 	}
 }

@@ -201,3 +201,21 @@ func TestUnquotedPullQuote(t *testing.T) {
 		t.Errorf("a question sharing a few words was removed: %+v", m[2])
 	}
 }
+
+func TestCallsToActionTeasersDisclaimers(t *testing.T) {
+	bs := page("Title of the interview page here", longA,
+		"Subscribe to The Harbour Times and stay smart with more of your favourite writers every single week.",
+		"VIDEO: Ten harbour towns you need to see before you die",
+		"Statements by our interviewees reflect their own opinions. The Harbour Times does not adopt them as its own (disclaimer).",
+		longB, "Why do you never subscribe to any newsletter at all, even the ones your friends write?")
+	m := Clean(bs, Context{TitleBlock: 0})
+	want := map[int]Reason{2: Boilerplate, 3: Boilerplate, 4: Disclaimer}
+	for i, r := range want {
+		if m[i].Role != Removed || m[i].Reason != r {
+			t.Errorf("block %d %q: %+v, want removed as %s", i, bs[i].Text, m[i], r)
+		}
+	}
+	if m[6].Role != Content {
+		t.Errorf("a question about newsletters was removed: %+v", m[6])
+	}
+}

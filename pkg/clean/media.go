@@ -9,7 +9,7 @@ import (
 
 const (
 	// pullQuoteMaxWords is the longest text taken for a pull quote.
-	pullQuoteMaxWords = 40
+	pullQuoteMaxWords = 60
 	// pullQuoteMinShare is the share of a pull quote's words that must
 	// stand, in one unbroken run, in a longer paragraph of the page.
 	pullQuoteMinShare = 0.6
@@ -111,7 +111,7 @@ func (c *cleaner) media() {
 // creditLabelRe matches a credit that names itself: "Foto: ...",
 // "Photo: ...", "Фото:", "Bild: ...". A lone "©" line is a copyright
 // notice, not a credit.
-var creditLabelRe = regexp.MustCompile(`(?i)^(\(?(photo|photos|foto|fotos|фото|bild|image|picture|imagen|crédit|credit|credits)\s*:)`)
+var creditLabelRe = regexp.MustCompile(`(?i)^(\(?(photo|photos|foto|fotos|фото|bild|bilder|titelbild|titelfoto|bildnachweis|image|picture|imagen|crédit|credit|credits)\s*:)`)
 
 // nextLive returns the next content block after i, or -1.
 func (c *cleaner) nextLive(i int) int {
