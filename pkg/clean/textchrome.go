@@ -1,9 +1,291 @@
 package clean
 
+import (
+	"regexp"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/qanda/qanda/pkg/blocks"
+)
+
+const (
+	// bodyProseWords is the length from which a line ending like a
+	// sentence counts as body text; bodyLongWords the length from which
+	// any line does.
+	bodyProseWords = 8
+	bodyLongWords  = 20
+	// chromeLineCost is what a line that is neither body text nor an
+	// interview turn costs the stretch of body around it: the article is
+	// the stretch where prose outweighs short lines.
+	chromeLineCost = 6
+	// proseDiscount is taken off every prose line's word count: a teaser's
+	// two-line description must not outweigh the headline and date around
+	// it, an answer of fifty words easily does.
+	proseDiscount = 10
+	// turnWeight is what a question or speaker line adds: short turns
+	// ("Warum?", "Fischer:") belong to the body they alternate with.
+	turnWeight = 4
+	// minChromeRun is the shortest run of link-list lines removed inside
+	// the body.
+	minChromeRun = 3
+)
+
 // textChrome removes, in text dumps, page chrome that has no markup to
-// give it away: menus, teasers, footers.
+// give it away: menus, teasers, footers. Without markup, chrome shows as
+// runs of short lines; the article is the densest stretch of long,
+// sentence-like lines. The stretch is found in one pass (a maximum-sum
+// segment: prose lines count their words less proseDiscount, questions and
+// speaker lines turnWeight, short sentences and captions nothing, every
+// other line costs chromeLineCost), then
+//   - after the stretch (and a last heading-plus-answer, which weighs too
+//     little on its own) every line is page footer (related links,
+//     comments, imprint): Footer;
+//   - between the title and the stretch: when nothing there reads as text,
+//     its lines (bylines, dates, share buttons) are Navigation, except a
+//     short line right above a first question (a speaker's name); when
+//     there is an intro, only link-list runs go, as inside;
+//   - inside the stretch, runs of at least minChromeRun lines, mostly
+//     link-list lines (list items, "□" menu entries, form widgets, teaser
+//     headlines), are Teaser;
+//   - a short text with a photo credit in it is a Caption.
+//
+// Questions, speaker labels, short sentences and the short answer after a
+// question never make a run. Photo credits alone, link stubs, subscription
+// boxes and lines in another script are left to the later, more specific
+// rules.
 func (c *cleaner) textChrome() {
 	if c.ctx.HTML {
 		return
+	}
+	var idx []int
+	for i := max(c.ctx.TitleBlock+1, 0); i < len(c.bs); i++ {
+		if c.live(i) {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	script := c.mainScript()
+	kind := make([]lineKind, len(idx))
+	for p, i := range idx {
+		next := -1
+		if p+1 < len(idx) {
+			next = idx[p+1]
+		}
+		kind[p] = c.lineKind(i, next)
+		if p > 0 && kind[p-1] == turnLine && kind[p] == chromeLine && IsQuestion(c.bs[idx[p-1]].Text) {
+			kind[p] = answerLine
+		}
+	}
+	s, e := bodySpan(c.bs, idx, kind)
+	if s < 0 {
+		return
+	}
+	// A last short answer under its own heading ("On what happens next",
+	// then two lines) weighs too little to join the body on its own.
+	if e+2 < len(idx) && kind[e+1] != proseLine && kind[e+2] == proseLine && (e+3 == len(idx) || kind[e+3] != proseLine) {
+		e += 2
+	} else if e+2 == len(idx) && kind[e+1] == proseLine {
+		e++
+	}
+	for p := e + 1; p < len(idx); p++ {
+		if !c.leaveToLaterRules(idx[p], script) {
+			c.remove(idx[p], Footer, -1)
+		}
+	}
+	// Between the title and the body: bylines, dates, share buttons and
+	// captions, which go when nothing there reads as text; otherwise
+	// (an intro, a first question) only link-list runs go.
+	pure := true
+	for p := 0; p < s; p++ {
+		if kind[p] == proseLine || kind[p] == turnLine || kind[p] == sentenceLine {
+			pure = false
+		}
+	}
+	if pure {
+		for p := 0; p < s; p++ {
+			// The short line right above a first question may name the
+			// speaker or topic.
+			if p == s-1 && kind[p] == chromeLine && (kind[s] == turnLine || IsQuestion(c.bs[idx[s]].Text)) {
+				continue
+			}
+			if kind[p] != captionLine && !c.leaveToLaterRules(idx[p], script) {
+				c.remove(idx[p], Navigation, -1)
+			}
+		}
+	} else {
+		c.chromeRuns(idx[:s], kind[:s], script)
+	}
+	c.chromeRuns(idx[s:e+1], kind[s:e+1], script)
+	for p := 0; p <= e; p++ {
+		if kind[p] == captionLine && c.live(idx[p]) {
+			c.marks[idx[p]].Role = Caption
+		}
+	}
+}
+
+// leaveToLaterRules reports a block that a later, more specific rule
+// names better: a photo credit, a link stub, a subscription box, a line in
+// another script.
+func (c *cleaner) leaveToLaterRules(i int, script Script) bool {
+	t := c.bs[i].Text
+	if creditOnly(t) || (wordCount(t) <= 15 && !IsQuestion(t) && (stubRe.MatchString(t) || boilerRe.MatchString(t))) {
+		return true
+	}
+	s, _ := scriptOf(t)
+	return s != NoScript && s != script
+}
+
+type lineKind int
+
+const (
+	chromeLine   lineKind = iota // short, not a sentence: menus, teasers, dates
+	listLine                     // a list item, widget or teaser headline
+	proseLine                    // body text
+	turnLine                     // a question or a speaker's line
+	answerLine                   // a short line right after a question
+	sentenceLine                 // a short sentence: "Ja, absolut.", "Thanks Junior!"
+	captionLine                  // a picture's caption with its credit
+)
+
+// lineKind classifies block i; next is the next live block or -1.
+func (c *cleaner) lineKind(i, next int) lineKind {
+	b := c.bs[i]
+	t := b.Text
+	n := wordCount(t)
+	list := listLike(b)
+	switch {
+	case list && n >= bodyLongWords && endsSentence(t):
+		return proseLine
+	case list:
+		return listLine
+	case n <= captionMaxWords && captionCreditRe.MatchString(t) && !IsQuestion(t) && !creditOnly(t):
+		return captionLine
+	case n >= bodyLongWords || (n >= bodyProseWords && endsSentence(t)):
+		return proseLine
+	case IsQuestion(t):
+		if next >= 0 && (widgetRe.MatchString(c.bs[next].Text) || listLike(c.bs[next])) {
+			return listLine // a poll, or a teaser list
+		}
+		return turnLine
+	case speakerRe.MatchString(t):
+		return turnLine
+	case endsSentence(t) && n >= 2:
+		return sentenceLine
+	case n >= 4 && startsLower(t):
+		return sentenceLine // the rest of a paragraph the dump broke
+	case n >= 5:
+		return listLine // a headline-like line: teaser, related link
+	}
+	return chromeLine
+}
+
+// mainScript returns the script most letters of the page are written in.
+func (c *cleaner) mainScript() Script {
+	counts := map[Script]int{}
+	for _, b := range c.bs {
+		s, n := scriptOf(b.Text)
+		counts[s] += n
+	}
+	main, best := NoScript, 0
+	for _, s := range []Script{Latin, Cyrillic, Other} {
+		if counts[s] > best {
+			main, best = s, counts[s]
+		}
+	}
+	return main
+}
+
+// creditOnly reports a line that is a photo credit and nothing else
+// ("Photo: Jane Doe / Reuters"): media() pairs it with its caption.
+func creditOnly(s string) bool {
+	loc := captionCreditRe.FindStringIndex(s)
+	return loc != nil && loc[0] == 0 && wordCount(s) <= creditMaxWords
+}
+
+// startsLower reports whether a text starts with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// captionMaxWords is the longest text taken for a caption by its credit.
+const captionMaxWords = 30
+
+// captionCreditRe matches the credit that ends or opens a caption:
+// "... - Fotos: Moritz Pappert", "Photographs by ...", "Titelbild: ...",
+// "(picture alliance / dpa)", "© Getty Images".
+var captionCreditRe = regexp.MustCompile(`(?i)(\b(fotos?|photos?|photographs?|bild|titelbild|image|illustration|credit|foto[s]? von)\s*(:|by\b)|©|\bpicture.alliance\b|\bgetty images\b|\(fuente\b)`)
+
+// listLike reports a list item, a menu entry drawn with a symbol ("□ Wissen",
+// "☆ Media Summit") or a form widget ("[ ]", "( ) Ja", "[Speichern]").
+func listLike(b blocks.Block) bool {
+	if b.Kind == blocks.ListItem || b.Bullet != "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(b.Text)
+	return unicode.IsSymbol(r) || widgetRe.MatchString(b.Text)
+}
+
+// widgetRe matches what a text browser prints for form fields and
+// buttons: "[ ]", "( ) Ja", "[Abstimmen]".
+var widgetRe = regexp.MustCompile(`\[ *\]|\( *\)|^\[[^\]]*\]$`)
+
+// speakerRe matches a line opened by a speaker label or an interview
+// label: "Fischer:", "Q:", "Karin Fischer: Warum ...", "AP:".
+var speakerRe = regexp.MustCompile(`^[\p{Lu}][\p{L}.'’\- ]{0,40}:(\s|$)`)
+
+// bodySpan returns the first and last position (in idx) of the stretch of
+// lines with the most body weight, or -1, -1 when there is none.
+func bodySpan(bs []blocks.Block, idx []int, kind []lineKind) (int, int) {
+	bestS, bestE, best := -1, -1, 0
+	sum, start := 0, 0
+	for p, i := range idx {
+		if sum <= 0 {
+			sum, start = 0, p
+		}
+		switch kind[p] {
+		case proseLine:
+			sum += max(wordCount(bs[i].Text)-proseDiscount, 1)
+		case turnLine:
+			sum += turnWeight
+		case answerLine, sentenceLine, captionLine:
+		default:
+			sum -= chromeLineCost
+		}
+		if sum > best {
+			bestS, bestE, best = start, p, sum
+		}
+	}
+	return bestS, bestE
+}
+
+// chromeRuns removes, inside the body, runs of link-list lines: a teaser
+// box or a poll between two answers. Short lines that are not list-like
+// (a speaker's name, a topic heading, a credit) do not make a run, nor
+// does a single list line; an answer's list of items is kept when its
+// items are sentences.
+func (c *cleaner) chromeRuns(idx []int, kind []lineKind, script Script) {
+	for p := 0; p < len(idx); {
+		if kind[p] != listLine && kind[p] != chromeLine {
+			p++
+			continue
+		}
+		q, lists := p, 0
+		for q < len(idx) && (kind[q] == listLine || kind[q] == chromeLine) {
+			if kind[q] == listLine {
+				lists++
+			}
+			q++
+		}
+		if q-p >= minChromeRun && lists*2 > q-p {
+			for r := p; r < q; r++ {
+				if !c.leaveToLaterRules(idx[r], script) {
+					c.remove(idx[r], Teaser, -1)
+				}
+			}
+		}
+		p = q
 	}
 }

@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/qanda/qanda/pkg/blocks"
@@ -15,5 +16,45 @@ func TestFromTextTitle(t *testing.T) {
 	}
 	if m := FromText(blocks.FromText("Just one long paragraph that starts the page without any headline above it, and it goes on for a while with many words in it.\n")); m.TitleBlock != -1 {
 		t.Errorf("found a title where there is none: %q", m.Title)
+	}
+}
+
+// titleOf runs FromText on lines separated by blank lines.
+func titleOf(lines ...string) Meta {
+	return FromText(blocks.FromText(strings.Join(lines, "\n\n")))
+}
+
+const (
+	para1 = "The committee met for the third time this year and agreed on a plan that nobody had expected, least of all the minister who had called the meeting in the first place."
+	para2 = "We will publish the full report in the spring, together with the figures that the auditors asked us to add, and we will answer every question the readers send us about it."
+)
+
+func TestFromTextTitleShapes(t *testing.T) {
+	cases := []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		{"menu row and caption lose to a short headline",
+			[]string{"Auto Design Interview Kosmetik Mode Reisen Schmuck Uhren Magazin", "Davor und Danach", "A view of the harbour - Foto: Jane Doe", para1, para2},
+			"Davor und Danach"},
+		{"kicker run into the headline and a breadcrumb",
+			[]string{"StartseiteKultur\"Wir bauen die Stadt neu\"01.05.2017", "Die Zukunft\"Wir bauen die Stadt neu\"", para1, para2},
+			"\"Wir bauen die Stadt neu\""},
+		{"teaser list between headline and body",
+			[]string{"• Home", "The headline of this interview page", para1,
+				"Another story about the harbour and its walls", "A second story about the ferry and the river", "A third story about the market square today", para2, para1 + " Again.", para2 + " Again."},
+			"The headline of this interview page"},
+		{"image alt text and a credit below the headline",
+			[]string{"Leader spotlight: Erin Doe", "Image of Jessica Roe", "Jessica Roe", para1, para2},
+			"Leader spotlight: Erin Doe"},
+		{"headline repeated in the page footer",
+			[]string{"Share this", "Subscribe now to our weekly magazine", "The Secret to Superhero TV", "By A. Writer", para1, para2, "Printed from", "The Secret to Superhero TV"},
+			"The Secret to Superhero TV"},
+	}
+	for _, c := range cases {
+		if m := titleOf(c.lines...); m.Title != c.want {
+			t.Errorf("%s: title %q at %d, want %q", c.name, m.Title, m.TitleBlock, c.want)
+		}
 	}
 }

@@ -1,0 +1,184 @@
+package clean_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/qanda/qanda/pkg/blocks"
+	"github.com/qanda/qanda/pkg/clean"
+	"github.com/qanda/qanda/pkg/meta"
+	"github.com/qanda/qanda/pkg/source"
+)
+
+// textGold is the part of a gold file the text-chrome test reads.
+type textGold struct {
+	ID        string
+	Exchanges []struct {
+		Question string
+		Answer   []string
+	}
+	MustNotContain []string `json:"must_not_contain"`
+}
+
+// cleanDump runs the text path up to clean on a bundled dump.
+func cleanDump(t *testing.T, id string) ([]blocks.Block, []clean.Mark) {
+	t.Helper()
+	d, err := source.Open(filepath.Join("..", "..", "testdata", "corpus", "interviews-text", id+".txt.gz"), source.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs := blocks.FromText(string(d.Body))
+	m := meta.FromText(bs)
+	return bs, clean.Clean(bs, clean.Context{TitleBlock: m.TitleBlock})
+}
+
+// labels maps the key of a block opened by a speaker label ("Precht: Ja,
+// ...") to the key of the text after the label.
+var labels = map[string]string{}
+
+func unlabelled(k string) string {
+	if u, ok := labels[k]; ok {
+		return u
+	}
+	return k
+}
+
+// kept reports whether gold paragraph key gk survives as content: a content
+// block holds it whole (a label such as "Q:" may stand before it), or, when
+// the dump split it, content blocks inside it cover most of it. A copy of a
+// part of it (a pull quote) may be removed as long as the paragraph stays.
+func kept(gk string, keys []string, marks []clean.Mark) bool {
+	whole, covered := false, 0
+	for i, k := range keys {
+		if k == "" {
+			continue
+		}
+		if strings.Contains(k, gk) {
+			if marks[i].Role == clean.Content {
+				return true
+			}
+			whole = true
+		} else if u := unlabelled(k); len(u) >= 20 && strings.Contains(gk, u) && marks[i].Role == clean.Content {
+			covered += len(u)
+		}
+	}
+	return !whole && covered*10 >= len(gk)*8
+}
+
+// Every gold question and answer paragraph of the bundled text dumps stays
+// content after Clean: removing page chrome never removes the interview.
+func TestTextChromeKeepsInterview(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "gold-text", "*.json"))
+	if len(files) < 18 {
+		t.Fatalf("only %d gold files found", len(files))
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g textGold
+		if err := json.Unmarshal(raw, &g); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		t.Run(g.ID, func(t *testing.T) {
+			bs, marks := cleanDump(t, g.ID)
+			keys := make([]string, len(bs))
+			for i, b := range bs {
+				keys[i] = clean.Key(b.Text)
+				if j := strings.Index(b.Text, ":"); j > 0 && len(strings.Fields(b.Text[:j])) <= 4 {
+					labels[keys[i]] = clean.Key(b.Text[j+1:])
+				}
+			}
+			var paras []string
+			for _, x := range g.Exchanges {
+				paras = append(paras, x.Question)
+				paras = append(paras, x.Answer...)
+			}
+			for _, p := range paras {
+				if gk := clean.Key(p); gk != "" && !kept(gk, keys, marks) {
+					t.Errorf("gold paragraph not kept as content: %.100q", p)
+				}
+			}
+		})
+	}
+}
+
+// Page chrome of the bundled dumps mostly goes: of all the boilerplate the
+// gold files list, at most a quarter is still content after Clean (the rest
+// are captions and teasers that look like text; see the README).
+func TestTextChromeRemovesBoilerplate(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "gold-text", "*.json"))
+	total, leaked := 0, 0
+	for _, f := range files {
+		raw, _ := os.ReadFile(f)
+		var g textGold
+		if err := json.Unmarshal(raw, &g); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		bs, marks := cleanDump(t, g.ID)
+		for _, s := range g.MustNotContain {
+			sk := clean.Key(s)
+			if sk == "" {
+				continue
+			}
+			total++
+			for i, b := range bs {
+				if marks[i].Role == clean.Content && strings.Contains(clean.Key(b.Text), sk) {
+					leaked++
+					break
+				}
+			}
+		}
+	}
+	if total == 0 || leaked*4 > total {
+		t.Errorf("%d of %d boilerplate texts still content", leaked, total)
+	}
+	t.Logf("%d of %d boilerplate texts still content", leaked, total)
+}
+
+func TestTextChromeSynthetic(t *testing.T) {
+	answers := []string{
+		"The harbour was rebuilt twice in the last century, and each time the town argued for years about who should pay for the new walls and the cranes.",
+		"Nobody in the council expected the storm to be that strong; the forecasts had promised rain and wind, but not a flood that reached the market square.",
+		"We started with the schools, because children cannot wait, and then moved on to the roads, the bridges and finally the old ferry terminal by the river.",
+		"In the end the money came from three places at once: the region, a foundation in the capital and, to everyone's surprise, the fishermen themselves. They had saved for a new pier for twenty years, and they decided that the town needed the money more than they needed the pier.",
+	}
+	long := func(n int) string { return answers[n-1] }
+	lines := []string{
+		"Home", "• News", "• Sport",
+		"A headline about the interview here",
+		"By Jane Doe", "12 March 2024",
+		long(1),
+		"Why?",
+		long(2),
+		"Fischer:",
+		long(3),
+		"• Related one headline with words", "• Related two headline with words", "• Related three headline with words",
+		long(4),
+		"Imprint", "• Privacy", "• Terms", "© 2024 Example Media",
+	}
+	bs := blocks.FromText(strings.Join(lines, "\n\n"))
+	m := meta.FromText(bs)
+	if m.TitleBlock != 3 {
+		t.Fatalf("title %d %q", m.TitleBlock, m.Title)
+	}
+	marks := clean.Clean(bs, clean.Context{TitleBlock: m.TitleBlock})
+	want := map[int]string{
+		4: "navigation", 5: "navigation", 7: "content", 9: "content",
+		11: "teaser", 12: "teaser", 13: "teaser",
+		15: "footer", 16: "footer", 17: "footer", 18: "footer",
+	}
+	for i, w := range want {
+		got := string(marks[i].Role)
+		if marks[i].Role == clean.Removed {
+			got = string(marks[i].Reason)
+		}
+		if got != w {
+			t.Errorf("block %d %q: got %s, want %s", i, bs[i].Text, got, w)
+		}
+	}
+}
