@@ -117,7 +117,11 @@ func (p *page) candidates() []candidate {
 	}
 	cs = append(cs, mk("question-marks", 1.0, func(b blocks.Block) bool {
 		n := words(b.Text)
-		return (clean.IsQuestion(b.Text) && n <= 100) || (recurring[clean.Key(b.Text)] >= 3 && n <= 20 && !p.headingLike(b))
+		if clean.IsQuestion(b.Text) && n <= 100 {
+			return true
+		}
+		key := clean.Key(b.Text)
+		return strings.Count(key, " ") >= 1 && recurring[key] >= 3 && n <= 20 && !p.headingLike(b)
 	}))
 	// Questions as headings: one candidate per heading level, since
 	// pages also use headings of another level for sections or quotes.
@@ -261,7 +265,7 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 		// come often and speak to the interviewee.
 		last := kept[len(kept)-1]
 		span := last.a[len(last.a)-1] - kept[0].q[0] + 1
-		if len(kept) < minQMarkRuns || len(kept)*maxBlocksPerQuestion < span || secondPerson*5 < len(kept) {
+		if len(kept) < minQMarkRuns || len(kept)*maxBlocksPerQuestion < span || secondPerson < 2 || secondPerson*5 < len(kept) {
 			return t, 0
 		}
 	}
