@@ -237,3 +237,25 @@ func TestQuestionsMarkedByAttribute(t *testing.T) {
 		t.Errorf("statement question missed: %q", tr.Exchanges[2].Question)
 	}
 }
+
+// Without markup, a statement put to the interviewee is found between
+// answers: it speaks to them and never of itself.
+func TestStatementQuestionInPlainText(t *testing.T) {
+	tr, _ := build(
+		"The actress spoke to us in her house in Beverly Hills.",
+		"What was your first thought when you woke up?",
+		"That it was not only about me. My son was very small then, and I was afraid for him.",
+		"Did the stroke change your personality?",
+		"Yes. I had to learn to listen to others, really listen, and I am still learning it.",
+		"According to Wikipedia, Richard Gere made you a Buddhist.",
+		"That is nonsense, like so much on Wikipedia. I read Hesse at fourteen and found my way alone.",
+		"Are you still passionate about acting?",
+		"I feel more at ease in front of the camera than ever, because I know who I am.",
+	)
+	if len(tr.Exchanges) != 4 {
+		t.Fatalf("got %d exchanges: %+v", len(tr.Exchanges), tr.Exchanges)
+	}
+	if tr.Exchanges[2].Question != "According to Wikipedia, Richard Gere made you a Buddhist." {
+		t.Errorf("exchange 3 question %q", tr.Exchanges[2].Question)
+	}
+}

@@ -235,6 +235,9 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 		}
 		kept = append(kept, r)
 	}
+	if c.method == "question-marks" {
+		kept = p.splitUnmarkedQuestions(kept)
+	}
 	if len(kept) < 2 {
 		return t, 0
 	}
@@ -432,6 +435,34 @@ func (p *page) joined(pos []int) string {
 
 // secondPersonRe finds address to the interviewee in the five languages.
 var secondPersonRe = regexp.MustCompile(`(?i)\b(you|your|yours|sie|ihr|ihre|ihnen|dich|dir|du|dein|deine|euch|vous|votre|vos|tu|ton|ta|tes|usted|ustedes|su|sus|te|ti|tú|vosotros)\b|(?i)(^|[^\p{L}])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|ты|тебя|тебе|твой|твоя)([^\p{L}]|$)`)
+
+// firstPersonRe finds a speaker talking about themself.
+var firstPersonRe = regexp.MustCompile(`(?i)\b(i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|mine|myself|ich|mich|mir|mein|meine|meinen|meinem|meiner|je|j'|j’|moi|mon|ma|mes|yo|mí|mis|conmigo)\b|(?i)(^|[^\p{L}])(я|меня|мне|мной|мой|моя|моё|мои)([^\p{L}]|$)`)
+
+// splitUnmarkedQuestions finds, on pages where only question marks show
+// the questions, the interviewer's turns that are statements ("According
+// to Wikipedia, you are a Buddhist."): a paragraph inside an answer that
+// speaks to the interviewee and never of itself, between two paragraphs
+// that do. It starts a new exchange.
+func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
+	var out []qaRun
+	for _, r := range runs {
+		cur := qaRun{q: r.q}
+		for j, k := range r.a {
+			t := p.text(p.stream[k])
+			if j > 0 && j+1 < len(r.a) && len(cur.a) > 0 && len(strings.Fields(t)) <= 80 &&
+				addressesReader(t) && !firstPersonRe.MatchString(t) &&
+				firstPersonRe.MatchString(p.text(p.stream[r.a[j+1]])) {
+				out = append(out, cur)
+				cur = qaRun{q: []int{k}}
+				continue
+			}
+			cur.a = append(cur.a, k)
+		}
+		out = append(out, cur)
+	}
+	return out
+}
 
 // addressesReader reports whether a question speaks to someone.
 func addressesReader(s string) bool { return secondPersonRe.MatchString(s) }
