@@ -45,13 +45,16 @@ type Block struct {
 // it up to <html>. Blocks of one page share their Element values, so blocks
 // can be grouped by any common container (pointer identity). Read only.
 type Element struct {
-	Tag    string   // lower-case tag name
-	Class  string   // the class attribute, as written
-	IDAttr string   // the id attribute
-	Style  string   // the style and data-* attributes, "name=value" joined by ";": how page builders mark roles
-	Main   bool     // the page marks it as the main content: <main>, role=main, itemprop=articleBody
-	Depth  int      // 0 for the outermost element
-	Parent *Element // nil for the outermost element
+	Tag    string // lower-case tag name
+	Class  string // the class attribute, as written
+	IDAttr string // the id attribute
+	Style  string // the style and data-* attributes, "name=value" joined by ";": how page builders mark roles
+	Main   bool   // the page marks it as the main content: <main>, role=main, itemprop=articleBody
+	// HasMedia: an image, figure or video lies inside (anywhere before or
+	// after the block's text).
+	HasMedia bool
+	Depth    int      // 0 for the outermost element
+	Parent   *Element // nil for the outermost element
 }
 
 // ID returns the conventional ID of the block at index i.

@@ -54,6 +54,7 @@ type frame struct {
 	path      string   // Block.Path, built on first use
 	elem      *Element // Block.Elem, built on first use
 	serial    int      // walk position, for deterministic ties
+	hasMedia  bool     // an image, figure or video lies inside this element
 }
 
 // piece is one line of a block's text: what lies between two <br>.
@@ -103,6 +104,16 @@ func (w *walker) walk(n *html.Node, parent *frame) {
 	case html.ElementNode:
 	default: // comments, doctype
 		return
+	}
+	if isMedia(n) {
+		// Mark the image's ancestors: short text beside a picture is
+		// usually its caption, whatever the markup calls it.
+		for g := parent; g != nil && !g.hasMedia; g = g.parent {
+			g.hasMedia = true
+			if g.elem != nil {
+				g.elem.HasMedia = true
+			}
+		}
 	}
 	if skipped(n) {
 		return
@@ -211,13 +222,22 @@ func (f *frame) element() *Element {
 	if f.elem != nil {
 		return f.elem
 	}
-	e := &Element{Tag: f.node.Data, Class: attr(f.node, "class"), IDAttr: attr(f.node, "id"), Style: styleAttrs(f.node), Main: holdsArticle(f.node)}
+	e := &Element{Tag: f.node.Data, Class: attr(f.node, "class"), IDAttr: attr(f.node, "id"), Style: styleAttrs(f.node), Main: holdsArticle(f.node), HasMedia: f.hasMedia}
 	if f.parent != nil {
 		e.Parent = f.parent.element()
 		e.Depth = e.Parent.Depth + 1
 	}
 	f.elem = e
 	return e
+}
+
+// isMedia reports whether an element shows a picture or a video.
+func isMedia(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Img, atom.Picture, atom.Figure, atom.Video:
+		return true
+	}
+	return false
 }
 
 // styleAttrs returns the style and data-* attributes of a node in source

@@ -88,6 +88,7 @@ func (c *cleaner) media() {
 			c.marks[i].Role = Credit
 		}
 	}
+	c.captionsBesideImages()
 	for i, b := range c.bs {
 		if !c.live(i) || wordCount(b.Text) > creditMaxWords || !creditRe.MatchString(b.Text) || endsSentence(b.Text) {
 			continue
@@ -148,6 +149,7 @@ func (c *cleaner) nextToCaption(i int) bool {
 // "Subscribe", "Google Chrome Firefox Safari", copyright lines. Only
 // non-sentences are taken, so a closing remark in the text stays.
 func (c *cleaner) footer() {
+	c.beyondFooter()
 	last := -1
 	for i, b := range c.bs {
 		if c.live(i) && endsSentence(b.Text) && wordCount(b.Text) >= 6 {
@@ -161,5 +163,101 @@ func (c *cleaner) footer() {
 		if c.live(i) && wordCount(c.bs[i].Text) <= 12 && !endsSentence(c.bs[i].Text) {
 			c.remove(i, Footer, -1)
 		}
+	}
+}
+
+const (
+	// beyondFooterMaxWords bounds the text that may trail the page's
+	// footer: a tagline, a loader text.
+	beyondFooterMaxWords = 15
+	// footerWall is how many removed blocks in a row make the footer
+	// wall that ends the page's text.
+	footerWall = 3
+)
+
+// beyondFooter removes a little text that stands after the page's footer
+// (a run of removed navigation): a tagline or a loading screen's text
+// printed at the very end of the document.
+func (c *cleaner) beyondFooter() {
+	words, removed := 0, 0
+	var tail []int
+	for i := len(c.bs) - 1; i >= 0; i-- {
+		switch {
+		case c.marks[i].Role == Removed:
+			removed++
+			if removed >= footerWall && len(tail) > 0 {
+				for _, j := range tail {
+					c.remove(j, Footer, -1)
+				}
+				return
+			}
+		case c.live(i):
+			if removed >= footerWall {
+				return
+			}
+			removed = 0
+			words += wordCount(c.bs[i].Text)
+			if words > beyondFooterMaxWords {
+				return
+			}
+			tail = append(tail, i)
+		default:
+			return // media belongs to the article
+		}
+	}
+}
+
+const (
+	// besideImageMaxWords is the longest text taken for an unmarked
+	// caption beside an image.
+	besideImageMaxWords = 30
+	// besideImageMaxBlocks is how many blocks the element holding the
+	// image may hold: a caption box has one or two, an article many.
+	besideImageMaxBlocks = 2
+	// besideImageMaxShare guards chat-style pages, where every turn sits
+	// beside an avatar: if unmarked captions would be more than this
+	// share of the text blocks, none is taken.
+	besideImageMaxShare = 0.3
+)
+
+// captionsBesideImages moves to media the short texts that share a small
+// element with an image (within two levels), when the page did not mark
+// them as captions: outfit notes behind an "Info" toggle, photo
+// descriptions in a slider.
+func (c *cleaner) captionsBesideImages() {
+	if !c.ctx.HTML {
+		return
+	}
+	count := map[*blocks.Element]int{}
+	for i, b := range c.bs {
+		if c.marks[i].Role == Removed {
+			continue
+		}
+		for e, up := b.Elem, 0; e != nil && up < 3; e, up = e.Parent, up+1 {
+			count[e]++
+		}
+	}
+	var found []int
+	live := 0
+	for i, b := range c.bs {
+		if !c.live(i) {
+			continue
+		}
+		live++
+		if b.Kind == blocks.Heading || b.Elem == nil || IsQuestion(b.Text) || wordCount(b.Text) > besideImageMaxWords {
+			continue
+		}
+		for e, up := b.Elem, 0; e != nil && up < 3; e, up = e.Parent, up+1 {
+			if e.HasMedia && count[e] <= besideImageMaxBlocks {
+				found = append(found, i)
+				break
+			}
+		}
+	}
+	if float64(len(found)) > besideImageMaxShare*float64(live) {
+		return
+	}
+	for _, i := range found {
+		c.marks[i].Role = Caption
 	}
 }

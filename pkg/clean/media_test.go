@@ -1,0 +1,93 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/qanda/qanda/pkg/blocks"
+)
+
+func htmlBlocks(t *testing.T, page string) []blocks.Block {
+	t.Helper()
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return blocks.FromHTML(doc)
+}
+
+func roleOf(t *testing.T, bs []blocks.Block, marks []Mark, text string) Mark {
+	t.Helper()
+	for i, b := range bs {
+		if b.Text == text {
+			return marks[i]
+		}
+	}
+	t.Fatalf("no block %q", text)
+	return Mark{}
+}
+
+func TestCaptionBesideImage(t *testing.T) {
+	page := `<html><body><article>
+<p>` + longA + `</p>
+<div class="module"><div class="pic"><figure><img src="a.jpg"></figure></div>
+<div class="info"><p>Dress: Christopher Kane. The dog is called Bandit</p></div></div>
+<p>` + longB + `</p><p>` + longC + `</p>
+</article></body></html>`
+	bs := htmlBlocks(t, page)
+	marks := Clean(bs, Context{TitleBlock: -1, HTML: true})
+	if m := roleOf(t, bs, marks, "Dress: Christopher Kane. The dog is called Bandit"); m.Role != Caption {
+		t.Errorf("caption beside image: %+v", m)
+	}
+	if m := roleOf(t, bs, marks, longB); m.Role != Content {
+		t.Errorf("article text: %+v", m)
+	}
+}
+
+// A chat-style page puts an avatar beside every turn: those are not captions.
+func TestAvatarTurnsAreNotCaptions(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body><article><h1>Two neighbours talk about the coast</h1>")
+	for _, s := range []string{
+		"Why did you move to the coast after thirty years in the city, and why now?",
+		"Because the city had become too loud for me, and the rents had doubled in five years.",
+		"Do you miss anything about it, now that the first winter by the sea is over?",
+		"Sometimes, in winter, I miss the cinemas and the late trams, but not very much.",
+		"What do you do on the long evenings, when the ferries stop running?",
+		"I read, I cook for the neighbours, and I have started to repair old boats.",
+	} {
+		b.WriteString(`<div class="turn"><img src="avatar.png"><p>` + s + `</p></div>`)
+	}
+	b.WriteString("</article></body></html>")
+	bs := htmlBlocks(t, b.String())
+	marks := Clean(bs, Context{TitleBlock: 0, HTML: true})
+	for i, m := range marks[1:] {
+		if m.Role == Caption {
+			t.Errorf("block %q taken for a caption", bs[i+1].Text)
+		}
+	}
+}
+
+func TestTextBeyondFooter(t *testing.T) {
+	bs := page("Title of the interview page here", longA, longB, "Contact", "Imprint", "Privacy", "The style magazine. Fashion, design, people.")
+	c := newCleaner(bs, Context{TitleBlock: 0})
+	for i := 3; i <= 5; i++ {
+		c.remove(i, Navigation, -1)
+	}
+	c.beyondFooter()
+	if m := c.marks[6]; m.Role != Removed || m.Reason != Footer {
+		t.Errorf("tagline after the footer: %+v", m)
+	}
+	if c.marks[2].Role != Content {
+		t.Errorf("article text removed: %+v", c.marks[2])
+	}
+	// Without a wall of removed blocks, the last paragraph stays.
+	c = newCleaner(bs, Context{TitleBlock: 0})
+	c.remove(4, Navigation, -1)
+	c.beyondFooter()
+	if c.marks[6].Role != Content {
+		t.Errorf("removed without a footer wall: %+v", c.marks[6])
+	}
+}
