@@ -697,12 +697,14 @@ const (
 	hintNewsletter = "newsletter"
 	hintCookie     = "cookie"
 	hintAd         = "ad"
+	hintWidget     = "widget"
 )
 
 // hintRank orders the hints one element can carry.
 var hintRank = map[string]int{
 	hintHidden: 1, hintNav: 2, hintHeader: 3, hintFooter: 4, hintAside: 5, hintForm: 6,
 	hintComments: 7, hintShare: 8, hintRelated: 9, hintNewsletter: 10, hintCookie: 11, hintAd: 12,
+	hintWidget: 13,
 }
 
 // tokenHints maps whole class/id tokens (split on space, '-' and '_') to
@@ -724,6 +726,9 @@ var tokenHints = map[string]string{
 	"advertising": hintAd, "adslot": hintAd, "adunit": hintAd, "adsbygoogle": hintAd, "dfp": hintAd,
 	"sponsor": hintAd, "sponsored": hintAd, "promo": hintAd, "promoted": hintAd,
 	"taboola": hintAd, "outbrain": hintAd, "anzeige": hintAd,
+	// Reader widgets: star ratings, polls, votes.
+	"rating": hintWidget, "ratings": hintWidget, "poll": hintWidget, "polls": hintWidget,
+	"vote": hintWidget, "voting": hintWidget, "survey": hintWidget,
 }
 
 // pairHints maps two consecutive tokens of a class name or id

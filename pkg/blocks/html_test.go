@@ -429,3 +429,24 @@ func TestAnchorWithoutHrefIsNotALink(t *testing.T) {
 		t.Errorf("link densities: %v %v", bs[0].LinkDensity, bs[1].LinkDensity)
 	}
 }
+
+func TestWidgetHint(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><body><article><p>An article paragraph that is long enough to count as text.</p>
+<div class="rating_wrapper"><p>4,53 bei 4394 Bewertungen</p><p>Sie haben bereits abgestimmt.</p></div>
+<div class="poll-box"><p>Which answer do you like best?</p></div></article></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs := FromHTML(doc)
+	want := map[string]string{
+		"An article paragraph that is long enough to count as text.": "",
+		"4,53 bei 4394 Bewertungen":                                  "widget",
+		"Sie haben bereits abgestimmt.":                              "widget",
+		"Which answer do you like best?":                             "widget",
+	}
+	for _, b := range bs {
+		if w, ok := want[b.Text]; ok && b.Chrome != w {
+			t.Errorf("%q: chrome %q, want %q", b.Text, b.Chrome, w)
+		}
+	}
+}
