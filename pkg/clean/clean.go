@@ -143,7 +143,7 @@ var teaserRe = regexp.MustCompile(`^(VIDEO|WATCH|RELATED|READ MORE|READ ALSO|ALS
 
 // disclaimerRe matches the legal notes pages print under interviews and
 // advertising posts.
-var disclaimerRe = regexp.MustCompile(`(?i)\b(disclaimer|haftungsausschluss|views expressed|opinions expressed|nicht zu eigen|eigenen? auffassungen?|affiliate links?|advertising posts?|werbelinks?|provisionslinks?)\b`)
+var disclaimerRe = regexp.MustCompile(`(?i)\b(disclaimer|haftungsausschluss|views expressed|opinions expressed|nicht zu eigen|affiliate links?|werbelinks?|provisionslinks?)\b`)
 
 // stubsAndBoilerplate removes link stubs and boxes that invite the reader
 // to subscribe, share or accept cookies. Only short blocks that are not

@@ -90,6 +90,13 @@ func (c *cleaner) media() {
 	}
 	c.captionsBesideImages()
 	for i, b := range c.bs {
+		// "A view of the harbour (Photo: AFP)": a caption that carries
+		// its credit.
+		if c.live(i) && wordCount(b.Text) <= besideImageMaxWords+10 && creditTailRe.MatchString(b.Text) {
+			c.marks[i].Role = Caption
+		}
+	}
+	for i, b := range c.bs {
 		if !c.live(i) || wordCount(b.Text) > creditMaxWords || !creditRe.MatchString(b.Text) || endsSentence(b.Text) {
 			continue
 		}
@@ -113,6 +120,9 @@ func (c *cleaner) media() {
 // "Photo: ...", "Фото:", "Bild: ...". A lone "©" line is a copyright
 // notice, not a credit.
 var creditLabelRe = regexp.MustCompile(`(?i)^(\(?(photo|photos|foto|fotos|фото|bild|bilder|titelbild|titelfoto|bildnachweis|image|picture|imagen|crédit|credit|credits)\s*:)`)
+
+// creditTailRe matches a credit in brackets at the end of a text.
+var creditTailRe = regexp.MustCompile(`(?i)[(\[](photos?|fotos?|фото|bild|image|imagen|crédit|credits?)\s*:[^)\]]{2,80}[)\]]\s*$`)
 
 // nextLive returns the next content block after i, or -1.
 func (c *cleaner) nextLive(i int) int {

@@ -91,3 +91,10 @@ func TestTextBeyondFooter(t *testing.T) {
 		t.Errorf("removed without a footer wall: %+v", c.marks[6])
 	}
 }
+
+func TestCaptionWithCreditInBrackets(t *testing.T) {
+	bs := page("Title of the interview page here", longA, "Utopia or dystopia? In Korea an app shows where infected people were (Photo: picture alliance/Kyodo)", longB)
+	if m := Clean(bs, Context{TitleBlock: 0}); m[2].Role != Caption {
+		t.Errorf("caption with credit: %+v", m[2])
+	}
+}
