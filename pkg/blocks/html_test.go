@@ -2,7 +2,9 @@ package blocks
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -246,7 +248,7 @@ func TestFromHTMLNilAndEmpty(t *testing.T) {
 
 func loadPage(t testing.TB, name string) ([]byte, *goquery.Document) {
 	t.Helper()
-	body, err := os.ReadFile(filepath.Join("testdata", name))
+	body, err := readCorpusPage(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -449,4 +451,19 @@ func TestWidgetHint(t *testing.T) {
 			t.Errorf("%q: chrome %q, want %q", b.Text, b.Chrome, w)
 		}
 	}
+}
+
+// readCorpusPage reads a bundled corpus page (../../testdata/corpus, see
+// ../../testdata/SOURCES.md), gunzipping it.
+func readCorpusPage(name string) ([]byte, error) {
+	f, err := os.Open(filepath.Join("..", "..", "testdata", "corpus", "interviews", name+".gz"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
 }

@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"compress/gzip"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -190,12 +191,16 @@ func TestFromHTMLCorpus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			f, err := os.Open(filepath.Join("testdata", tt.file))
+			f, err := os.Open(filepath.Join("..", "..", "testdata", "corpus", "interviews", tt.file+".gz"))
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			doc, err := goquery.NewDocumentFromReader(f)
+			zr, err := gzip.NewReader(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := goquery.NewDocumentFromReader(zr)
 			if err != nil {
 				t.Fatal(err)
 			}
