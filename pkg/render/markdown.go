@@ -44,7 +44,9 @@ func Markdown(w io.Writer, d *Document) error {
 		heading := exchangeHeading(e, i)
 		add("## " + mdHeading(heading))
 		if e.Question.Label != nil {
-			if l := oneLine(*e.Question.Label); l != "" && l != oneLine(heading) {
+			// A label that only names the speaker ("Fischer") says nothing
+			// the bold speaker does not.
+			if l := oneLine(*e.Question.Label); l != "" && l != oneLine(heading) && !namesSpeaker(l, e.Question.Speaker) {
 				add("*" + mdInline(l) + "*")
 			}
 		}
@@ -302,4 +304,13 @@ func mdLineStart(l string) string {
 		return fmt.Sprintf(`%s\%s`, l[:digits], l[digits:])
 	}
 	return l
+}
+
+// namesSpeaker reports whether a label is the speaker's name or surname.
+func namesSpeaker(label string, speaker *string) bool {
+	if speaker == nil {
+		return false
+	}
+	sp := oneLine(*speaker)
+	return label == sp || strings.HasSuffix(sp, " "+label)
 }
