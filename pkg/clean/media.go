@@ -46,9 +46,22 @@ func (c *cleaner) pullQuotes() {
 			}
 			if longestCommonRun(c.toks[i], c.toks[j]) >= need {
 				c.remove(i, PullQuote, j)
+				c.attribution(i)
 				break
 			}
 		}
+	}
+}
+
+// attributionRe matches the name printed under a pull quote: "François
+// Héran", "— Jane Doe".
+var attributionRe = regexp.MustCompile(`^[—–-]?\s*\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|da|von|van|der|del|la|le)){0,4}$`)
+
+// attribution removes the speaker's name printed right after a pull quote
+// at i: it belongs to the display quote, not to the text.
+func (c *cleaner) attribution(i int) {
+	if j := c.nextLive(i); j == i+1 && wordCount(c.bs[j].Text) <= 5 && attributionRe.MatchString(c.bs[j].Text) {
+		c.remove(j, PullQuote, -1)
 	}
 }
 

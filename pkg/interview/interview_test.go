@@ -259,3 +259,20 @@ func TestStatementQuestionInPlainText(t *testing.T) {
 		t.Errorf("exchange 3 question %q", tr.Exchanges[2].Question)
 	}
 }
+
+func TestAddressIsPerLanguage(t *testing.T) {
+	p := &page{in: Input{Language: "fr"}}
+	if p.addressesReader("La part du Maghreb a dépassé les 40 %.") {
+		t.Error(`French "du" taken for German "you"`)
+	}
+	if !p.addressesReader("Pourquoi avez-vous quitté Paris ?") {
+		t.Error(`French "vous" not seen`)
+	}
+	p.in.Language = "de"
+	if !p.addressesReader("Wie genau definiert Ihr Nachhaltigkeit?") || !p.addressesReader("Wie funktioniert die Umsetzung Eurer Ideen?") {
+		t.Error("German address not seen")
+	}
+	if p.addressesReader("Die Zahlen sind hoch, aber sie sinken.") {
+		t.Error(`German "sie" (they) taken for "Sie" (you)`)
+	}
+}

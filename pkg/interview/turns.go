@@ -247,7 +247,7 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 		if strings.ContainsAny(qt, "?？") {
 			withQMark++
 		}
-		if addressesReader(qt) {
+		if p.addressesReader(qt) {
 			secondPerson++
 		}
 		for _, k := range r.a {
@@ -433,9 +433,6 @@ func (p *page) joined(pos []int) string {
 	return strings.Join(parts, "\n")
 }
 
-// secondPersonRe finds address to the interviewee in the five languages.
-var secondPersonRe = regexp.MustCompile(`(?i)\b(you|your|yours|sie|ihr|ihre|ihnen|dich|dir|du|dein|deine|euch|vous|votre|vos|tu|ton|ta|tes|usted|ustedes|su|sus|te|ti|tú|vosotros)\b|(?i)(^|[^\p{L}])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|ты|тебя|тебе|твой|твоя)([^\p{L}]|$)`)
-
 // firstPersonRe finds a speaker talking about themself.
 var firstPersonRe = regexp.MustCompile(`(?i)\b(i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|mine|myself|ich|mich|mir|mein|meine|meinen|meinem|meiner|je|j'|j’|moi|mon|ma|mes|yo|mí|mis|conmigo)\b|(?i)(^|[^\p{L}])(я|меня|мне|мной|мой|моя|моё|мои)([^\p{L}]|$)`)
 
@@ -451,7 +448,7 @@ func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
 		for j, k := range r.a {
 			t := p.text(p.stream[k])
 			if j > 0 && j+1 < len(r.a) && len(cur.a) > 0 && len(strings.Fields(t)) <= 80 &&
-				addressesReader(t) && !firstPersonRe.MatchString(t) &&
+				p.addressesReader(t) && !firstPersonRe.MatchString(t) &&
 				firstPersonRe.MatchString(p.text(p.stream[r.a[j+1]])) {
 				out = append(out, cur)
 				cur = qaRun{q: []int{k}}
@@ -464,8 +461,29 @@ func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
 	return out
 }
 
-// addressesReader reports whether a question speaks to someone.
-func addressesReader(s string) bool { return secondPersonRe.MatchString(s) }
+// secondPerson finds address to the interviewee, per language: the same
+// word is a pronoun in one language and an article in another (German
+// "du", French "du").
+var secondPerson = map[string]*regexp.Regexp{
+	"en": regexp.MustCompile(`(?i)\b(you|your|yours|yourself)\b`),
+	"de": regexp.MustCompile(`\b(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b|(?i)\b(du|dich|dir|dein|deine|deinen|deinem|deiner|euch|euer|eure|euren|eurem|eurer)\b`),
+	"fr": regexp.MustCompile(`(?i)\b(vous|votre|vos|tu|toi|ton|ta|tes)\b`),
+	"es": regexp.MustCompile(`(?i)\b(usted|ustedes|tú|vosotros|vosotras|os|contigo)\b|(?i)\b(te|ti|tus?)\b`),
+	"ru": regexp.MustCompile(`(?i)(^|[^\p{L}])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|ты|тебя|тебе|тобой|твой|твоя|твоё|твои)([^\p{L}]|$)`),
+}
+
+// secondPersonAny is used when the language is unknown: only words that
+// are pronouns in every language qanda reads.
+var secondPersonAny = regexp.MustCompile(`(?i)\b(you|your|vous|votre|usted|ustedes)\b|(?i)(^|[^\p{L}])(вы|вас|вам|ваш|ты|тебя|тебе)([^\p{L}]|$)`)
+
+// addressesReader reports whether a text speaks to someone.
+func (p *page) addressesReader(s string) bool {
+	if re, ok := secondPerson[p.in.Language]; ok {
+		return re.MatchString(s)
+	}
+	return secondPersonAny.MatchString(s)
+}
+
 
 func startsWithDash(s string) bool {
 	r, _ := firstRune(s)
