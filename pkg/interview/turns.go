@@ -484,7 +484,6 @@ func (p *page) addressesReader(s string) bool {
 	return secondPersonAny.MatchString(s)
 }
 
-
 func startsWithDash(s string) bool {
 	r, _ := firstRune(s)
 	return strings.ContainsRune(turnDashes, r)
