@@ -2,6 +2,7 @@ package clean
 
 import (
 	"hash/fnv"
+	"sort"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -25,6 +26,11 @@ const (
 	// alone without being an echo: a recurring prompt ("Your recipe for a
 	// quick dinner.") or speaker label.
 	promptMaxWords = 8
+	// maxBucket bounds how many blocks one 4-gram indexes, and maxConfirm
+	// how many candidates are checked with an edit distance: together
+	// they keep near-duplicate search linear on any page.
+	maxBucket  = 32
+	maxConfirm = 4
 )
 
 // duplicates finds copies of earlier blocks and decides which are echoes.
@@ -122,26 +128,71 @@ func (c *cleaner) findCopies() (orig []int, near []bool) {
 			continue
 		}
 		hs := shingleHashes(c.toks[i])
-		seen := map[int]bool{}
-		for _, h := range hs {
-			for _, j := range shingles[h] {
-				if seen[j] || orig[i] >= 0 {
-					continue
-				}
-				seen[j] = true
-				if similar(dmp, c.keys[i], c.keys[j]) {
-					orig[i], near[i] = j, true
-				}
-			}
-		}
-		if orig[i] >= 0 {
+		if j := c.nearest(hs, shingles, dmp, i); j >= 0 {
+			orig[i], near[i] = j, true
 			continue
 		}
 		for _, h := range hs {
-			shingles[h] = append(shingles[h], i)
+			// A 4-gram that many blocks share tells nothing apart; not
+			// indexing it more keeps the work linear.
+			if len(shingles[h]) < maxBucket {
+				shingles[h] = append(shingles[h], i)
+			}
 		}
 	}
 	return orig, near
+}
+
+// nearest returns the earlier block that block i nearly copies, or -1.
+// Only blocks that share at least half of i's sampled 4-grams are
+// candidates, and only the few best are confirmed with an edit distance.
+func (c *cleaner) nearest(hs []uint64, shingles map[uint64][]int, dmp *diffmatchpatch.DiffMatchPatch, i int) int {
+	votes := map[int]int{}
+	for _, h := range hs {
+		for _, j := range shingles[h] {
+			votes[j]++
+		}
+	}
+	type cand struct{ j, v int }
+	var cands []cand
+	for j, v := range votes {
+		if v*2 >= len(hs) {
+			cands = append(cands, cand{j, v})
+		}
+	}
+	sort.Slice(cands, func(a, b int) bool {
+		if cands[a].v != cands[b].v {
+			return cands[a].v > cands[b].v
+		}
+		return cands[a].j < cands[b].j
+	})
+	for k, cd := range cands {
+		if k == maxConfirm {
+			break
+		}
+		if similar(dmp, c.keys[i], c.keys[cd.j]) {
+			return cd.j
+		}
+	}
+	return -1
+}
+
+// allShingles returns the hashes of every word 4-gram of a text.
+func allShingles(toks []string) []uint64 {
+	var out []uint64
+	for i := 0; i+shingleSize <= len(toks); i++ {
+		out = append(out, gramHash(toks[i:i+shingleSize]))
+	}
+	return out
+}
+
+func gramHash(toks []string) uint64 {
+	h := fnv.New64a()
+	for _, t := range toks {
+		h.Write([]byte(t))
+		h.Write([]byte{' '})
+	}
+	return h.Sum64()
 }
 
 // shingleHashes returns the hashes of a sample of the word 4-grams of a
@@ -150,12 +201,7 @@ func (c *cleaner) findCopies() (orig []int, near []bool) {
 func shingleHashes(toks []string) []uint64 {
 	var out []uint64
 	for i := 0; i+shingleSize <= len(toks); i++ {
-		h := fnv.New64a()
-		for _, t := range toks[i : i+shingleSize] {
-			h.Write([]byte(t))
-			h.Write([]byte{' '})
-		}
-		v := h.Sum64()
+		v := gramHash(toks[i : i+shingleSize])
 		if i == 0 || v%4 == 0 {
 			out = append(out, v)
 		}

@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/qanda/qanda/pkg/blocks"
 )
@@ -28,6 +29,7 @@ var creditRe = regexp.MustCompile(`(?i)(©|\(c\)|\bphoto|\bfoto|фото|\bbild\
 // paragraph elsewhere on the page: a magazine's pull quote repeats the
 // answer, often trimmed or slightly reworded.
 func (c *cleaner) pullQuotes() {
+	index := newGramIndex(c.toks, func(i int) bool { return c.marks[i].Role == Content && len(c.toks[i]) >= 6 })
 	for i, b := range c.bs {
 		if !c.live(i) || len(c.toks[i]) < 4 || wordCount(b.Text) > pullQuoteMaxWords {
 			continue
@@ -40,7 +42,7 @@ func (c *cleaner) pullQuotes() {
 		}
 		need := int(float64(len(c.toks[i]))*share + 0.999)
 		need = max(need, least)
-		for j := range c.bs {
+		for _, j := range index.candidates(c.toks[i], need) {
 			if j == i || c.marks[j].Role != Content || len(c.toks[j]) < len(c.toks[i])*3/2 {
 				continue
 			}
@@ -51,6 +53,63 @@ func (c *cleaner) pullQuotes() {
 			}
 		}
 	}
+}
+
+// gramIndex finds the blocks that share word 4-grams with a text, so that
+// a pull quote is compared only with paragraphs it may come from. Each
+// 4-gram keeps the first two blocks that contain it: a pull quote's
+// source is rarely a third copy.
+type gramIndex map[uint64][2]int32
+
+func newGramIndex(toks [][]string, ok func(i int) bool) gramIndex {
+	idx := gramIndex{}
+	for i, ts := range toks {
+		if !ok(i) {
+			continue
+		}
+		for k := 0; k+shingleSize <= len(ts); k++ {
+			h := gramHash(ts[k : k+shingleSize])
+			e, found := idx[h]
+			switch {
+			case !found:
+				idx[h] = [2]int32{int32(i), -1}
+			case e[1] < 0 && e[0] != int32(i):
+				idx[h] = [2]int32{e[0], int32(i)}
+			}
+		}
+	}
+	return idx
+}
+
+// candidates returns the blocks that contain a 4-gram with which a common
+// run of need words could start.
+func (idx gramIndex) candidates(toks []string, need int) []int {
+	var out []int
+	last := max(len(toks)-need, 0)
+	for k := 0; k <= last && k+shingleSize <= len(toks); k++ {
+		e, ok := idx[gramHash(toks[k:k+shingleSize])]
+		if !ok {
+			continue
+		}
+		for _, j := range e {
+			if j >= 0 && !containsInt(out, int(j)) {
+				out = append(out, int(j))
+			}
+		}
+		if len(out) >= maxConfirm*2 {
+			break
+		}
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 // attributionRe matches the name printed under a pull quote: "François
@@ -105,16 +164,18 @@ func (c *cleaner) media() {
 	for i, b := range c.bs {
 		// "A view of the harbour (Photo: AFP)": a caption that carries
 		// its credit.
-		if c.live(i) && wordCount(b.Text) <= besideImageMaxWords+10 && creditTailRe.MatchString(b.Text) {
+		if c.live(i) && endsWithBracket(b.Text) && wordCount(b.Text) <= besideImageMaxWords+10 && creditTailRe.MatchString(b.Text) {
 			c.marks[i].Role = Caption
 		}
 	}
 	for i, b := range c.bs {
-		if !c.live(i) || wordCount(b.Text) > creditMaxWords || !creditRe.MatchString(b.Text) || endsSentence(b.Text) {
+		if !c.live(i) || wordCount(b.Text) > creditMaxWords || endsSentence(b.Text) {
 			continue
 		}
+		// The cheap tests (position, anchored label) go first: creditRe
+		// scans the whole text.
 		switch {
-		case c.nextToCaption(i):
+		case c.nextToCaption(i) && creditRe.MatchString(b.Text):
 			c.marks[i].Role = Credit
 		case creditLabelRe.MatchString(b.Text):
 			// "Foto: dpa" stands anywhere; "Фото:" alone names the
@@ -136,6 +197,12 @@ var creditLabelRe = regexp.MustCompile(`(?i)^(\(?(photo|photos|foto|fotos|фот
 
 // creditTailRe matches a credit in brackets at the end of a text.
 var creditTailRe = regexp.MustCompile(`(?i)[(\[](photos?|fotos?|фото|bild|image|imagen|crédit|credits?)\s*:[^)\]]{2,80}[)\]]\s*$`)
+
+// endsWithBracket is a cheap test before creditTailRe.
+func endsWithBracket(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return strings.HasSuffix(s, ")") || strings.HasSuffix(s, "]")
+}
 
 // nextLive returns the next content block after i, or -1.
 func (c *cleaner) nextLive(i int) int {

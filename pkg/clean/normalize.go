@@ -39,7 +39,18 @@ func Tokens(s string) []string {
 }
 
 // wordCount counts whitespace-separated words.
-func wordCount(s string) int { return len(strings.Fields(s)) }
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
 
 // Script is the writing system most letters of a text belong to.
 type Script int

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -225,7 +226,7 @@ func listLike(b blocks.Block) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(b.Text)
-	return unicode.IsSymbol(r) || widgetRe.MatchString(b.Text)
+	return unicode.IsSymbol(r) || ((strings.Contains(b.Text, "[") || strings.Contains(b.Text, "(")) && widgetRe.MatchString(b.Text))
 }
 
 // widgetRe matches what a text browser prints for form fields and

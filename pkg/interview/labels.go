@@ -13,8 +13,20 @@ const (
 	labelDensity = 0.25
 )
 
+// maxLabelBytes is how far into a paragraph a label's end may stand.
+const maxLabelBytes = 200
+
 // parseLabel splits "Karin Fischer: text" into the label and the text.
 func parseLabel(s string) (label, rest string, ok bool) {
+	// A label ends within its first few words; most paragraphs have no
+	// colon, full stop or dash there, and need no regular expression.
+	head := s
+	if len(head) > maxLabelBytes {
+		head = head[:maxLabelBytes]
+	}
+	if !strings.ContainsAny(head, ":.–—") {
+		return "", s, false
+	}
 	m := labelRe.FindStringSubmatch(s)
 	if m == nil {
 		return "", s, false
