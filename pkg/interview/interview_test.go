@@ -276,3 +276,24 @@ func TestAddressIsPerLanguage(t *testing.T) {
 		t.Error(`German "sie" (they) taken for "Sie" (you)`)
 	}
 }
+
+func TestNumberedAndDoubleColonLabels(t *testing.T) {
+	tr, _ := build(
+		"Our reporter asked the mayor three questions about the harbour.",
+		"Q1. When will the harbour reopen?", "A1. In spring, after the repairs to the quay walls.",
+		"Q2. Who pays for it?", "A2. The state pays two thirds and the city the rest.",
+		"Q3:: Will the ferries come back?", "A3:: Yes, from the first of May, twice a day.",
+	)
+	if len(tr.Exchanges) != 3 {
+		t.Fatalf("got %d exchanges: %+v", len(tr.Exchanges), tr.Exchanges)
+	}
+	want := []string{"When will the harbour reopen?", "Who pays for it?", "Will the ferries come back?"}
+	for k, e := range tr.Exchanges {
+		if e.Question != want[k] || strings.HasPrefix(e.Answer[0], "A") && strings.Contains(e.Answer[0][:3], ".") {
+			t.Errorf("exchange %d: %q / %q (label %q)", k+1, e.Question, e.Answer, e.Label)
+		}
+	}
+	if tr.Exchanges[1].Label != "Q2" {
+		t.Errorf("label %q, want Q2 as printed", tr.Exchanges[1].Label)
+	}
+}

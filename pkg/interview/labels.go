@@ -1,6 +1,7 @@
 package interview
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -38,17 +39,34 @@ func parseLabel(s string) (label, rest string, ok bool) {
 // ("Fischer") is the same speaker as the full name used earlier or later
 // ("Karin Fischer").
 func speakerNames(labels map[string]int) map[string]string {
+	bases := map[string]bool{}
+	for l := range labels {
+		bases[unnumbered(l)] = true
+	}
 	canon := map[string]string{}
 	for l := range labels {
-		best := l
-		for m := range labels {
-			if len(m) > len(best) && strings.HasSuffix(m, " "+l) {
+		b := unnumbered(l)
+		best := b
+		for m := range bases {
+			if len(m) > len(best) && strings.HasSuffix(m, " "+b) {
 				best = m
 			}
 		}
 		canon[l] = best
 	}
 	return canon
+}
+
+// numberedRe matches a numbered label: "Q2", "A 12", "Frage 3".
+var numberedRe = regexp.MustCompile(`^(\p{L}[\p{L}.]{0,15}?)\s?\d{1,3}$`)
+
+// unnumbered strips the number from a numbered label, so that Q1, Q2 and
+// Q3 are one speaker.
+func unnumbered(l string) string {
+	if m := numberedRe.FindStringSubmatch(l); m != nil {
+		return m[1]
+	}
+	return l
 }
 
 // pageLabels counts the canonical labels of the stream's blocks.

@@ -13,7 +13,7 @@ import (
 // "Q2.", "Frage:", "MARGARET WARNER:", "Karin Fischer:", "fluter.de:". The
 // label is at most five words and is followed by a colon (or a full stop
 // for one-letter labels) and the turn's text.
-var labelRe = regexp.MustCompile(`^((?:[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}|\p{Lu}\d{0,2})\s*(?::|\.\s|\s[–—]\s)\s*(\S.*)$`)
+var labelRe = regexp.MustCompile(`^((?:[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}|\p{Lu}\d{0,2})\s*(?:::?|\.\s|\s[–—]\s)\s*(\S.*)$`)
 
 // questionLabels are the labels that mean "question" in the languages
 // qanda reads; answers' labels need not be listed: everything that is not
