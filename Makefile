@@ -7,7 +7,7 @@ LDFLAGS  := -X main.version=$(VERSION)
 FUZZTIME ?= 60s
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build test lint demo eval bench fuzz golden clean
+.PHONY: all build test lint demo eval bench fuzz golden clean batch-bench
 
 all: build test
 
@@ -39,8 +39,22 @@ eval: build
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold-text
 	python3 $(SHARED)/eval/extract_score.py --run '$(BIN) extract --format json {input}' $(SHARED)/corpus/asb
 
+## bench: per-stage Go benchmarks, then the corpus benchmark against the peers
+## (bench/peers, its own module; one core, medians of BENCH_PASSES passes over
+## $(SHARED)/corpus/asb, skipped when absent)
+BENCH_PASSES ?= 5
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	@if [ ! -d "$(SHARED)/corpus/asb/html" ]; then \
+	  echo "bench: $(SHARED)/corpus/asb not found, skipping the corpus benchmark against the peers"; \
+	else \
+	  cd bench/peers && $(GO) run . -corpus "$(abspath $(SHARED))/corpus/asb" -passes $(BENCH_PASSES); \
+	fi
+
+## batch-bench: generate BATCH_DOCS documents, run --jobs 1 and --jobs 2; report peak RSS, speedup, byte-identity
+BATCH_DOCS ?= 10000
+batch-bench:
+	QANDA_BATCH_BENCH=$(BATCH_DOCS) $(GO) test -count=1 -timeout 60m -run '^TestBatchBench$$' -v ./cmd/qanda
 
 ## fuzz: run every fuzz target for FUZZTIME each
 fuzz:

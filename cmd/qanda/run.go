@@ -1,13 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -41,33 +43,98 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // Options is everything the flags say, in one value.
 type Options struct {
-	Format   string
+	Format   string   // stdout format; with OutDir the first of Formats
+	Formats  []string // -o DIR: one file per document and format
 	MaxBytes int64
 	Strict   bool
 	Color    string
 	Inputs   []string
+
+	Include, Exclude []string      // globs for files inside folders
+	FromList         string        // file (or "-") listing inputs, one a line
+	StdinJSONL       bool          // JSON Lines records on stdin, answered on stdout
+	OutDir           string        // -o: one file per document
+	Resume           bool          // skip documents done for the same input digest
+	Jobs             int           // documents at once
+	Quiet            bool          // no progress, warnings or closing line
+	Timeout          time.Duration // per URL
+	PerHost          int           // URL requests at once per host
+	SiteLearning     bool          // learn site boilerplate across the run
 }
 
 func optionsFrom(c *cli.Context) (Options, error) {
 	o := Options{
-		Format:   strings.ToLower(c.String("format")),
-		MaxBytes: c.Int64("max-bytes"),
-		Strict:   c.Bool("strict"),
-		Color:    c.String("color"),
-		Inputs:   c.Args().Slice(),
+		Format:       strings.ToLower(c.String("format")),
+		MaxBytes:     c.Int64("max-bytes"),
+		Strict:       c.Bool("strict"),
+		Color:        c.String("color"),
+		Inputs:       c.Args().Slice(),
+		Include:      c.StringSlice("include"),
+		Exclude:      c.StringSlice("exclude"),
+		FromList:     c.String("from-list"),
+		StdinJSONL:   c.Bool("stdin-jsonl"),
+		OutDir:       c.String("output"),
+		Resume:       c.Bool("resume"),
+		Jobs:         c.Int("jobs"),
+		Quiet:        c.Bool("quiet"),
+		Timeout:      c.Duration("timeout"),
+		PerHost:      c.Int("per-host"),
+		SiteLearning: !c.Bool("no-site-boilerplate"),
 	}
-	switch o.Format {
-	case "", "json", "jsonl", "md", "markdown", "text", "txt", "csv":
-	default:
-		return o, usageError{fmt.Sprintf("unknown --format %q; use json, jsonl, md, text or csv", o.Format)}
+	if c.Command.Name != "extract" {
+		o.Jobs, o.PerHost, o.Timeout = 1, 1, time.Second // not used by explain
+	}
+	if o.OutDir != "" {
+		for _, f := range strings.Split(o.Format, ",") {
+			switch f = strings.TrimSpace(f); f {
+			case "markdown":
+				f = "md"
+			case "txt":
+				f = "text"
+			}
+			if _, ok := extOf[f]; !ok {
+				return o, usageError{fmt.Sprintf("unknown --format %q with -o; use json, md, text or csv (comma-separated)", f)}
+			}
+			if !slices.Contains(o.Formats, f) {
+				o.Formats = append(o.Formats, f)
+			}
+		}
+		o.Format = o.Formats[0]
+	} else {
+		switch o.Format {
+		case "", "json", "jsonl", "md", "markdown", "text", "txt", "csv":
+		default:
+			return o, usageError{fmt.Sprintf("unknown --format %q; use json, jsonl, md, text or csv (several, comma-separated, only with -o DIR)", o.Format)}
+		}
+		if o.Format == "" {
+			o.Format = "json"
+		}
 	}
 	switch o.Color {
 	case "", "auto", "always", "never":
 	default:
 		return o, usageError{fmt.Sprintf("unknown --color %q; use auto, always or never", o.Color)}
 	}
-	if o.MaxBytes < 0 {
+	switch {
+	case o.MaxBytes < 0:
 		return o, usageError{"--max-bytes must be positive"}
+	case o.Jobs < 1:
+		return o, usageError{"--jobs must be at least 1"}
+	case o.PerHost < 1:
+		return o, usageError{"--per-host must be at least 1"}
+	case o.Timeout <= 0:
+		return o, usageError{"--timeout must be positive, e.g. 30s"}
+	case o.Resume && o.OutDir == "":
+		return o, usageError{"--resume needs -o DIR"}
+	case o.StdinJSONL && (len(o.Inputs) > 0 || o.FromList != ""):
+		return o, usageError{"--stdin-jsonl reads only stdin; give no inputs and no --from-list"}
+	case o.StdinJSONL && o.OutDir == "" && o.Format != "json" && o.Format != "jsonl":
+		return o, usageError{"--stdin-jsonl answers in JSON Lines; drop --format or use -o DIR"}
+	}
+	for _, g := range append(o.Include, o.Exclude...) {
+		if err := source.ValidGlob(g); err != nil {
+			return o, usageError{err.Error()}
+		}
 	}
 	return o, nil
 }
@@ -116,12 +183,23 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			{
 				Name:      "extract",
-				Usage:     "structure one or more pages (files, or - for stdin)",
-				ArgsUsage: "[FILE|-]...",
+				Usage:     "structure pages: files, folders, WARC files, URLs, - for stdin",
+				ArgsUsage: "[FILE|DIR|WARC|URL|-]...",
 				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json", Usage: "json, jsonl, md, text or csv"},
+					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json", Usage: "json, jsonl, md, text or csv; with -o a comma-separated list (json,md)"},
 					maxBytes,
 					&cli.BoolFlag{Name: "strict", Usage: "exit 3 when a page has no interview"},
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write one file per document and format into `DIR`, plus summary.json"},
+					&cli.BoolFlag{Name: "resume", Usage: "with -o: pass over documents whose output exists for the same input digest"},
+					&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "documents processed at once"},
+					&cli.StringSliceFlag{Name: "include", Usage: "only files in folders matching `GLOB` (repeatable; default: pages, text dumps, WARCs)"},
+					&cli.StringSliceFlag{Name: "exclude", Usage: "leave out files and folders matching `GLOB` (repeatable)"},
+					&cli.StringFlag{Name: "from-list", Usage: "read inputs (files, folders, WARCs, URLs) from `FILE`, one a line; - for stdin"},
+					&cli.BoolFlag{Name: "stdin-jsonl", Usage: "read JSON Lines records {url, html|text} on stdin; answer one JSON line each, in order"},
+					&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar, warnings or closing line (errors still go to stderr)"},
+					&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "time limit for fetching one URL"},
+					&cli.IntFlag{Name: "per-host", Value: 2, Usage: "URL requests at once to one host"},
+					&cli.BoolFlag{Name: "no-site-boilerplate", Usage: "do not learn boilerplate that recurs across pages of one host"},
 				},
 				OnUsageError: usageErr,
 				Action: func(c *cli.Context) error {
@@ -179,74 +257,6 @@ func load(name string, o Options, stdin io.Reader) (*qanda.Extraction, error) {
 		return nil, err
 	}
 	return qanda.Extract(d, qanda.Options{MaxBytes: o.MaxBytes})
-}
-
-// extract writes each input's document to stdout. A bad input is reported
-// and skipped; the others are still written.
-func extract(ctx context.Context, o Options, stdin io.Reader, stdout, stderr io.Writer) error {
-	inputs := o.Inputs
-	if len(inputs) == 0 {
-		if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-			return usageError{"no input: name a file, or pipe a page into 'qanda extract -'"}
-		}
-		inputs = []string{"-"}
-	}
-	format := o.Format
-	if format == "json" && len(inputs) > 1 {
-		format = "jsonl" // several documents: one per line
-	}
-	w := bufio.NewWriter(stdout)
-	defer w.Flush()
-	failed, empty := 0, 0
-	for k, name := range inputs {
-		if ctx.Err() != nil {
-			fmt.Fprintln(stderr, "qanda: interrupted")
-			failed += len(inputs) - k
-			break
-		}
-		e, err := load(name, o, stdin)
-		if err != nil {
-			fmt.Fprintf(stderr, "qanda: %v\n", err)
-			failed++
-			continue
-		}
-		if len(e.Doc.Exchanges) == 0 {
-			empty++
-			fmt.Fprintf(stderr, "qanda: %s: warning: no interview found; the text is in intro\n", name)
-		}
-		if err := write(w, format, e.Doc, k == 0); err != nil {
-			return err
-		}
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	switch {
-	case failed > 0:
-		return exitError{exitFailed}
-	case o.Strict && empty > 0:
-		return exitError{exitNoInterview}
-	}
-	return nil
-}
-
-func write(w io.Writer, format string, d *render.Document, first bool) error {
-	switch format {
-	case "jsonl":
-		return render.JSONLine(w, d)
-	case "md", "markdown":
-		return render.Markdown(w, d)
-	case "text", "txt":
-		return render.Text(w, d)
-	case "csv":
-		if first {
-			if err := render.CSVHeader(w); err != nil {
-				return err
-			}
-		}
-		return render.CSVRows(w, d)
-	}
-	return render.JSON(w, d)
 }
 
 func explain(o Options, stdin io.Reader, stdout, stderr io.Writer) error {

@@ -4,5 +4,8 @@
 //
 // Everything it returns is built from the stages' outputs; it adds the
 // ledger (every block is in the transcript or in Removed) and the warnings.
+// RunBatch runs many inputs on a bounded pool of workers and delivers the
+// results in input order; LearnSites is its optional first pass, which
+// learns each host's boilerplate (clean.SiteModel) for Options.Site.
 // Safe for concurrent use: no state is shared between calls.
 package qanda

@@ -26,6 +26,10 @@ var ErrParse = errors.New("cannot parse document")
 // Options tune one extraction.
 type Options struct {
 	MaxBytes int64 // input size limit; 0 means source.DefaultMaxBytes
+
+	// Site, when set, removes the boilerplate a batch learned for the
+	// page's host (see clean.SiteModel); nil removes none.
+	Site *clean.SiteModel
 }
 
 // Extraction is a Document together with the blocks it was built from, for
@@ -76,13 +80,25 @@ func FromDocument(d *source.Doc, opt Options) (*Document, error) {
 }
 
 // Extract runs the pipeline on a decoded document.
-func Extract(d *source.Doc, _ Options) (*Extraction, error) {
+func Extract(d *source.Doc, opt Options) (*Extraction, error) {
+	bs, m, err := parse(d)
+	if err != nil {
+		return nil, err
+	}
+	marks := clean.Clean(bs, clean.Context{TitleBlock: m.TitleBlock, HTML: d.Format == source.HTML})
+	opt.Site.Apply(pageURL(d, m), bs, marks)
+	t := interview.Build(interview.Input{Blocks: bs, Marks: marks, Title: m.Title, Language: m.Language})
+	return &Extraction{Doc: assemble(d, bs, m, marks, t), Blocks: bs, Marks: marks, Transcript: t}, nil
+}
+
+// parse splits a document into blocks and reads its metadata.
+func parse(d *source.Doc) ([]blocks.Block, meta.Meta, error) {
 	var bs []blocks.Block
 	var m meta.Meta
 	if d.Format == source.HTML {
 		gq, err := goquery.NewDocumentFromReader(bytes.NewReader(d.Body))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w: %v", d.Name, ErrParse, err)
+			return nil, m, fmt.Errorf("%s: %w (%v); the page is not well-formed enough to read, try its text dump (w3m -dump)", d.Name, ErrParse, err)
 		}
 		bs = blocks.FromHTML(gq)
 		m = meta.FromHTML(gq)
@@ -92,9 +108,16 @@ func Extract(d *source.Doc, _ Options) (*Extraction, error) {
 		m = meta.FromText(bs)
 		m.Language = meta.DetectLanguage(string(d.Body))
 	}
-	marks := clean.Clean(bs, clean.Context{TitleBlock: m.TitleBlock, HTML: d.Format == source.HTML})
-	t := interview.Build(interview.Input{Blocks: bs, Marks: marks, Title: m.Title, Language: m.Language})
-	return &Extraction{Doc: assemble(d, bs, m, marks, t), Blocks: bs, Marks: marks, Transcript: t}, nil
+	return bs, m, nil
+}
+
+// pageURL is the address that identifies a page for site learning: where
+// it was fetched or archived from, else the canonical URL it declares.
+func pageURL(d *source.Doc, m meta.Meta) string {
+	if d.URL != "" {
+		return d.URL
+	}
+	return m.Canonical
 }
 
 // titleBlock finds the block that prints the page's title (its headline),

@@ -28,5 +28,11 @@
 // ErrUnreadable, ErrIsDir, ErrEmpty, ErrBinary, ErrTooLarge, ErrCorrupt,
 // ErrCharset) so callers can map them to exit codes with errors.Is; the
 // message is one line naming the input and saying what to do.
+// Batches: Walk lists the documents of input specs lazily (files, folders
+// with globs, WARC files record by record via gowarc, http(s) URLs through a
+// polite Fetcher, "-"), RecordReader splits a JSON Lines stream into
+// records, and ReadList reads a list of specs. Every listed document is an
+// Input whose Load does the reading, so a batch can spread it over workers.
+//
 // Functions are safe for concurrent use; inputs are never mutated.
 package source

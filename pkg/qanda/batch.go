@@ -1,0 +1,246 @@
+package qanda
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"iter"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/qanda/qanda/pkg/clean"
+	"github.com/qanda/qanda/pkg/render"
+	"github.com/qanda/qanda/pkg/source"
+)
+
+// BatchOptions tune RunBatch and LearnSites.
+type BatchOptions struct {
+	// Jobs is how many documents are read and structured at once; less
+	// than 1 means one per CPU.
+	Jobs int
+
+	// Options apply to every document (set Options.Site to the model
+	// LearnSites returned).
+	Options Options
+
+	// Formats are rendered by the workers into Result.Out, in this order:
+	// "json", "jsonl", "md", "text", "csv" (rows only, no header).
+	Formats []string
+
+	// Skip, when set, is asked for every document after it was read and
+	// before it is structured; true passes it over (Result.Skipped), e.g.
+	// because its output exists for the same input digest. Called from
+	// several goroutines at once.
+	Skip func(d *source.Doc) bool
+}
+
+func (o BatchOptions) jobs() int {
+	if o.Jobs < 1 {
+		return runtime.NumCPU()
+	}
+	return o.Jobs
+}
+
+// Result is the outcome for one input, delivered in input order.
+type Result struct {
+	Seq     int           // 0 for the first input
+	Name    string        // the document's name (the input's, if it could not be read)
+	Digest  string        // sha256 of the raw input, when it was read
+	Doc     *Document     // nil on failure or skip
+	Out     [][]byte      // one rendering per BatchOptions.Formats
+	Skipped bool          // Skip said so
+	Err     error         // why the input failed; the batch goes on
+	Elapsed time.Duration // reading and structuring
+}
+
+// RunBatch reads, structures and renders every input, Jobs at a time, and
+// hands each Result to emit in input order, whatever order the workers
+// finish in, so the output is the same bytes for any Jobs. Memory is
+// bounded: at most 4×Jobs documents are in flight, and inputs are pulled
+// only as results are emitted. A failing input is a Result with Err; only
+// an error from emit or the end of ctx stops the batch. On cancellation
+// RunBatch returns ctx.Err() at once, without emitting the results still in
+// flight (and without waiting for an input blocked in a read).
+func RunBatch(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOptions, emit func(Result) error) error {
+	work := func(ctx context.Context, seq int, in source.Input) Result {
+		r := process(ctx, in, opt)
+		r.Seq = seq
+		return r
+	}
+	return ordered(ctx, opt.jobs(), inputs, work, emit)
+}
+
+// process handles one input.
+func process(ctx context.Context, in source.Input, opt BatchOptions) Result {
+	start := time.Now()
+	r := Result{Name: in.Name}
+	d, err := in.Load(ctx)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	r.Name, r.Digest = d.Name, d.SHA256
+	if opt.Skip != nil && opt.Skip(d) {
+		r.Skipped = true
+		return r
+	}
+	e, err := Extract(d, opt.Options)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	r.Doc = e.Doc
+	for _, f := range opt.Formats {
+		var b bytes.Buffer
+		if err := Render(&b, f, e.Doc); err != nil {
+			r.Err = err
+			return r
+		}
+		r.Out = append(r.Out, b.Bytes())
+	}
+	r.Elapsed = time.Since(start)
+	return r
+}
+
+// Render writes d in one format: "json", "jsonl", "md" (or "markdown"),
+// "text" (or "txt"), "csv" (rows only: a batch writes the header once with
+// render.CSVHeader).
+func Render(b *bytes.Buffer, format string, d *Document) error {
+	switch format {
+	case "json":
+		return render.JSON(b, d)
+	case "jsonl":
+		return render.JSONLine(b, d)
+	case "md", "markdown":
+		return render.Markdown(b, d)
+	case "text", "txt":
+		return render.Text(b, d)
+	case "csv":
+		return render.CSVRows(b, d)
+	}
+	return fmt.Errorf("render: unknown format %q", format)
+}
+
+// LearnSites is the first pass of a batch: it sketches every replayable
+// input (files, WARC records; URLs and stdin are passed over so they are
+// neither fetched twice nor consumed) Jobs at a time, feeds the sketches to
+// a clean.SiteLearner in input order, and returns the frozen model for the
+// second pass. Inputs that fail are passed over here; the second pass
+// reports them.
+func LearnSites(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOptions) (*clean.SiteModel, error) {
+	l := clean.NewSiteLearner()
+	work := func(ctx context.Context, _ int, in source.Input) clean.PageSketch {
+		if !in.Kind.Replayable() {
+			return clean.PageSketch{}
+		}
+		d, err := in.Load(ctx)
+		if err != nil {
+			return clean.PageSketch{}
+		}
+		bs, m, err := parse(d)
+		if err != nil {
+			return clean.PageSketch{}
+		}
+		return clean.Sketch(pageURL(d, m), bs)
+	}
+	emit := func(s clean.PageSketch) error {
+		l.Observe(s)
+		return nil
+	}
+	if err := ordered(ctx, opt.jobs(), inputs, work, emit); err != nil {
+		return nil, err
+	}
+	return l.Model(), nil
+}
+
+// ordered runs work on every input with jobs goroutines and calls emit
+// with the results in input order. A window of 4×jobs slots bounds the
+// inputs between being pulled and being emitted.
+func ordered[T any](ctx context.Context, jobs int, inputs iter.Seq[source.Input], work func(context.Context, int, source.Input) T, emit func(T) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		seq int
+		in  source.Input
+	}
+	type done struct {
+		seq int
+		v   T
+	}
+	window := 4 * jobs
+	slots := make(chan struct{}, window)
+	jobsCh := make(chan job)
+	results := make(chan done, window)
+
+	go func() {
+		defer close(jobsCh)
+		seq := 0
+		for in := range inputs {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobsCh <- job{seq, in}:
+			case <-ctx.Done():
+				return
+			}
+			seq++
+		}
+	}()
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobsCh {
+				results <- done{j.seq, work(ctx, j.seq, j.in)}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	pending := make(map[int]T, window)
+	next := 0
+	for {
+		select {
+		case <-ctx.Done():
+			go drain(results)
+			return ctx.Err()
+		case r, ok := <-results:
+			if !ok {
+				return ctx.Err()
+			}
+			pending[r.seq] = r.v
+			for {
+				v, ok := pending[next]
+				if !ok {
+					break
+				}
+				if ctx.Err() != nil {
+					go drain(results)
+					return ctx.Err()
+				}
+				delete(pending, next)
+				if err := emit(v); err != nil {
+					cancel()
+					go drain(results)
+					return err
+				}
+				next++
+				<-slots
+			}
+		}
+	}
+}
+
+// drain lets the workers of a stopped batch finish without blocking.
+func drain[T any](ch <-chan T) {
+	for range ch {
+	}
+}

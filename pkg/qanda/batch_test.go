@@ -1,0 +1,158 @@
+package qanda
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"iter"
+	"strings"
+	"testing"
+
+	"github.com/qanda/qanda/pkg/source"
+)
+
+// walk lists the inputs of specs as RunBatch takes them.
+func walk(specs ...string) iter.Seq[source.Input] {
+	return func(yield func(source.Input) bool) {
+		source.Walk(context.Background(), specs, source.WalkOptions{}, yield)
+	}
+}
+
+func runAll(t *testing.T, jobs int, inputs iter.Seq[source.Input], opt BatchOptions) ([]Result, []byte) {
+	t.Helper()
+	opt.Jobs = jobs
+	var rs []Result
+	var out bytes.Buffer
+	err := RunBatch(context.Background(), inputs, opt, func(r Result) error {
+		rs = append(rs, r)
+		for _, b := range r.Out {
+			out.Write(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs, out.Bytes()
+}
+
+// Results come in input order with the same bytes for any number of jobs,
+// and a bad input takes its place in the order without stopping the batch.
+func TestRunBatchOrder(t *testing.T) {
+	const dir = "../../testdata/corpus/interviews"
+	inputs := walk(dir, "../../testdata/nope.html", dir)
+	opt := BatchOptions{Formats: []string{"jsonl", "csv"}}
+	one, out1 := runAll(t, 1, inputs, opt)
+	four, out4 := runAll(t, 4, inputs, opt)
+	if !bytes.Equal(out1, out4) {
+		t.Error("output differs between 1 and 4 jobs")
+	}
+	if len(one) != 37 || len(four) != 37 {
+		t.Fatalf("got %d and %d results, want 37", len(one), len(four))
+	}
+	for i, r := range four {
+		if r.Seq != i || r.Name != one[i].Name {
+			t.Errorf("result %d is %d %q, want %q", i, r.Seq, r.Name, one[i].Name)
+		}
+	}
+	if bad := four[18]; !errors.Is(bad.Err, source.ErrNotFound) || bad.Doc != nil {
+		t.Errorf("result 18: %+v", bad)
+	}
+	if four[19].Err != nil || four[19].Doc == nil || four[19].Name != four[0].Name {
+		t.Errorf("the batch did not go on after the bad input: %+v", four[19])
+	}
+}
+
+func TestRunBatchSkipAndStop(t *testing.T) {
+	inputs := walk("../../testdata/corpus/interviews")
+	rs, _ := runAll(t, 2, inputs, BatchOptions{Skip: func(d *source.Doc) bool { return strings.Contains(d.Name, "wday") }})
+	skipped := 0
+	for _, r := range rs {
+		if r.Skipped {
+			skipped++
+			if r.Doc != nil || r.Digest == "" {
+				t.Errorf("skipped result %+v", r)
+			}
+		}
+	}
+	if skipped != 1 {
+		t.Errorf("%d skipped, want 1", skipped)
+	}
+	// An error from emit stops the batch and is returned.
+	stop := errors.New("disk full")
+	n := 0
+	err := RunBatch(context.Background(), inputs, BatchOptions{Jobs: 2}, func(Result) error { n++; return stop })
+	if !errors.Is(err, stop) || n != 1 {
+		t.Errorf("err %v after %d results", err, n)
+	}
+	// A cancelled context stops it too.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := RunBatch(ctx, inputs, BatchOptions{Jobs: 2}, func(Result) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}
+
+// The promotion lines every page of the column prints are learned and
+// removed as site boilerplate; the column's recurring questions, answered
+// differently on every page, stay exchanges.
+func TestSiteBoilerplateBatch(t *testing.T) {
+	inputs := walk("../../testdata/batch/column")
+	model, err := LearnSites(context.Background(), inputs, BatchOptions{Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if model.Size() != 2 {
+		t.Errorf("learned %d texts, want 2", model.Size())
+	}
+	promo := []string{"Every Friday, the best of the column", "The Weekly Column is edited by"}
+	questions := []string{"What are you reading right now?", "Where do you go to think?", "What would you change about your job?"}
+	for _, site := range []bool{false, true} {
+		opt := BatchOptions{Formats: []string{"jsonl"}}
+		if site {
+			opt.Options.Site = model
+		}
+		rs, _ := runAll(t, 2, inputs, opt)
+		if len(rs) != 5 {
+			t.Fatalf("%d results", len(rs))
+		}
+		for _, r := range rs {
+			d := r.Doc
+			if len(d.Exchanges) != 3 {
+				t.Errorf("site=%v %s: %d exchanges, want 3", site, r.Name, len(d.Exchanges))
+				continue
+			}
+			for i, q := range questions {
+				if d.Exchanges[i].Question.Text != q {
+					t.Errorf("site=%v %s: question %d is %q", site, r.Name, i+1, d.Exchanges[i].Question.Text)
+				}
+			}
+			text := string(r.Out[0])
+			removed := 0
+			for _, rm := range d.Removed {
+				if rm.Reason == "site-boilerplate" {
+					removed++
+				}
+			}
+			last := d.Exchanges[2].Answer.Text + strings.Join(d.Outro, " ")
+			for _, p := range promo {
+				if site && strings.Contains(last, p) {
+					t.Errorf("%s: boilerplate %q kept", r.Name, p)
+				}
+				if !strings.Contains(text, p) {
+					t.Errorf("site=%v %s: %q is lost, not even in removed", site, r.Name, p)
+				}
+			}
+			if want := map[bool]int{false: 0, true: 2}[site]; removed != want || d.Stats.Removed["site-boilerplate"] != want {
+				t.Errorf("site=%v %s: %d site-boilerplate removals, want %d", site, r.Name, removed, want)
+			}
+			sum := d.Stats.Kept
+			for _, n := range d.Stats.Removed {
+				sum += n
+			}
+			if sum != d.Stats.BlocksIn {
+				t.Errorf("%s: ledger does not balance", r.Name)
+			}
+		}
+	}
+}

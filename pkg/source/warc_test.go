@@ -1,0 +1,168 @@
+package source
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nlnwa/gowarc/v2"
+)
+
+// warcRec describes one record for writeWARC.
+type warcRec struct {
+	typ     gowarc.RecordType
+	uri     string
+	http    string // status line and headers of a response, "" for none
+	body    string
+	headers map[string]string // extra WARC headers
+}
+
+// writeWARC writes records with gowarc, each its own gzip member when gz.
+func writeWARC(t *testing.T, path string, gz bool, recs []warcRec) {
+	t.Helper()
+	var out bytes.Buffer
+	m := gowarc.NewMarshaler()
+	for i, r := range recs {
+		b := gowarc.NewRecordBuilder(r.typ, gowarc.WithFixDigest(false), gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore))
+		ct := "application/http;msgtype=response"
+		switch {
+		case r.typ == gowarc.Request:
+			ct = "application/http;msgtype=request"
+		case r.http == "":
+			ct = "text/plain"
+		}
+		if r.typ == gowarc.Warcinfo {
+			ct = "application/warc-fields"
+		}
+		b.WriteString(r.http + r.body)
+		b.AddWarcHeader(gowarc.WarcRecordID, fmt.Sprintf("<urn:uuid:00000000-0000-0000-0000-%012d>", i))
+		b.AddWarcHeader(gowarc.WarcDate, "2024-05-01T10:00:00Z")
+		b.AddWarcHeader(gowarc.ContentType, ct)
+		if r.uri != "" {
+			b.AddWarcHeader(gowarc.WarcTargetURI, r.uri)
+		}
+		for k, v := range r.headers {
+			b.AddWarcHeader(k, v)
+		}
+		rec, _, err := b.Build()
+		if err != nil {
+			t.Fatalf("build record %d: %v", i, err)
+		}
+		var w bytes.Buffer
+		if _, _, err := m.Marshal(&w, rec, 0); err != nil {
+			t.Fatal(err)
+		}
+		rec.Close()
+		if gz {
+			zw := gzip.NewWriter(&out)
+			zw.Write(w.Bytes())
+			zw.Close()
+		} else {
+			out.Write(w.Bytes())
+		}
+	}
+	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func okHTML(body string) string {
+	return fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n", len(body))
+}
+
+func sampleRecords() []warcRec {
+	page := "<html><head><title>One</title></head><body><p>Q: Why?</p><p>A: Because.</p></body></html>"
+	page2 := "<html><body><h1>Two</h1><p>Second page of the archive, in HTML.</p></body></html>"
+	return []warcRec{
+		{typ: gowarc.Warcinfo, body: "software: test\r\n"},
+		{typ: gowarc.Request, uri: "https://example.org/one", http: "GET /one HTTP/1.1\r\nHost: example.org\r\n\r\n"},
+		{typ: gowarc.Response, uri: "https://example.org/one", http: okHTML(page), body: page},
+		{typ: gowarc.Response, uri: "https://example.org/logo.png", http: "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n", body: "\x89PNG\r\n\x1a\n"},
+		{typ: gowarc.Response, uri: "https://example.org/gone", http: "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n", body: "<p>gone</p>"},
+		{typ: gowarc.Revisit, uri: "https://example.org/one", http: "HTTP/1.1 200 OK\r\n\r\n", headers: map[string]string{gowarc.WarcProfile: "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest", gowarc.WarcPayloadDigest: "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}},
+		{typ: gowarc.Response, uri: "https://example.org/big", http: okHTML(page), body: page[:20], headers: map[string]string{gowarc.WarcTruncated: "length"}},
+		{typ: gowarc.Response, uri: "https://example.org/two", http: okHTML(page2), body: page2},
+	}
+}
+
+func walkAll(t *testing.T, specs []string, opt WalkOptions) ([]Input, map[string]int) {
+	t.Helper()
+	skipped := map[string]int{}
+	opt.Skipped = func(_, r string) { skipped[r]++ }
+	var ins []Input
+	if err := Walk(context.Background(), specs, opt, func(in Input) bool { ins = append(ins, in); return true }); err != nil {
+		t.Fatal(err)
+	}
+	return ins, skipped
+}
+
+func TestWARCRecords(t *testing.T) {
+	for _, gz := range []bool{false, true} {
+		t.Run(fmt.Sprint("gzip=", gz), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "crawl.warc")
+			if gz {
+				path += ".gz"
+			}
+			writeWARC(t, path, gz, sampleRecords())
+			ins, skipped := walkAll(t, []string{path}, WalkOptions{})
+			if len(ins) != 2 {
+				t.Fatalf("want 2 documents, got %d", len(ins))
+			}
+			d, err := ins[0].Load(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Name != "https://example.org/one 2024-05-01T10:00:00Z" || d.URL != "https://example.org/one" || d.Format != HTML || !strings.Contains(string(d.Body), "Because.") {
+				t.Errorf("first document: %q %q %s %q", d.Name, d.URL, d.Format, d.Body)
+			}
+			if ins[1].Name != "https://example.org/two 2024-05-01T10:00:00Z" {
+				t.Errorf("second document %q", ins[1].Name)
+			}
+			want := map[string]int{"warc:warcinfo": 1, "warc:request": 1, "warc:non-html": 1, "warc:http-404": 1, "warc:revisit": 1, "warc:truncated": 1}
+			if fmt.Sprint(skipped) != fmt.Sprint(want) {
+				t.Errorf("skipped %v, want %v", skipped, want)
+			}
+		})
+	}
+}
+
+// A file cut inside a record yields the records before it, then an input
+// that fails with ErrCorrupt naming the file.
+func TestWARCCutShort(t *testing.T) {
+	for _, gz := range []bool{false, true} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "cut.warc")
+		if gz {
+			path += ".gz"
+		}
+		writeWARC(t, path, gz, sampleRecords())
+		data, _ := os.ReadFile(path)
+		os.WriteFile(path, data[:len(data)-60], 0o644)
+		ins, _ := walkAll(t, []string{path}, WalkOptions{})
+		if len(ins) != 2 || ins[0].Kind != WARCInput {
+			t.Fatalf("gzip=%v: want one document and one failure, got %d inputs", gz, len(ins))
+		}
+		_, err := ins[1].Load(context.Background())
+		if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "cut.warc") {
+			t.Errorf("gzip=%v: want ErrCorrupt naming the file, got %v", gz, err)
+		}
+	}
+}
+
+func TestWARCNotAWARC(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "junk.warc")
+	os.WriteFile(path, []byte("this is not an archive at all, just text\n"), 0o644)
+	ins, _ := walkAll(t, []string{path}, WalkOptions{})
+	if len(ins) != 1 {
+		t.Fatalf("want one failing input, got %d", len(ins))
+	}
+	if _, err := ins[0].Load(context.Background()); err == nil {
+		t.Error("junk WARC loaded without error")
+	}
+}
