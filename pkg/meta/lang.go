@@ -28,19 +28,36 @@ var stopwordLists = map[string]string{
 	"uk": "і в на що не з у та до як це про за від для але ми я він вони ви так вже його був було є бути які який також щоб коли її мене",
 }
 
-// stopwords maps language -> word set; stopLangs maps word -> languages.
-// Both are built once from stopwordLists.
-var stopwords, stopLangs = buildStopwords()
+// langOrder lists the languages in a fixed order (deterministic); the
+// lang* constants index it.
+var langOrder = [...]string{"de", "en", "es", "fr", "it", "nl", "pt", "ru", "uk"}
 
-func buildStopwords() (map[string]map[string]bool, map[string][]string) {
+const (
+	langDE = iota
+	langEN
+	langES
+	langFR
+	langIT
+	langNL
+	langPT
+	langRU
+	langUK
+)
+
+// stopwords maps language -> word set; stopLangIdx maps word -> the
+// languages (indexes into langOrder) it is a stopword of. Both are built
+// once from stopwordLists.
+var stopwords, stopLangIdx = buildStopwords()
+
+func buildStopwords() (map[string]map[string]bool, map[string][]int) {
 	sets := map[string]map[string]bool{}
-	langs := map[string][]string{}
-	for _, lang := range []string{"de", "en", "es", "fr", "it", "nl", "pt", "ru", "uk"} { // fixed order: deterministic
+	langs := map[string][]int{}
+	for l, lang := range langOrder {
 		set := map[string]bool{}
 		for _, w := range strings.Fields(stopwordLists[lang]) {
 			if !set[w] {
 				set[w] = true
-				langs[w] = append(langs[w], lang)
+				langs[w] = append(langs[w], l)
 			}
 		}
 		sets[lang] = set
@@ -72,6 +89,12 @@ const minShare = 0.05
 
 // detect returns the detected language ("" if unsure) and the score of
 // every candidate language.
+//
+// It runs on every page, so it avoids per-word work beyond one map lookup:
+// words are collected as lowercase UTF-8 bytes (a map index with
+// string(bytes) does not allocate), ASCII letters skip the Unicode tables,
+// and scores are summed in arrays indexed like langOrder. The sums are the
+// same float additions in the same order as with maps.
 func detect(text string) (string, map[string]float64) {
 	if len(text) > sampleBytes {
 		cut := sampleBytes
@@ -80,17 +103,18 @@ func detect(text string) (string, map[string]float64) {
 		}
 		text = text[:cut]
 	}
-	score := map[string]float64{}
-	hits := map[string]int{}
+	var score [len(langOrder)]float64
+	var hits [len(langOrder)]int
 	words := 0
 	var cyrillic, latin, ruLetters, ukLetters int
-	word := make([]rune, 0, 32)
+	var buf [64]byte
+	word := buf[:0]
 	flush := func() {
 		if len(word) == 0 {
 			return
 		}
 		words++
-		langs := stopLangs[string(word)]
+		langs := stopLangIdx[string(word)]
 		word = word[:0]
 		for _, l := range langs {
 			score[l] += 1 / float64(len(langs))
@@ -98,6 +122,17 @@ func detect(text string) (string, map[string]float64) {
 		}
 	}
 	for _, r := range text {
+		if r < utf8.RuneSelf {
+			// ASCII: a letter is A-Z or a-z, all of them Latin; no marks.
+			c := byte(r) | 0x20
+			if c < 'a' || c > 'z' {
+				flush()
+				continue
+			}
+			latin++
+			word = append(word, c)
+			continue
+		}
 		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
 			flush()
 			continue
@@ -115,22 +150,30 @@ func detect(text string) (string, map[string]float64) {
 		case unicode.Is(unicode.Latin, r):
 			latin++
 		}
-		word = append(word, r)
+		word = utf8.AppendRune(word, r)
 	}
 	flush()
 
 	// The script decides the family; stopwords then pick within it.
-	candidates := []string{"de", "en", "es", "fr", "it", "nl", "pt"}
-	if cyrillic > latin {
-		candidates = []string{"ru", "uk"}
-		score["ru"] += float64(ruLetters) / 4
-		score["uk"] += float64(ukLetters) / 4
+	candidates := []int{langDE, langEN, langES, langFR, langIT, langNL, langPT}
+	cyr := cyrillic > latin
+	if cyr {
+		candidates = []int{langRU, langUK}
+		score[langRU] += float64(ruLetters) / 4
+		score[langUK] += float64(ukLetters) / 4
 	}
-	best, second := "", 0.0
+	// The scores as a map, with the keys the languages that were seen.
+	scores := map[string]float64{}
+	for l, name := range langOrder {
+		if hits[l] > 0 || cyr && (l == langRU || l == langUK) {
+			scores[name] = score[l]
+		}
+	}
+	best, second := -1, 0.0
 	for _, l := range candidates {
 		switch {
-		case best == "" || score[l] > score[best]:
-			if best != "" {
+		case best < 0 || score[l] > score[best]:
+			if best >= 0 {
 				second = score[best]
 			}
 			best = l
@@ -140,7 +183,7 @@ func detect(text string) (string, map[string]float64) {
 	}
 	if hits[best] < minHits || score[best] == 0 || score[best] < 1.5*second ||
 		float64(hits[best]) < minShare*float64(words) {
-		return "", score
+		return "", scores
 	}
-	return best, score
+	return langOrder[best], scores
 }

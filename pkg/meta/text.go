@@ -47,7 +47,7 @@ func FromText(bs []blocks.Block) Meta {
 	words := make([]int, len(bs))
 	for i, b := range bs {
 		keys[i] = textKey(b.Text)
-		words[i] = len(strings.Fields(b.Text))
+		words[i] = fieldCount(b.Text)
 	}
 	body := bodyStart(bs, words)
 	if body < 0 {
@@ -323,9 +323,46 @@ func quotedText(s string) bool {
 
 // textKey is a comparison form of a text: lower-case words of letters and
 // digits separated by one space.
+//
+// It runs on every line of a dump, so it builds the key in one pass: the
+// same as joining strings.FieldsFunc(strings.ToLower(s), !isWordRune) with
+// spaces, which lowers rune by rune too, without the intermediate strings.
 func textKey(s string) string {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) })
-	return strings.Join(f, " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	inWord := false
+	for _, r := range s {
+		if r < utf8.RuneSelf && 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r >= utf8.RuneSelf {
+			r = unicode.ToLower(r)
+		}
+		if !isWordRune(r) {
+			inWord = false
+			continue
+		}
+		if !inWord && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		inWord = true
+	}
+	return b.String()
+}
+
+// fieldCount is len(strings.Fields(s)) without building the slice.
+func fieldCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			in = false
+		case !in:
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 // endsWithStop reports whether a text ends with sentence punctuation, which

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 )
 
 // JSON writes d as indented JSON (two spaces) with a trailing newline.
@@ -25,15 +26,42 @@ func writeJSON(w io.Writer, d *Document, indent string) error {
 		return err
 	}
 	// Encode into a buffer first so a failure (e.g. a NaN confidence) never
-	// leaves half a document on w.
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	// leaves half a document on w. The buffers are pooled: a batch renders
+	// thousands of documents, and growing fresh buffers for each was most of
+	// this function's allocation. The encoder writes compact JSON and
+	// json.Indent indents it, which is exactly what Encoder.SetIndent does.
+	compact := getBuffer()
+	defer putBuffer(compact)
+	enc := json.NewEncoder(compact)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", indent)
 	n := normalized(d)
 	if err := enc.Encode(&n); err != nil {
 		return fmt.Errorf("render json %q: %w", d.Source.Name, err)
 	}
-	_, err := w.Write(buf.Bytes())
+	out := compact
+	if indent != "" {
+		out = getBuffer()
+		defer putBuffer(out)
+		if err := json.Indent(out, compact.Bytes(), "", indent); err != nil {
+			return fmt.Errorf("render json %q: %w", d.Source.Name, err)
+		}
+	}
+	_, err := w.Write(out.Bytes())
 	return err
+}
+
+// maxPooledBuffer is the largest buffer kept for reuse, so one huge
+// document does not pin its output's memory for the rest of a batch.
+const maxPooledBuffer = 4 << 20
+
+var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer { return bufferPool.Get().(*bytes.Buffer) }
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxPooledBuffer {
+		return
+	}
+	b.Reset()
+	bufferPool.Put(b)
 }
