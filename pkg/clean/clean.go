@@ -44,6 +44,7 @@ type Mark struct {
 	Role   Role
 	Reason Reason // set when Role is Removed
 	DupOf  int    // index of the block this one copies; -1 if none
+	Key    string // the block's text in comparison form (see Key), for later stages
 }
 
 // Context is what clean needs to know about the page besides its blocks.
@@ -65,6 +66,9 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	c.pullQuotes()
 	c.media()
 	c.footer()
+	for i := range c.marks {
+		c.marks[i].Key = c.keys[i]
+	}
 	return c.marks
 }
 

@@ -219,3 +219,16 @@ func TestCallsToActionTeasersDisclaimers(t *testing.T) {
 		t.Errorf("a question about newsletters was removed: %+v", m[6])
 	}
 }
+
+// The ASCII fast path must agree with the general one.
+func TestKeyASCIIFastPath(t *testing.T) {
+	for _, s := range []string{"", "  ", "Hello, World!", "Q1: why?? -- now", "a_b c-d 42x", "ALL CAPS", "x"} {
+		slow := strings.Join(unicodeTokens(s), " ")
+		if got := Key(s); got != slow {
+			t.Errorf("Key(%q) = %q, want %q", s, got, slow)
+		}
+		if got := strings.Join(Tokens(s), " "); got != slow {
+			t.Errorf("Tokens(%q) = %q, want %q", s, got, slow)
+		}
+	}
+}

@@ -12,11 +12,65 @@ import (
 // whitespace differences vanish, so echoes printed with small typographic
 // differences compare equal.
 func Key(s string) string {
+	if isASCII(s) {
+		return asciiKey(s)
+	}
 	return strings.Join(Tokens(s), " ")
+}
+
+// isASCII reports whether s is plain ASCII, the common case that needs no
+// Unicode normalisation.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// asciiKey is Key for ASCII text in one pass and one allocation.
+func asciiKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isASCIIWordByte(c) {
+			gap = b.Len() > 0
+			continue
+		}
+		if gap {
+			b.WriteByte(' ')
+			gap = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // Tokens splits a text into its comparison words (see Key).
 func Tokens(s string) []string {
+	if isASCII(s) {
+		k := asciiKey(s)
+		if k == "" {
+			return nil
+		}
+		return strings.Split(k, " ")
+	}
+	return unicodeTokens(s)
+}
+
+// unicodeTokens is Tokens for any text: NFKC first, then letters, digits
+// and combining marks make words.
+func unicodeTokens(s string) []string {
 	s = norm.NFKC.String(s)
 	var out []string
 	start := -1

@@ -223,8 +223,12 @@ func (m *SiteModel) Apply(pageURL string, bs []blocks.Block, marks []Mark) int {
 		if marks[i].Role != Content {
 			continue
 		}
-		if k := Key(b.Text); k != "" && known[hash(k)] {
-			marks[i] = Mark{Role: Removed, Reason: SiteBoilerplate, DupOf: -1}
+		k := marks[i].Key
+		if k == "" {
+			k = Key(b.Text)
+		}
+		if k != "" && known[hash(k)] {
+			marks[i] = Mark{Role: Removed, Reason: SiteBoilerplate, DupOf: -1, Key: k}
 			n++
 		}
 	}

@@ -18,12 +18,33 @@ var personNameRe = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}
 
 // toldRes find "X told Y" and its equivalents: the person who speaks and
 // the outlet (the interviewer) they spoke to.
-var toldRes = []*regexp.Regexp{
-	regexp.MustCompile(name + `\s+(?:told|tells|said to|explained to|revealed to)\s+` + outlet),
-	regexp.MustCompile(name + `\s+(?:sagte|sagt|erklärte|erklärt)\s+(?:dem|der|den)\s+` + outlet),
-	regexp.MustCompile(name + `\s+(?:a déclaré|a confié|a expliqué|déclare)\s+(?:à|au|aux)\s+` + outlet),
-	regexp.MustCompile(name + `\s+(?:dijo|declaró|explicó|contó)\s+(?:a|al)\s+` + outlet),
-	regexp.MustCompile(name + `\s+(?:рассказал|рассказала|заявил|заявила|сообщил|сообщила)\s+` + outlet),
+var toldRes = []toldRe{
+	{[]string{"told", "tells", "said to", "explained to", "revealed to"},
+		regexp.MustCompile(name + `\s+(?:told|tells|said to|explained to|revealed to)\s+` + outlet)},
+	{[]string{"sagte", "sagt", "erklärte", "erklärt"},
+		regexp.MustCompile(name + `\s+(?:sagte|sagt|erklärte|erklärt)\s+(?:dem|der|den)\s+` + outlet)},
+	{[]string{"a déclaré", "a confié", "a expliqué", "déclare"},
+		regexp.MustCompile(name + `\s+(?:a déclaré|a confié|a expliqué|déclare)\s+(?:à|au|aux)\s+` + outlet)},
+	{[]string{"dijo", "declaró", "explicó", "contó"},
+		regexp.MustCompile(name + `\s+(?:dijo|declaró|explicó|contó)\s+(?:a|al)\s+` + outlet)},
+	{[]string{"рассказал", "заявил", "сообщил"},
+		regexp.MustCompile(name + `\s+(?:рассказал|рассказала|заявил|заявила|сообщил|сообщила)\s+` + outlet)},
+}
+
+// toldRe is a pattern with the verbs it needs: a paragraph without any of
+// them is not searched (the regular expressions are slow on long text).
+type toldRe struct {
+	verbs []string
+	re    *regexp.Regexp
+}
+
+func (t toldRe) find(s string) []string {
+	for _, v := range t.verbs {
+		if strings.Contains(s, v) {
+			return t.re.FindStringSubmatch(s)
+		}
+	}
+	return nil
 }
 
 // people finds the interviewer and interviewees from the intro and fills
@@ -31,7 +52,7 @@ var toldRes = []*regexp.Regexp{
 func (p *page) people(t *Transcript) {
 	for _, i := range t.Intro {
 		for _, re := range toldRes {
-			m := re.FindStringSubmatch(p.text(i))
+			m := re.find(p.text(i))
 			if m == nil {
 				continue
 			}

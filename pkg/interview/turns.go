@@ -113,16 +113,17 @@ func (p *page) candidates() []candidate {
 	// answers ("Your recipe for a quick dinner.").
 	recurring := map[string]int{}
 	for _, i := range p.stream {
-		recurring[clean.Key(p.text(i))]++
+		recurring[p.in.Marks[i].Key]++
 	}
-	cs = append(cs, mk("question-marks", 1.0, func(b blocks.Block) bool {
-		n := words(b.Text)
-		if clean.IsQuestion(b.Text) && n <= 100 {
-			return true
-		}
-		key := clean.Key(b.Text)
-		return strings.Count(key, " ") >= 1 && recurring[key] >= 3 && n <= 20 && !p.headingLike(b)
-	}))
+	qm := candidate{method: "question-marks", bonus: 1.0, isQ: make([]bool, n)}
+	for k, i := range p.stream {
+		b := p.in.Blocks[i]
+		w := words(b.Text)
+		key := p.in.Marks[i].Key
+		qm.isQ[k] = (clean.IsQuestion(b.Text) && w <= 100) ||
+			(w <= 20 && strings.Contains(key, " ") && recurring[key] >= 3 && !p.headingLike(b))
+	}
+	cs = append(cs, qm)
 	// Questions as headings: one candidate per heading level, since
 	// pages also use headings of another level for sections or quotes.
 	levels := map[int]bool{}

@@ -98,7 +98,7 @@ func removed(bs []blocks.Block, marks []clean.Mark) []render.Removed {
 		if m.Role != clean.Removed {
 			continue
 		}
-		k := string(m.Reason) + "\x00" + clean.Key(bs[i].Text)
+		k := string(m.Reason) + "\x00" + m.Key
 		j, ok := at[k]
 		if !ok {
 			j = len(out)
