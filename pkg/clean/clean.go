@@ -149,6 +149,37 @@ var teaserRe = regexp.MustCompile(`^(VIDEO|WATCH|RELATED|READ MORE|READ ALSO|ALS
 // advertising posts.
 var disclaimerRe = regexp.MustCompile(`(?i)\b(disclaimer|haftungsausschluss|views expressed|opinions expressed|nicht zu eigen|affiliate links?|werbelinks?|provisionslinks?)\b`)
 
+// triggerWords and triggerStems are the words the patterns above start
+// with: a block that has none of them cannot match any.
+var triggerWords = map[string]bool{
+	"here": true, "hier": true, "ici": true, "aquí": true, "aqui": true, "здесь": true, "тут": true, "ссылке": true,
+	"read": true, "see": true, "more": true, "weiterlesen": true, "mehr": true, "lesen": true, "lire": true,
+	"leer": true, "lea": true, "читайте": true, "читать": true, "подробнее": true,
+	"subscribe": true, "newsletter": true, "sign": true, "unsubscribe": true, "abonnieren": true, "abonnez": true,
+	"abonnement": true, "cookie": true, "cookies": true, "share": true, "teilen": true, "partager": true,
+	"compartir": true, "advertisement": true, "anzeige": true, "publicité": true, "publicidad": true,
+	"join": true, "get": true, "jetzt": true, "inscrivez": true, "video": true, "watch": true, "related": true,
+	"also": true, "listen": true, "podcast": true, "voir": true, "disclaimer": true, "haftungsausschluss": true,
+	"views": true, "opinions": true, "nicht": true, "affiliate": true, "werbelink": true, "werbelinks": true,
+	"provisionslink": true, "provisionslinks": true,
+}
+
+var triggerStems = []string{"suscr", "regis", "regís", "bolet", "подпис", "рассылк", "поделит", "реклам"}
+
+func hasTrigger(toks []string) bool {
+	for _, t := range toks {
+		if triggerWords[t] {
+			return true
+		}
+		for _, s := range triggerStems {
+			if strings.HasPrefix(t, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // stubsAndBoilerplate removes link stubs and boxes that invite the reader
 // to subscribe, share or accept cookies. Only short blocks that are not
 // questions qualify: an answer may well mention a newsletter.
@@ -158,10 +189,15 @@ func (c *cleaner) stubsAndBoilerplate() {
 			continue
 		}
 		n := wordCount(b.Text)
+		if c.ctx.HTML && n <= 12 && b.LinkDensity >= 0.8 && b.Kind != blocks.Heading {
+			c.remove(i, LinkStub, -1)
+			continue
+		}
+		if n > 45 || !hasTrigger(c.toks[i]) {
+			continue // none of the vocabulary below: spare the regular expressions
+		}
 		switch {
 		case n <= 15 && stubRe.MatchString(b.Text):
-			c.remove(i, LinkStub, -1)
-		case c.ctx.HTML && n <= 12 && b.LinkDensity >= 0.8 && b.Kind != blocks.Heading:
 			c.remove(i, LinkStub, -1)
 		case n <= 12 && boilerRe.MatchString(b.Text):
 			c.remove(i, Boilerplate, -1)
