@@ -41,8 +41,8 @@ func (c *cleaner) pullQuotes() {
 			share, least = pullQuoteUnmarkedShare, 6
 		}
 		need := int(float64(len(c.toks[i]))*share + 0.999)
-		need = max(need, least)
-		for _, j := range index.candidates(c.toks[i], need) {
+		need = max(need, least, 5)
+		for _, j := range index.candidates(c.toks[i]) {
 			if j == i || c.marks[j].Role != Content || len(c.toks[j]) < len(c.toks[i])*3/2 {
 				continue
 			}
@@ -67,7 +67,9 @@ func newGramIndex(toks [][]string, ok func(i int) bool) gramIndex {
 		if !ok(i) {
 			continue
 		}
-		for k := 0; k+shingleSize <= len(ts); k++ {
+		// Every second 4-gram is enough: a common run of five words or
+		// more always contains one, and the index is half the size.
+		for k := 0; k+shingleSize <= len(ts); k += 2 {
 			h := gramHash(ts[k : k+shingleSize])
 			e, found := idx[h]
 			switch {
@@ -81,12 +83,12 @@ func newGramIndex(toks [][]string, ok func(i int) bool) gramIndex {
 	return idx
 }
 
-// candidates returns the blocks that contain a 4-gram with which a common
-// run of need words could start.
-func (idx gramIndex) candidates(toks []string, need int) []int {
+// candidates returns the blocks that share a 4-gram with toks. The index
+// holds every second 4-gram of a paragraph, so all of toks' 4-grams are
+// looked up.
+func (idx gramIndex) candidates(toks []string) []int {
 	var out []int
-	last := max(len(toks)-need, 0)
-	for k := 0; k <= last && k+shingleSize <= len(toks); k++ {
+	for k := 0; k+shingleSize <= len(toks); k++ {
 		e, ok := idx[gramHash(toks[k:k+shingleSize])]
 		if !ok {
 			continue

@@ -15,7 +15,7 @@ const (
 )
 
 // maxLabelBytes is how far into a paragraph a label's end may stand.
-const maxLabelBytes = 200
+const maxLabelBytes = 80
 
 // parseLabel splits "Karin Fischer: text" into the label and the text.
 func parseLabel(s string) (label, rest string, ok bool) {
