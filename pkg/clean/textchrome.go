@@ -161,7 +161,7 @@ func (c *cleaner) lineKind(i, next int) lineKind {
 		return proseLine
 	case list:
 		return listLine
-	case n <= captionMaxWords && captionCreditRe.MatchString(t) && !IsQuestion(t) && !creditOnly(t):
+	case n <= captionMaxWords && mayCarryCredit(t) && captionCreditRe.MatchString(t) && !IsQuestion(t) && !creditOnly(t):
 		return captionLine
 	case n >= bodyLongWords || (n >= bodyProseWords && endsSentence(t)):
 		return proseLine
@@ -170,7 +170,7 @@ func (c *cleaner) lineKind(i, next int) lineKind {
 			return listLine // a poll, or a teaser list
 		}
 		return turnLine
-	case speakerRe.MatchString(t):
+	case strings.Contains(head(t, 48), ":") && speakerRe.MatchString(t):
 		return turnLine
 	case endsSentence(t) && n >= 2:
 		return sentenceLine
@@ -227,6 +227,21 @@ func listLike(b blocks.Block) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(b.Text)
 	return unicode.IsSymbol(r) || ((strings.Contains(b.Text, "[") || strings.Contains(b.Text, "(")) && widgetRe.MatchString(b.Text))
+}
+
+// mayCarryCredit is a cheap test before captionCreditRe: every credit it
+// matches has a colon, a ©, a bracket, "by" or an agency's name.
+func mayCarryCredit(t string) bool {
+	return strings.ContainsAny(t, ":©(") || strings.Contains(t, "by") || strings.Contains(t, "By") ||
+		strings.Contains(t, "Getty") || strings.Contains(t, "getty") || strings.Contains(t, "lliance")
+}
+
+// head returns at most the first n bytes of s.
+func head(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
 }
 
 // widgetRe matches what a text browser prints for form fields and
