@@ -1,8 +1,10 @@
 package blocks
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -25,36 +27,59 @@ func FromHTML(doc *goquery.Document) []Block {
 	if doc == nil {
 		return nil
 	}
-	w := &walker{textIn: map[*frame]int{}}
+	w := &walker{classes: map[string]classInfo{}}
 	for _, n := range doc.Nodes {
 		w.walk(n, nil)
 	}
 	w.withdrawWrappers()
-	for i := range w.out {
-		w.out[i].ID = ID(i)
-	}
+	setIDs(w.out)
 	return w.out
+}
+
+// setIDs numbers the blocks. The IDs are slices of one string: one
+// allocation per page instead of one per block.
+func setIDs(out []Block) {
+	if len(out) == 0 {
+		return
+	}
+	all := make([]byte, 0, len(out)*len(ID(len(out)-1)))
+	ends := make([]int, len(out))
+	for i := range out {
+		all = append(all, 'b')
+		all = strconv.AppendInt(all, int64(i+1), 10)
+		ends[i] = len(all)
+	}
+	s, start := string(all), 0
+	for i := range out {
+		out[i].ID = s[start:ends[i]]
+		start = ends[i]
+	}
 }
 
 // frame is one open element during the walk.
 type frame struct {
-	node      *html.Node
-	parent    *frame
-	chrome    string // the nearest chrome hint of this element or an ancestor
-	chromeSrc *frame // the element the hint came from
-	soft      bool   // this element's own hint comes from a class, id or <form>: withdrawn if it holds <main>
-	layout    bool   // ... and names what sits beside the article: withdrawn if it holds the article's text
-	holdsMain bool   // a <main> or articleBody element lies inside this element
-	inMain    bool   // this element is or lies inside a <main> or articleBody element
-	inArticle bool   // inside <article> or <main>: a <header> there is the article's
-	kind      Kind   // kind of text written directly in this element
-	level     int
-	b         *builder // the block the element's text goes to; own for block elements
-	own       builder
-	path      string   // Block.Path, built on first use
-	elem      *Element // Block.Elem, built on first use
-	serial    int      // walk position, for deterministic ties
-	hasMedia  bool     // an image, figure or video lies inside this element
+	node       *html.Node
+	parent     *frame
+	chrome     string // the nearest chrome hint of this element or an ancestor
+	chromeSrc  *frame // the element the hint came from
+	soft       bool   // this element's own hint comes from a class, id or <form>: withdrawn if it holds <main>
+	layout     bool   // ... and names what sits beside the article: withdrawn if it holds the article's text
+	holdsMain  bool   // a <main> or articleBody element lies inside this element
+	inMain     bool   // this element is or lies inside a <main> or articleBody element
+	main       bool   // this element is a <main> or articleBody element (Element.Main)
+	inArticle  bool   // inside <article> or <main>: a <header> there is the article's
+	hasMedia   bool   // an image, figure or video lies inside this element
+	scored     bool   // textIn counts: the element holds paragraph text (it may be 0)
+	holdsText  bool   // the element is or holds the one with the most paragraph text
+	keep       bool   // a descendant's frame is kept after the walk, so this one is too
+	kind       Kind   // kind of text written directly in this element
+	level      int
+	b          *builder // the block the element's text goes to; own for block elements
+	firstClass string   // the first name in the class attribute, for Block.Path
+	path       string   // Block.Path, built on first use
+	elem       *Element // Block.Elem, built on first use
+	serial     int      // walk position, for deterministic ties
+	textIn     int      // paragraph text (runes outside links) in this element, if scored
 }
 
 // piece is one line of a block's text: what lies between two <br>.
@@ -83,10 +108,60 @@ type walker struct {
 	bold     int      // depth of open b/strong (or bold-styled) elements
 	italic   int
 	link     int
-	hidden   int            // depth of open hidden inline elements
-	textIn   map[*frame]int // paragraph text (runes outside links) per containing element
-	marked   bool           // the page marks its article with <main> or articleBody
+	hidden   int                  // depth of open hidden inline elements
+	scored   []*frame             // the elements with frame.scored set
+	marked   bool                 // the page marks its article with <main> or articleBody
+	classes  map[string]classInfo // per distinct class attribute value on the page
+
+	// Allocation pools. Block elements nest, so the builders of the open
+	// ones form a stack and are reused once flushed; frames and Elements
+	// are carved out of chunks rather than allocated one by one, and the
+	// frames of closed elements that nothing refers to are reused.
+	builders []*builder
+	open     int // builders in use
+	frames   []frame
+	free     []*frame
+	elems    []Element
+	scratch  []byte // collapsed text of the block being emitted
 }
+
+// newFrame returns a zeroed frame.
+func (w *walker) newFrame() *frame {
+	if n := len(w.free); n > 0 {
+		f := w.free[n-1]
+		w.free = w.free[:n-1]
+		*f = frame{}
+		return f
+	}
+	if len(w.frames) == cap(w.frames) {
+		w.frames = make([]frame, 0, 128)
+	}
+	w.frames = w.frames[:len(w.frames)+1]
+	return &w.frames[len(w.frames)-1]
+}
+
+// newElement returns a zeroed Element; Blocks point into its chunk.
+func (w *walker) newElement() *Element {
+	if len(w.elems) == cap(w.elems) {
+		w.elems = make([]Element, 0, 64)
+	}
+	w.elems = w.elems[:len(w.elems)+1]
+	return &w.elems[len(w.elems)-1]
+}
+
+// openBuilder returns an empty builder for a block element that opens now;
+// closeBuilder gives it back once the element is flushed.
+func (w *walker) openBuilder() *builder {
+	if w.open == len(w.builders) {
+		w.builders = append(w.builders, &builder{})
+	}
+	b := w.builders[w.open]
+	w.open++
+	b.hidden = w.hidden
+	return b
+}
+
+func (w *walker) closeBuilder() { w.open-- }
 
 func (w *walker) walk(n *html.Node, parent *frame) {
 	w.pos++
@@ -125,19 +200,21 @@ func (w *walker) walk(n *html.Node, parent *frame) {
 		return
 	}
 
-	f := &frame{node: n, parent: parent, serial: w.pos}
+	a := w.readAttrs(n)
+	f := w.newFrame()
+	f.node, f.parent, f.serial, f.firstClass = n, parent, w.pos, a.cls.first
 	if parent != nil {
 		f.chrome, f.chromeSrc, f.inArticle, f.inMain = parent.chrome, parent.chromeSrc, parent.inArticle, parent.inMain
 	}
-	hint, soft, layout := chromeHint(n, parent)
+	hint, soft, layout := chromeHint(n, &a, parent)
 	if hint != "" {
 		f.chrome, f.chromeSrc, f.soft, f.layout = hint, f, soft, layout
 	}
-	if isArticle(n) {
+	if isArticle(n, &a) {
 		f.inArticle = true
 	}
-	if holdsArticle(n) {
-		w.marked, f.inMain = true, true
+	if holdsArticle(n, &a) {
+		w.marked, f.inMain, f.main = true, true, true
 		for g := parent; g != nil; g = g.parent {
 			g.holdsMain = true
 		}
@@ -145,21 +222,20 @@ func (w *walker) walk(n *html.Node, parent *frame) {
 
 	// An inline element that is navigation ("skip to content" links,
 	// breadcrumbs of bare links) stands apart from the text around it.
-	block := isBlock(n) || hint == hintNav
+	block := isBlock(n, &a) || hint == hintNav
 	if block {
-		f.kind, f.level = kindOf(n, parent)
+		f.kind, f.level = kindOf(n, &a, parent)
 		if parent != nil {
 			w.flush(parent) // text before this element is a block of its own
 		}
-		f.own.hidden = w.hidden
-		f.b = &f.own
+		f.b = w.openBuilder()
 	} else if parent != nil {
 		// Inline elements are transparent: their text goes to the block around them.
 		f.kind, f.level, f.b = parent.kind, parent.level, parent.b
 	}
 
 	// An <a> without href is an anchor (a jump target), not a link.
-	bold, italic, link := isBold(n), isItalic(n), n.DataAtom == atom.A && hasAttr(n, "href")
+	bold, italic, link := isBold(n, &a), isItalic(n, &a), n.DataAtom == atom.A && a.href
 	hiddenInline := !block && hint == hintHidden
 	w.bold += b2i(bold)
 	w.italic += b2i(italic)
@@ -176,7 +252,23 @@ func (w *walker) walk(n *html.Node, parent *frame) {
 	w.hidden -= b2i(hiddenInline)
 	if block {
 		w.flush(f)
+		w.closeBuilder()
 	}
+	w.release(f)
+}
+
+// release reuses the frame of a closed element unless withdrawWrappers
+// will look at it: as the source of a hint, as an element that holds
+// paragraph text, or as an ancestor of either. Nothing else refers to a
+// frame once its element is closed: blocks hold Elements, not frames.
+func (w *walker) release(f *frame) {
+	if f.chromeSrc == f || f.scored || f.keep {
+		if f.parent != nil {
+			f.parent.keep = true
+		}
+		return
+	}
+	w.free = append(w.free, f)
 }
 
 // withdrawWrappers takes back hints from elements that hold the article.
@@ -189,22 +281,21 @@ func (w *walker) walk(n *html.Node, parent *frame) {
 // paragraph text outside firm chrome, inside <main> if the page has one.
 func (w *walker) withdrawWrappers() {
 	var top *frame
-	for f, n := range w.textIn {
+	for _, f := range w.scored {
 		if w.marked && !f.inMain {
 			continue
 		}
 		// On a tie the inner element wins: it is the one that holds the text.
-		if top == nil || n > w.textIn[top] || (n == w.textIn[top] && f.serial > top.serial) {
+		if top == nil || f.textIn > top.textIn || (f.textIn == top.textIn && f.serial > top.serial) {
 			top = f
 		}
 	}
-	holds := map[*frame]bool{}
 	for g := top; g != nil; g = g.parent {
-		holds[g] = true
+		g.holdsText = true
 	}
 	for i, src := range w.chromeBy {
 		was := src
-		for src != nil && (src.soft && src.holdsMain || src.layout && holds[src]) {
+		for src != nil && (src.soft && src.holdsMain || src.layout && src.holdsText) {
 			src = src.outerSrc()
 		}
 		if src != was {
@@ -218,13 +309,14 @@ func (w *walker) withdrawWrappers() {
 
 // element returns the Element of a frame, building those of its ancestors
 // as needed: each element is built once per page.
-func (f *frame) element() *Element {
+func (w *walker) element(f *frame) *Element {
 	if f.elem != nil {
 		return f.elem
 	}
-	e := &Element{Tag: f.node.Data, Class: attr(f.node, "class"), IDAttr: attr(f.node, "id"), Style: styleAttrs(f.node), Main: holdsArticle(f.node), HasMedia: f.hasMedia}
+	e := w.newElement()
+	*e = Element{Tag: f.node.Data, Class: attr(f.node, "class"), IDAttr: attr(f.node, "id"), Style: styleAttrs(f.node), Main: f.main, HasMedia: f.hasMedia}
 	if f.parent != nil {
-		e.Parent = f.parent.element()
+		e.Parent = w.element(f.parent)
 		e.Depth = e.Parent.Depth + 1
 	}
 	f.elem = e
@@ -281,19 +373,18 @@ func isContainer(n *html.Node) bool {
 }
 
 // isArticle reports whether an element is the article or the main content.
-func isArticle(n *html.Node) bool {
+func isArticle(n *html.Node, a *attrs) bool {
 	if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
 		return true
 	}
-	r := attr(n, "role")
-	return r == "main" || r == "article"
+	return a.role == "main" || a.role == "article"
 }
 
 // holdsArticle reports whether an element marks the main content of the
 // page, as opposed to an <article> teaser card or comment.
-func holdsArticle(n *html.Node) bool {
-	return n.DataAtom == atom.Main || attr(n, "role") == "main" ||
-		strings.EqualFold(attr(n, "itemprop"), "articleBody")
+func holdsArticle(n *html.Node, a *attrs) bool {
+	return n.DataAtom == atom.Main || a.role == "main" ||
+		strings.EqualFold(a.itemprop, "articleBody")
 }
 
 // text adds a text node to the block being built.
@@ -302,12 +393,7 @@ func (w *walker) text(f *frame, s string) {
 	if b == nil || w.hidden > b.hidden {
 		return
 	}
-	chars := 0
-	for _, r := range s {
-		if !isSpace(r) {
-			chars++
-		}
-	}
+	chars := nonSpace(s)
 	if chars > 0 && b.cur.chars == 0 {
 		b.cur.offset = w.pos
 	}
@@ -323,6 +409,56 @@ func (w *walker) text(f *frame, s string) {
 	if w.link > 0 {
 		b.cur.link += chars
 	}
+}
+
+// nonSpace counts the runes of s that are not white space (isSpace), as
+// ranging over s would, with a shortcut for ASCII, which most text is.
+func nonSpace(s string) int {
+	chars := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				chars++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isSpace(r) {
+			chars++
+		}
+		i += size
+	}
+	return chars
+}
+
+// asciiSpace is unicode.IsSpace for ASCII.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c >= '\t' && c <= '\r'
+}
+
+// appendCollapsed appends Collapse(string(s)) to dst without making the
+// string first: emit builds every block's text with it into one reused
+// buffer. Like ranging over a string, it writes U+FFFD for invalid UTF-8.
+func appendCollapsed(dst, s []byte) []byte {
+	start, space := len(dst), false
+	for i := 0; i < len(s); {
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRune(s[i:])
+		}
+		i += size
+		if c < utf8.RuneSelf && asciiSpace(byte(c)) || c >= utf8.RuneSelf && isSpace(c) {
+			space = true
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, c)
+	}
+	return dst
 }
 
 // br ends the current line. Consecutive <br> with only white space between
@@ -381,10 +517,11 @@ func splitBetween(prev, next piece) bool {
 func allBold(p piece) bool { return p.chars > 0 && p.bold == p.chars }
 
 func (w *walker) emit(f *frame, buf []byte, lines []piece) {
-	text := Collapse(string(buf[lines[0].start:lines[len(lines)-1].end]))
-	if text == "" {
+	w.scratch = appendCollapsed(w.scratch[:0], buf[lines[0].start:lines[len(lines)-1].end])
+	if len(w.scratch) == 0 {
 		return
 	}
+	text := string(w.scratch)
 	var chars, bold, italic, link int
 	for _, l := range lines {
 		chars += l.chars
@@ -394,9 +531,6 @@ func (w *walker) emit(f *frame, buf []byte, lines []piece) {
 	}
 	if f.path == "" {
 		f.path = pathOf(f)
-	}
-	if f.elem == nil {
-		f.elem = f.element()
 	}
 	w.out = append(w.out, Block{
 		Kind:        f.kind,
@@ -408,7 +542,7 @@ func (w *walker) emit(f *frame, buf []byte, lines []piece) {
 		LinkDensity: share(link, chars),
 		Offset:      lines[0].offset,
 		Chrome:      f.chrome,
-		Elem:        f.elem,
+		Elem:        w.element(f),
 	})
 	w.chromeBy = append(w.chromeBy, f.chromeSrc)
 	if f.kind != Heading && (f.chromeSrc == nil || f.chromeSrc.layout) {
@@ -419,11 +553,20 @@ func (w *walker) emit(f *frame, buf []byte, lines []piece) {
 		if !isContainer(f.node) && f.parent != nil {
 			c = f.parent
 		}
-		w.textIn[c] += chars - link
+		w.score(c, chars-link)
 		if c.parent != nil {
-			w.textIn[c.parent] += chars - link
+			w.score(c.parent, chars-link)
 		}
 	}
+}
+
+// score adds paragraph text to an element's count.
+func (w *walker) score(f *frame, n int) {
+	if !f.scored {
+		f.scored = true
+		w.scored = append(w.scored, f)
+	}
+	f.textIn += n
 }
 
 func share(part, whole int) float64 {
@@ -462,7 +605,7 @@ func skipped(n *html.Node) bool {
 // elements are inline as in browsers, except custom elements (names with a
 // dash), which pages use as containers, and elements styled as captions or
 // credits, which are separate units even when they are spans.
-func isBlock(n *html.Node) bool {
+func isBlock(n *html.Node, a *attrs) bool {
 	switch n.DataAtom {
 	case atom.A, atom.B, atom.Strong, atom.I, atom.Em, atom.Span, atom.Font, atom.U,
 		atom.Sup, atom.Sub, atom.Small, atom.Mark, atom.Q, atom.Cite, atom.Abbr,
@@ -470,7 +613,7 @@ func isBlock(n *html.Node) bool {
 		atom.Kbd, atom.Var, atom.Dfn, atom.Tt, atom.Big, atom.Data, atom.Bdi, atom.Bdo,
 		atom.Img, atom.Wbr, atom.Nobr, atom.Ruby, atom.Rt, atom.Rp, atom.Samp, atom.Acronym,
 		atom.Picture, atom.Source, atom.Output, atom.Meter, atom.Progress:
-		k := classKind(n)
+		k := classKind(n, a)
 		return k == Caption || k == Credit
 	case 0:
 		return strings.Contains(n.Data, "-") && !strings.Contains(n.Data, ":")
@@ -483,7 +626,7 @@ func isBlock(n *html.Node) bool {
 // kind; inside a list item or table cell only direct children take it, and
 // only when they are not paragraphs of a cell: lists and tables used for
 // layout hold whole articles.
-func kindOf(n *html.Node, parent *frame) (Kind, int) {
+func kindOf(n *html.Node, a *attrs, parent *frame) (Kind, int) {
 	inherited, level := Paragraph, 0
 	if parent != nil {
 		inherited, level = parent.kind, parent.level
@@ -491,7 +634,7 @@ func kindOf(n *html.Node, parent *frame) (Kind, int) {
 			inherited = Paragraph
 		}
 	}
-	if k := classKind(n); k != "" && !isHeading(n) {
+	if k := classKind(n, a); k != "" && !isHeading(n) {
 		return k, 0
 	}
 	switch n.DataAtom {
@@ -512,8 +655,8 @@ func kindOf(n *html.Node, parent *frame) (Kind, int) {
 			return Paragraph, 0
 		}
 	}
-	if attr(n, "role") == "heading" {
-		if l := attr(n, "aria-level"); len(l) == 1 && l[0] >= '1' && l[0] <= '6' {
+	if a.role == "heading" {
+		if l := a.ariaLevel; len(l) == 1 && l[0] >= '1' && l[0] <= '6' {
 			return Heading, int(l[0] - '0')
 		}
 		return Heading, 2
@@ -536,49 +679,38 @@ func isHeading(n *html.Node) bool {
 // classKind recognises captions and photo credits by class or id. The
 // classes of the page and of the article describe their content
 // ("f_caption_muted_videos_on"), not themselves.
-func classKind(n *html.Node) Kind {
+func classKind(n *html.Node, a *attrs) Kind {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Main, atom.Article:
 		return ""
 	}
-	kind := Kind("")
-	forTokens(n, func(tok string) bool {
-		switch tok {
-		case "caption", "figcaption", "captiontext", "legend", "legende", "bildunterschrift":
-			kind = Caption
-		case "credit", "credits", "copyright", "photographer", "photocredit", "bildnachweis":
-			kind = Credit
-			return false // a credit inside a caption box is a credit
-		}
-		return true
-	})
-	return kind
+	return a.kind
 }
 
-// forTokens calls fn for each lower-cased token of the class and id
-// attributes, split on white space, '-' and '_', until fn returns false.
-func forTokens(n *html.Node, fn func(string) bool) {
-	for _, a := range n.Attr {
-		if a.Namespace != "" || (a.Key != "class" && a.Key != "id") {
+// tokenKind is the kind the tokens of a lower-cased class or id value give,
+// split on white space, '-' and '_': a credit token wins over a caption
+// token (a credit inside a caption box is a credit).
+func tokenKind(v string) Kind {
+	kind := Kind("")
+	start := -1
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) && !isTokenSep(v[i]) {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		v := strings.ToLower(a.Val)
-		start := -1
-		for i := 0; i <= len(v); i++ {
-			if i < len(v) && !isTokenSep(v[i]) {
-				if start < 0 {
-					start = i
-				}
-				continue
+		if start >= 0 {
+			switch v[start:i] {
+			case "caption", "figcaption", "captiontext", "legend", "legende", "bildunterschrift":
+				kind = Caption
+			case "credit", "credits", "copyright", "photographer", "photocredit", "bildnachweis":
+				return Credit
 			}
-			if start >= 0 {
-				if !fn(v[start:i]) {
-					return
-				}
-				start = -1
-			}
+			start = -1
 		}
 	}
+	return kind
 }
 
 func isTokenSep(c byte) bool {
@@ -594,39 +726,28 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-func hasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			return true
-		}
-	}
-	return false
-}
-
-func isBold(n *html.Node) bool {
+func isBold(n *html.Node, a *attrs) bool {
 	if n.DataAtom == atom.B || n.DataAtom == atom.Strong {
 		return true
 	}
-	if s := attr(n, "style"); s != "" {
+	if s := a.style; s != "" {
 		v := styleValue(s, "font-weight")
 		switch v {
 		case "bold", "bolder", "600", "700", "800", "900":
 			return true
 		}
 	}
-	cls := attr(n, "class")
-	return strings.Contains(cls, "bold") || strings.Contains(cls, "Bold")
+	return a.cls.bold
 }
 
-func isItalic(n *html.Node) bool {
+func isItalic(n *html.Node, a *attrs) bool {
 	if n.DataAtom == atom.I || n.DataAtom == atom.Em {
 		return true
 	}
-	if s := attr(n, "style"); s != "" && styleValue(s, "font-style") == "italic" {
+	if s := a.style; s != "" && styleValue(s, "font-style") == "italic" {
 		return true
 	}
-	cls := attr(n, "class")
-	return strings.Contains(cls, "italic") || strings.Contains(cls, "Italic")
+	return a.cls.italic
 }
 
 // styleValue returns the lower-cased value of a property in a style
@@ -645,24 +766,27 @@ func styleValue(style, prop string) string {
 }
 
 // pathOf builds the CSS-like path of a block element: tag names and first
-// classes of the element and its nearest ancestors, up to body.
+// classes of the element and its nearest ancestors, up to body. It sizes
+// the string first, so that a path costs one allocation.
 func pathOf(f *frame) string {
-	var segs [maxPathDepth + 1]*html.Node
-	n := 0
+	var segs [maxPathDepth + 1]*frame
+	n, size := 0, 0
 	for g := f; g != nil && n < len(segs); g = g.parent {
 		if g.node.DataAtom == atom.Html {
 			break
 		}
-		segs[n] = g.node
+		segs[n] = g
 		n++
+		size += len(g.node.Data) + 1 + len(g.firstClass) + 1 // tag, '.', class, '>'
 		if g.node.DataAtom == atom.Body {
 			break
 		}
 	}
 	var sb strings.Builder
+	sb.Grow(size)
 	for i := n - 1; i >= 0; i-- {
-		sb.WriteString(segs[i].Data)
-		if cls := firstClass(attr(segs[i], "class")); cls != "" {
+		sb.WriteString(segs[i].node.Data)
+		if cls := segs[i].firstClass; cls != "" {
 			sb.WriteByte('.')
 			sb.WriteString(cls)
 		}
@@ -743,6 +867,16 @@ var pairHints = map[[2]string]string{
 	{"social", "bar"}: hintShare, {"social", "share"}: hintShare, {"social", "follow"}: hintShare,
 }
 
+// pairFirst holds the first tokens of pairHints: most tokens start no pair,
+// and a lookup in this map is cheaper than one in pairHints.
+var pairFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for p := range pairHints {
+		m[p[0]] = true
+	}
+	return m
+}()
+
 // wordHints are words clear enough to match inside any class name or id
 // ("kn-sidebarnews", "dlf-relatedslide", "prefooter").
 var wordHints = []struct{ word, hint string }{
@@ -762,95 +896,179 @@ var hiddenClasses = map[string]bool{
 // whether the hint is soft (from a class, id or <form>) and a layout hint
 // (soft, and naming what sits beside the article: aside, ad, form). See
 // withdrawWrappers.
-func chromeHint(n *html.Node, parent *frame) (hint string, soft, layout bool) {
-	if hiddenElement(n) {
+func chromeHint(n *html.Node, a *attrs, parent *frame) (hint string, soft, layout bool) {
+	if hiddenElement(n, a) {
 		return hintHidden, false, false
 	}
 	best := ""
-	offer := func(h string) {
-		if h != "" && (best == "" || hintRank[h] < hintRank[best]) {
-			best = h
-		}
-	}
 	switch n.DataAtom {
 	case atom.Nav:
-		offer(hintNav)
+		best = hintNav
 	case atom.Header:
 		if parent == nil || !parent.inArticle {
-			offer(hintHeader)
+			best = hintHeader
 		}
 	case atom.Footer:
-		offer(hintFooter)
+		best = hintFooter
 	case atom.Aside:
-		offer(hintAside)
+		best = hintAside
 	case atom.Form:
-		offer(hintForm)
+		best = hintForm
 	case atom.Html, atom.Body:
 		// Their classes describe the page ("has-sidebar", "single-post"), not chrome.
 		return "", false, false
 	}
-	switch strings.ToLower(attr(n, "role")) {
+	switch strings.ToLower(a.role) {
 	case "navigation", "menu", "menubar":
-		offer(hintNav)
+		best = betterHint(best, hintNav)
 	case "banner":
-		offer(hintHeader)
+		best = betterHint(best, hintHeader)
 	case "contentinfo":
-		offer(hintFooter)
+		best = betterHint(best, hintFooter)
 	case "complementary":
-		offer(hintAside)
+		best = betterHint(best, hintAside)
 	}
 	if best != "" {
 		return best, best == hintForm, best == hintForm
 	}
-	if isArticle(n) {
+	if isArticle(n, a) {
 		// The element says what it is; its classes often name what sits
 		// beside it ("docked-sharebar-content-container").
 		return "", false, false
 	}
-	best = classHint(n)
+	best = a.hint
 	return best, best != "", best == hintAside || best == hintAd
 }
 
-// classHint reads a chrome hint from the class and id attributes.
-func classHint(n *html.Node) string {
-	best := ""
-	offer := func(h string) {
-		if h != "" && (best == "" || hintRank[h] < hintRank[best]) {
-			best = h
-		}
+// betterHint returns the higher ranked of two hints; "" is no hint.
+func betterHint(best, h string) string {
+	if h != "" && (best == "" || hintRank[h] < hintRank[best]) {
+		return h
 	}
-	for _, a := range n.Attr {
-		if a.Namespace != "" || (a.Key != "class" && a.Key != "id") || a.Val == "" {
+	return best
+}
+
+// attrs are the attributes of one element that the walk asks about, read
+// in one pass over them rather than in one pass per question. Of repeated
+// attributes the first counts, as with attr.
+type attrs struct {
+	role, style, itemprop, ariaHidden, ariaLevel string
+	hidden, open, href                           bool      // the attribute is present
+	cls                                          classInfo // of the class attribute
+	hint                                         string    // the best chrome hint of all class and id values
+	kind                                         Kind      // Credit or Caption if a class or id token says so (classKind)
+}
+
+func (w *walker) readAttrs(n *html.Node) attrs {
+	var a attrs
+	// Backwards, so that the first of repeated attributes is the one kept.
+	for i := len(n.Attr) - 1; i >= 0; i-- {
+		at := &n.Attr[i]
+		if at.Namespace != "" {
 			continue
 		}
-		v := strings.ToLower(a.Val)
-		for name := range strings.FieldsSeq(v) {
-			// State classes describe what an element holds, not what it is:
-			// "has-comments", "no-sidebar", "with-ads", "non-ad-column".
-			if strings.HasPrefix(name, "has-") || strings.HasPrefix(name, "no-") || strings.HasPrefix(name, "non-") ||
-				strings.HasPrefix(name, "not-") || strings.HasPrefix(name, "with-") || strings.HasPrefix(name, "without-") {
+		switch at.Key {
+		case "class":
+			a.cls = w.classInfo(at.Val)
+			a.addTokens(a.cls.hint, a.cls.kind)
+		case "id":
+			// Ids are unique on a page, not worth caching.
+			if at.Val != "" {
+				lower := strings.ToLower(at.Val)
+				a.addTokens(valueHint(lower), tokenKind(lower))
+			}
+		case "role":
+			a.role = at.Val
+		case "style":
+			a.style = at.Val
+		case "itemprop":
+			a.itemprop = at.Val
+		case "aria-hidden":
+			a.ariaHidden = at.Val
+		case "aria-level":
+			a.ariaLevel = at.Val
+		case "hidden":
+			a.hidden = true
+		case "open":
+			a.open = true
+		case "href":
+			a.href = true
+		}
+	}
+	return a
+}
+
+// addTokens merges what one class or id value says into the element's
+// hint and kind: the best ranked hint, a credit over a caption.
+func (a *attrs) addTokens(hint string, kind Kind) {
+	a.hint = betterHint(a.hint, hint)
+	if kind == Credit || kind == Caption && a.kind == "" {
+		a.kind = kind
+	}
+}
+
+// classInfo is what one class attribute says. Pages repeat a few class
+// names on thousands of elements, so it is worked out once per distinct
+// value on a page (walker.classInfo), not once per element.
+type classInfo struct {
+	hint         string // chrome hint (valueHint)
+	kind         Kind   // tokenKind
+	first        string // firstClass
+	hidden       bool   // classHidden
+	bold, italic bool   // the value names bold or italic type
+}
+
+func (w *walker) classInfo(v string) classInfo {
+	if v == "" {
+		return classInfo{}
+	}
+	if c, ok := w.classes[v]; ok {
+		return c
+	}
+	lower := strings.ToLower(v)
+	c := classInfo{
+		hint:   valueHint(lower),
+		kind:   tokenKind(lower),
+		first:  firstClass(v),
+		hidden: classHidden(lower),
+		bold:   strings.Contains(v, "bold") || strings.Contains(v, "Bold"),
+		italic: strings.Contains(v, "italic") || strings.Contains(v, "Italic"),
+	}
+	w.classes[v] = c
+	return c
+}
+
+// valueHint reads a chrome hint from a lower-cased class or id value.
+func valueHint(v string) string {
+	best := ""
+	for name := range strings.FieldsSeq(v) {
+		// State classes describe what an element holds, not what it is:
+		// "has-comments", "no-sidebar", "with-ads", "non-ad-column".
+		if strings.HasPrefix(name, "has-") || strings.HasPrefix(name, "no-") || strings.HasPrefix(name, "non-") ||
+			strings.HasPrefix(name, "not-") || strings.HasPrefix(name, "with-") || strings.HasPrefix(name, "without-") {
+			continue
+		}
+		for _, wh := range wordHints {
+			// "commentary" is an article genre, not a comment box.
+			if strings.Contains(name, wh.word) && !(wh.word == "comment" && strings.Contains(name, "commentar")) {
+				best = betterHint(best, wh.hint)
+			}
+		}
+		prev, start := "", -1
+		for i := 0; i <= len(name); i++ {
+			if i < len(name) && !isTokenSep(name[i]) {
+				if start < 0 {
+					start = i
+				}
 				continue
 			}
-			for _, wh := range wordHints {
-				// "commentary" is an article genre, not a comment box.
-				if strings.Contains(name, wh.word) && !(wh.word == "comment" && strings.Contains(name, "commentar")) {
-					offer(wh.hint)
+			if start >= 0 {
+				tok := name[start:i]
+				best = betterHint(best, tokenHints[tok])
+				if pairFirst[prev] {
+					best = betterHint(best, pairHints[[2]string{prev, tok}])
 				}
-			}
-			prev, start := "", -1
-			for i := 0; i <= len(name); i++ {
-				if i < len(name) && !isTokenSep(name[i]) {
-					if start < 0 {
-						start = i
-					}
-					continue
-				}
-				if start >= 0 {
-					tok := name[start:i]
-					offer(tokenHints[tok])
-					offer(pairHints[[2]string{prev, tok}])
-					prev, start = tok, -1
-				}
+				prev, start = tok, -1
 			}
 		}
 	}
@@ -858,27 +1076,28 @@ func classHint(n *html.Node) string {
 }
 
 // hiddenElement reports whether an element is hidden from readers: by the
-// hidden attribute, aria-hidden, inline style or a hiding class. A class
-// "hidden" next to a responsive display class ("hidden md:block") only hides
-// the element on small screens.
-func hiddenElement(n *html.Node) bool {
-	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+// hidden attribute, aria-hidden, inline style or a hiding class.
+func hiddenElement(n *html.Node, a *attrs) bool {
+	if a.hidden || strings.EqualFold(a.ariaHidden, "true") {
 		return true
 	}
-	if n.DataAtom == atom.Dialog && !hasAttr(n, "open") {
+	if n.DataAtom == atom.Dialog && !a.open {
 		return true
 	}
-	if s := attr(n, "style"); s != "" {
+	if s := a.style; s != "" {
 		if styleValue(s, "display") == "none" || styleValue(s, "visibility") == "hidden" {
 			return true
 		}
 	}
-	cls := attr(n, "class")
-	if cls == "" {
-		return false
-	}
+	return a.cls.hidden
+}
+
+// classHidden reports whether a lower-cased class attribute hides the element. A class
+// "hidden" next to a responsive display class ("hidden md:block") only
+// hides the element on small screens.
+func classHidden(cls string) bool {
 	hidden, shown := false, false
-	for name := range strings.FieldsSeq(strings.ToLower(cls)) {
+	for name := range strings.FieldsSeq(cls) {
 		if hiddenClasses[name] {
 			hidden = true
 		}

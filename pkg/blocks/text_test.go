@@ -68,6 +68,27 @@ func TestCollapse(t *testing.T) {
 	}
 }
 
+// FromHTML collapses and counts block text on bytes, with ASCII shortcuts;
+// the results must be those of Collapse and of ranging over the string.
+func FuzzCollapseBytes(f *testing.F) {
+	f.Add(" a\u00a0 b\n\tc\u200b ")
+	f.Add("x\v\x85y\u0085z \ufeff\xff\xe2\x80 \u3000end\t")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendCollapsed([]byte("pre"), []byte(s))), "pre"+Collapse(s); got != want {
+			t.Fatalf("appendCollapsed(%q) = %q, want %q", s, got, want)
+		}
+		want := 0
+		for _, r := range s {
+			if !isSpace(r) {
+				want++
+			}
+		}
+		if got := nonSpace(s); got != want {
+			t.Fatalf("nonSpace(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
 func FuzzFromText(f *testing.F) {
 	f.Add("a\nb\n\n  • c\n")
 	f.Add("x\r\n\r\n\xff\xfe")
