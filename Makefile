@@ -56,11 +56,17 @@ BATCH_DOCS ?= 10000
 batch-bench:
 	QANDA_BATCH_BENCH=$(BATCH_DOCS) $(GO) test -count=1 -timeout 60m -run '^TestBatchBench$$' -v ./cmd/qanda
 
-## fuzz: run every fuzz target for FUZZTIME each
+## fuzz: run every fuzz target for FUZZTIME each, package by package (go test
+## -list finds the targets); -fuzzminimizetime bounds the minimisation of new
+## inputs, which otherwise can stall a run for minutes. The first failure stops
+## the loop and leaves the crasher in the package's testdata/fuzz/.
+FUZZMINIMIZE ?= 10s
 fuzz:
-	@for pkg in $$($(GO) list ./...); do \
-	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  targets=$$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); \
+	  for f in $$targets; do \
+	    echo "== $$pkg $$f ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg; \
 	  done; \
 	done
 

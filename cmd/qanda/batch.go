@@ -117,7 +117,7 @@ func extract(ctx context.Context, o Options, stdin io.Reader, stdout, stderr io.
 	defer b.stdout.Flush()
 
 	start := time.Now()
-	opt := qanda.BatchOptions{Jobs: o.Jobs, Options: qanda.Options{MaxBytes: o.MaxBytes}}
+	opt := qanda.BatchOptions{Jobs: o.Jobs, Options: o.Limits}
 	if o.SiteLearning && !o.StdinJSONL && worthLearning(specs) {
 		model, err := qanda.LearnSites(ctx, b.inputs(ctx, specs, true), opt)
 		if err != nil {
@@ -278,6 +278,13 @@ func (b *batch) emit(r qanda.Result) error {
 		b.sum.NoInterview++
 		if !b.o.Quiet {
 			b.log("qanda: %s: warning: no interview found; the text is in intro", r.Name)
+		}
+	}
+	if !b.o.Quiet {
+		for _, w := range r.Doc.Warnings {
+			if !strings.HasPrefix(w, "no interview") { // said above, in fewer words
+				b.log("qanda: %s: warning: %s", r.Name, w)
+			}
 		}
 	}
 	if b.out != nil {

@@ -284,6 +284,10 @@ func TestBatchUsage(t *testing.T) {
 		{"extract", "--stdin-jsonl", "--format", "md"},
 		{"extract", "--include", "[", sample},
 		{"extract", "--timeout", "0s", sample},
+		{"extract", "--max-depth", "600", sample},
+		{"extract", "--max-nodes", "0", sample},
+		{"extract", "--max-blocks", "0", sample},
+		{"extract", "--timeout-doc", "0s", sample},
 	} {
 		code, out, errs := runCLI(t, "", args...)
 		if code != exitUsage || out != "" || !strings.HasPrefix(errs, "qanda: ") {

@@ -35,6 +35,7 @@ type outDir struct {
 	dir     string
 	formats []string
 	done    map[string]journalEntry // from the journal, for --resume
+	used    map[string]bool         // output names written in this run
 	journal *os.File
 }
 
@@ -58,7 +59,7 @@ func openOutDir(dir string, formats []string, resume bool) (*outDir, error) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
-	o := &outDir{dir: dir, formats: formats, done: map[string]journalEntry{}}
+	o := &outDir{dir: dir, formats: formats, done: map[string]journalEntry{}, used: map[string]bool{}}
 	flags := os.O_CREATE | os.O_WRONLY | os.O_APPEND
 	if resume {
 		if err := o.readJournal(); err != nil {
@@ -119,6 +120,14 @@ func (o *outDir) complete(name, digest string) bool {
 // records them in the journal.
 func (o *outDir) write(name, digest string, out [][]byte) error {
 	base := outBase(name)
+	// Two documents of one run can have the same name (a file given
+	// twice, two captures of a URL in the same second); the second must
+	// not overwrite the first. Results come in input order, so the
+	// numbering is the same in every run.
+	for k := 2; o.used[base]; k++ {
+		base = outBase(fmt.Sprintf("%s #%d", name, k))
+	}
+	o.used[base] = true
 	for i, f := range o.formats {
 		if err := writeAtomic(o.dir, base+extOf[f], out[i]); err != nil {
 			return err

@@ -46,6 +46,7 @@ type Options struct {
 	Format   string   // stdout format; with OutDir the first of Formats
 	Formats  []string // -o DIR: one file per document and format
 	MaxBytes int64
+	Limits   qanda.Options // --max-depth, --max-nodes, --max-blocks, --timeout-doc
 	Strict   bool
 	Color    string
 	Inputs   []string
@@ -64,8 +65,12 @@ type Options struct {
 
 func optionsFrom(c *cli.Context) (Options, error) {
 	o := Options{
-		Format:       strings.ToLower(c.String("format")),
-		MaxBytes:     c.Int64("max-bytes"),
+		Format:   strings.ToLower(c.String("format")),
+		MaxBytes: c.Int64("max-bytes"),
+		Limits: qanda.Options{
+			MaxBytes: c.Int64("max-bytes"), MaxDepth: c.Int("max-depth"), MaxNodes: c.Int("max-nodes"),
+			MaxBlocks: c.Int("max-blocks"), Timeout: c.Duration("timeout-doc"),
+		},
 		Strict:       c.Bool("strict"),
 		Color:        c.String("color"),
 		Inputs:       c.Args().Slice(),
@@ -118,6 +123,14 @@ func optionsFrom(c *cli.Context) (Options, error) {
 	switch {
 	case o.MaxBytes < 0:
 		return o, usageError{"--max-bytes must be positive"}
+	case o.Limits.MaxDepth < 1 || o.Limits.MaxDepth > qanda.DefaultMaxDepth:
+		return o, usageError{fmt.Sprintf("--max-depth must be between 1 and %d (the HTML parser's own limit)", qanda.DefaultMaxDepth)}
+	case o.Limits.MaxNodes < 1:
+		return o, usageError{"--max-nodes must be at least 1"}
+	case o.Limits.MaxBlocks < 1:
+		return o, usageError{"--max-blocks must be at least 1"}
+	case o.Limits.Timeout <= 0:
+		return o, usageError{"--timeout-doc must be positive, e.g. 2m"}
 	case o.Jobs < 1:
 		return o, usageError{"--jobs must be at least 1"}
 	case o.PerHost < 1:
@@ -167,7 +180,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	maxBytes := &cli.Int64Flag{Name: "max-bytes", Value: source.DefaultMaxBytes, Usage: "refuse inputs larger than this many bytes (after gunzip)"}
+	// Limits on one document, shared by extract and explain.
+	limits := []cli.Flag{
+		&cli.Int64Flag{Name: "max-bytes", Value: source.DefaultMaxBytes, Usage: "refuse inputs larger than this many bytes (after gunzip)"},
+		&cli.IntFlag{Name: "max-depth", Value: qanda.DefaultMaxDepth, Usage: "read a page whose HTML nests deeper than this as text (at most 512)"},
+		&cli.IntFlag{Name: "max-nodes", Value: qanda.DefaultMaxNodes, Usage: "read a page that would build more HTML elements than this as text"},
+		&cli.IntFlag{Name: "max-blocks", Value: qanda.DefaultMaxBlocks, Usage: "refuse a document with more blocks (paragraphs, lines) than this"},
+		&cli.DurationFlag{Name: "timeout-doc", Value: qanda.DefaultTimeout, Usage: "give up on a document that takes longer than this to structure"},
+	}
 	return &cli.App{
 		Name:      "qanda",
 		Usage:     "turn scraped interview pages into clean question/answer transcripts",
@@ -185,9 +205,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				Name:      "extract",
 				Usage:     "structure pages: files, folders, WARC files, URLs, - for stdin",
 				ArgsUsage: "[FILE|DIR|WARC|URL|-]...",
-				Flags: []cli.Flag{
+				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json", Usage: "json, jsonl, md, text or csv; with -o a comma-separated list (json,md)"},
-					maxBytes,
 					&cli.BoolFlag{Name: "strict", Usage: "exit 3 when a page has no interview"},
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write one file per document and format into `DIR`, plus summary.json"},
 					&cli.BoolFlag{Name: "resume", Usage: "with -o: pass over documents whose output exists for the same input digest"},
@@ -200,7 +219,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 					&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "time limit for fetching one URL"},
 					&cli.IntFlag{Name: "per-host", Value: 2, Usage: "URL requests at once to one host"},
 					&cli.BoolFlag{Name: "no-site-boilerplate", Usage: "do not learn boilerplate that recurs across pages of one host"},
-				},
+				}, limits...),
 				OnUsageError: usageErr,
 				Action: func(c *cli.Context) error {
 					o, err := optionsFrom(c)
@@ -214,10 +233,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				Name:      "explain",
 				Usage:     "show what was removed from a page and why, and a diff of page text against clean text",
 				ArgsUsage: "FILE|-",
-				Flags: []cli.Flag{
+				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "color", Value: "auto", Usage: "auto (only on a terminal), always or never"},
-					maxBytes,
-				},
+				}, limits...),
 				OnUsageError: usageErr,
 				Action: func(c *cli.Context) error {
 					o, err := optionsFrom(c)
@@ -256,7 +274,7 @@ func load(name string, o Options, stdin io.Reader) (*qanda.Extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	return qanda.Extract(d, qanda.Options{MaxBytes: o.MaxBytes})
+	return qanda.Extract(d, o.Limits)
 }
 
 func explain(o Options, stdin io.Reader, stdout, stderr io.Writer) error {

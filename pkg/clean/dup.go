@@ -177,15 +177,6 @@ func (c *cleaner) nearest(hs []uint64, shingles map[uint64][]int, dmp *diffmatch
 	return -1
 }
 
-// allShingles returns the hashes of every word 4-gram of a text.
-func allShingles(toks []string) []uint64 {
-	var out []uint64
-	for i := 0; i+shingleSize <= len(toks); i++ {
-		out = append(out, gramHash(toks[i:i+shingleSize]))
-	}
-	return out
-}
-
 func gramHash(toks []string) uint64 {
 	h := fnv.New64a()
 	for _, t := range toks {

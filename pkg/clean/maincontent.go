@@ -29,9 +29,6 @@ const (
 	// siblingShare is the share of the top container's score a sibling
 	// container needs to be part of the article too.
 	siblingShare = 0.2
-	// linkListDensity is the link density from which a container of
-	// several blocks inside the article is a list of links.
-	linkListDensity = 0.5
 	// linkLineDensity is the link density of a line that is a link.
 	linkLineDensity = 0.8
 	// cardMaxChars and cardMaxBlocks bound a teaser card.

@@ -85,7 +85,7 @@ func process(ctx context.Context, in source.Input, opt BatchOptions) Result {
 		r.Skipped = true
 		return r
 	}
-	e, err := Extract(d, opt.Options)
+	e, err := ExtractContext(ctx, d, opt.Options)
 	if err != nil {
 		r.Err = err
 		return r
@@ -138,11 +138,11 @@ func LearnSites(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOpt
 		if err != nil {
 			return clean.PageSketch{}
 		}
-		bs, m, err := parse(d)
+		p, err := guarded(ctx, d.Name, opt.Options, func(context.Context) (parsed, error) { return parse(d, opt.Options) })
 		if err != nil {
 			return clean.PageSketch{}
 		}
-		return clean.Sketch(pageURL(d, m), bs)
+		return clean.Sketch(pageURL(d, p.meta), p.blocks)
 	}
 	emit := func(s clean.PageSketch) error {
 		l.Observe(s)

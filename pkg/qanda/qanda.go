@@ -2,10 +2,11 @@ package qanda
 
 import (
 	"bytes"
-	"errors"
+	"context"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -20,12 +21,23 @@ import (
 // Document is the result for one input (the JSON contract).
 type Document = render.Document
 
-// ErrParse wraps failures to parse a document that was read correctly.
-var ErrParse = errors.New("cannot parse document")
-
 // Options tune one extraction.
 type Options struct {
 	MaxBytes int64 // input size limit; 0 means source.DefaultMaxBytes
+
+	// MaxDepth and MaxNodes bound the HTML element tree (0: DefaultMaxDepth,
+	// at most 512; DefaultMaxNodes). A page over either is not refused: its
+	// text is read without the markup, as a text dump is, with a warning,
+	// because its words are still worth having.
+	MaxDepth, MaxNodes int
+
+	// MaxBlocks refuses a document with more blocks (ErrTooManyBlocks);
+	// 0 means DefaultMaxBlocks.
+	MaxBlocks int
+
+	// Timeout is the time one document may take to structure
+	// (ErrTimeout); 0 means DefaultTimeout.
+	Timeout time.Duration
 
 	// Site, when set, removes the boilerplate a batch learned for the
 	// page's host (see clean.SiteModel); nil removes none.
@@ -81,34 +93,98 @@ func FromDocument(d *source.Doc, opt Options) (*Document, error) {
 
 // Extract runs the pipeline on a decoded document.
 func Extract(d *source.Doc, opt Options) (*Extraction, error) {
-	bs, m, err := parse(d)
+	return ExtractContext(context.Background(), d, opt)
+}
+
+// ExtractContext runs the pipeline on a decoded document within the
+// document's time limit (Options.Timeout) and ctx. It never panics: a bug
+// in a stage is returned as a *PanicError (ErrInternal).
+func ExtractContext(ctx context.Context, d *source.Doc, opt Options) (*Extraction, error) {
+	return guarded(ctx, d.Name, opt, func(ctx context.Context) (*Extraction, error) {
+		return extract(ctx, d, opt)
+	})
+}
+
+// extract is the pipeline. The stages do not take a context, so ctx is
+// checked between them: after the deadline, a run abandoned by guarded
+// stops at the next boundary instead of burning a worker's CPU.
+func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, error) {
+	p, err := parse(d, opt)
 	if err != nil {
 		return nil, err
 	}
-	marks := clean.Clean(bs, clean.Context{TitleBlock: m.TitleBlock, HTML: d.Format == source.HTML})
+	bs, m := p.blocks, p.meta
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	marks := clean.Clean(bs, clean.Context{TitleBlock: m.TitleBlock, HTML: p.html})
 	opt.Site.Apply(pageURL(d, m), bs, marks)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t := interview.Build(interview.Input{Blocks: bs, Marks: marks, Title: m.Title, Language: m.Language})
-	return &Extraction{Doc: assemble(d, bs, m, marks, t), Blocks: bs, Marks: marks, Transcript: t}, nil
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	doc := assemble(d, bs, m, marks, t)
+	if p.warning != "" {
+		doc.Warnings = append([]string{p.warning}, doc.Warnings...)
+	}
+	return &Extraction{Doc: doc, Blocks: bs, Marks: marks, Transcript: t}, nil
 }
 
-// parse splits a document into blocks and reads its metadata.
-func parse(d *source.Doc) ([]blocks.Block, meta.Meta, error) {
-	var bs []blocks.Block
-	var m meta.Meta
+// parsed is a document split into blocks, with its metadata.
+type parsed struct {
+	blocks  []blocks.Block
+	meta    meta.Meta
+	html    bool   // the blocks come from the element tree (else from text)
+	warning string // why an HTML page was read as text, or ""
+}
+
+// parse splits a document into blocks and reads its metadata. An HTML page
+// whose tree would break a limit is read as text instead (see Options).
+func parse(d *source.Doc, opt Options) (parsed, error) {
+	var p parsed
 	if d.Format == source.HTML {
-		gq, err := goquery.NewDocumentFromReader(bytes.NewReader(d.Body))
-		if err != nil {
-			return nil, m, fmt.Errorf("%s: %w (%v); the page is not well-formed enough to read, try its text dump (w3m -dump)", d.Name, ErrParse, err)
+		why := ""
+		if n := elementBound(d.Body, opt.maxNodes()); n > opt.maxNodes() {
+			why = fmt.Sprintf("the page would build over %d HTML elements (--max-nodes)", opt.maxNodes())
+		} else {
+			gq, err := goquery.NewDocumentFromReader(bytes.NewReader(d.Body))
+			switch {
+			case err != nil:
+				// The parser's only refusal of a byte slice is nesting
+				// deeper than 512 open elements.
+				why = fmt.Sprintf("the page nests HTML elements deeper than %d (--max-depth)", opt.maxDepth())
+			case opt.maxDepth() < DefaultMaxDepth && depth(gq.Nodes[0]) > opt.maxDepth():
+				why = fmt.Sprintf("the page nests HTML elements deeper than %d (--max-depth)", opt.maxDepth())
+			default:
+				p.blocks, p.html = blocks.FromHTML(gq), true
+				if err := checkBlocks(d.Name, len(p.blocks), opt); err != nil {
+					return p, err
+				}
+				p.meta = meta.FromHTML(gq)
+				p.meta.TitleBlock = titleBlock(p.blocks, p.meta.Title)
+				return p, nil
+			}
 		}
-		bs = blocks.FromHTML(gq)
-		m = meta.FromHTML(gq)
-		m.TitleBlock = titleBlock(bs, m.Title)
-	} else {
-		bs = blocks.FromText(string(d.Body))
-		m = meta.FromText(bs)
-		m.Language = meta.DetectLanguage(string(d.Body))
+		p.warning = why + "; its text was read without the markup, as a text dump"
+		text := htmlText(d.Body)
+		p.blocks = blocks.FromText(text)
+		if err := checkBlocks(d.Name, len(p.blocks), opt); err != nil {
+			return p, err
+		}
+		p.meta = meta.FromText(p.blocks)
+		p.meta.Language = meta.DetectLanguage(text)
+		return p, nil
 	}
-	return bs, m, nil
+	p.blocks = blocks.FromText(string(d.Body))
+	if err := checkBlocks(d.Name, len(p.blocks), opt); err != nil {
+		return p, err
+	}
+	p.meta = meta.FromText(p.blocks)
+	p.meta.Language = meta.DetectLanguage(string(d.Body))
+	return p, nil
 }
 
 // pageURL is the address that identifies a page for site learning: where

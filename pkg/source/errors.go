@@ -15,7 +15,7 @@ var (
 	ErrEmpty      = errors.New("empty input")
 	ErrBinary     = errors.New("binary data")
 	ErrTooLarge   = errors.New("too large")
-	ErrCorrupt    = errors.New("corrupt compressed data")
+	ErrCorrupt    = errors.New("corrupt or truncated data")
 	ErrCharset    = errors.New("unknown charset")
 )
 
@@ -70,11 +70,13 @@ func advice(err error) (tail, hint string) {
 	case ErrBinary:
 		return ", not an HTML page or text dump", "pass an HTML file or a text dump"
 	case ErrTooLarge:
-		return "", "raise the size limit or split the input"
+		return "", "raise --max-bytes or split the input"
 	case ErrCorrupt:
-		return "", "re-download the file or check it with gzip -t"
+		return "", "re-download the file (gzip -t checks gzip data)"
 	case ErrCharset:
 		return "", "use a WHATWG label such as utf-8, windows-1252 or windows-1251"
+	case ErrUnsupported:
+		return "", "pass a file, a folder, a WARC file, an http(s) URL or -"
 	}
 	return "", ""
 }

@@ -77,6 +77,10 @@ var defaultExt = regexp.MustCompile(`(?i)\.(html?|xhtml|shtml|php|aspx?|jsp|txt|
 // schemeRe matches a URL scheme at the start of an input spec.
 var schemeRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 
+// schemeOnlyRe matches a URL scheme without "//" (data:, mailto:); two
+// letters at least, so that a Windows drive (C:) is not one.
+var schemeOnlyRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]+:`)
+
 // IsURL reports whether spec is an http or https URL.
 func IsURL(spec string) bool {
 	l := strings.ToLower(spec)
@@ -157,6 +161,10 @@ func (w *walker) spec(spec string) bool {
 	}
 	fi, err := os.Stat(spec)
 	switch {
+	case err != nil && schemeOnlyRe.MatchString(spec):
+		// data:, mailto:, javascript: have no "//"; a file of that name
+		// would have been read, but there is none.
+		return w.broken(spec, &Error{Input: spec, Err: ErrUnsupported, Detail: "only http and https URLs are fetched"})
 	case err != nil:
 		return w.broken(spec, openError(spec, err))
 	case fi.IsDir():
@@ -211,6 +219,15 @@ func (w *walker) dir(root string) bool {
 		if len(w.opt.Include) > 0 && !matchAny(w.opt.Include, rel) || len(w.opt.Include) == 0 && !defaultExt.MatchString(d.Name()) {
 			w.skip(p, "filtered")
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Links to folders are not followed, so a link to a parent
+			// cannot make the walk go round forever. A link that loops
+			// on itself fails when it is read, and is reported then.
+			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+				w.skip(p, "link to a folder")
+				return nil
+			}
 		}
 		if IsWARC(p) {
 			more = w.warc(p)

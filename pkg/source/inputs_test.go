@@ -100,3 +100,43 @@ func TestRecordReader(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Links in a folder: a link to a folder (here its parent, which would make
+// the walk go round) is passed over, a link that loops fails when read,
+// and a link to a page is read.
+func TestWalkSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "page.html"), []byte("<p>x</p><p>y</p>"), 0o644)
+	os.Symlink("page.html", filepath.Join(dir, "link.html"))
+	os.Symlink("loop.html", filepath.Join(dir, "loop.html"))
+	os.Symlink("..", filepath.Join(dir, "up.html"))
+	os.Symlink(".", filepath.Join(dir, "self"))
+	ins, skipped := walkAll(t, []string{dir}, WalkOptions{Include: []string{"*"}})
+	if got := strings.ReplaceAll(names(ins), dir+string(filepath.Separator), ""); got != "link.html loop.html page.html" {
+		t.Errorf("inputs %q", got)
+	}
+	if skipped["link to a folder"] != 2 {
+		t.Errorf("skipped %v", skipped)
+	}
+	for _, in := range ins {
+		_, err := in.Load(context.Background())
+		if loop := strings.HasSuffix(in.Name, "loop.html"); loop != (err != nil) || loop && !strings.Contains(err.Error(), "too many levels of symbolic links") {
+			t.Errorf("%s: %v", in.Name, err)
+		}
+	}
+}
+
+// Only http and https are fetched; other schemes are refused by name,
+// never opened as files or fetched.
+func TestWalkOtherSchemes(t *testing.T) {
+	specs := []string{"file:///etc/passwd", "ftp://example.org/a.html", "gopher://example.org/1", "data:text/html,<p>x</p>", "javascript:alert(1)"}
+	ins, _ := walkAll(t, specs, WalkOptions{Fetcher: NewFetcher(FetchOptions{})})
+	if len(ins) != len(specs) {
+		t.Fatalf("%d inputs", len(ins))
+	}
+	for _, in := range ins {
+		if _, err := in.Load(context.Background()); !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "only http and https URLs are fetched") {
+			t.Errorf("%s: %v", in.Name, err)
+		}
+	}
+}

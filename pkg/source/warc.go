@@ -67,7 +67,7 @@ func (w *walker) warc(p string) bool {
 			}
 			return w.broken(p, &Error{Input: p, Err: ErrCorrupt, Detail: fmt.Sprintf("WARC record %d at offset %d: %v", n+1, off, err)})
 		}
-		in, reason, cut := warcInput(rec, limit, w.opt.Read)
+		in, reason, cut := warcInput(rec, fmt.Sprintf("%s#%d", p, n+1), limit, w.opt.Read)
 		rec.Close()
 		switch {
 		case cut:
@@ -97,7 +97,11 @@ func nextRecord(rd *gowarc.WarcFileReader) (rec gowarc.WarcRecord, off int64, er
 // (reason), or that the file ended inside it (cut). The payload is read
 // here, at most limit+1 bytes, because the archive is read in order; the
 // decoding is left to Load.
-func warcInput(rec gowarc.WarcRecord, limit int64, opt Options) (in Input, reason string, cut bool) {
+//
+// The Input is named "<target URI> <WARC-Date>", or, for a record without
+// a target URI, by its place in the file (at, "crawl.warc#3"), so that
+// records without one do not all share a name (and an output file).
+func warcInput(rec gowarc.WarcRecord, at string, limit int64, opt Options) (in Input, reason string, cut bool) {
 	defer func() {
 		if p := recover(); p != nil { // see nextRecord
 			in, reason, cut = Input{}, "", true
@@ -122,6 +126,9 @@ func warcInput(rec gowarc.WarcRecord, limit int64, opt Options) (in Input, reaso
 	}
 	uri := strings.Trim(h.Get(gowarc.WarcTargetURI), "<>")
 	name := strings.TrimSpace(uri + " " + h.Get(gowarc.WarcDate))
+	if uri == "" {
+		name = at
+	}
 	hdr := block.HttpHeader()
 	var payload io.Reader
 	payload, err := block.PayloadBytes()

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+// failingTransport fails the test if anything makes an HTTP request.
+type failingTransport struct{ t *testing.T }
+
+func (f failingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	f.t.Errorf("unexpected request to %s", r.URL)
+	return nil, http.ErrNotSupported
+}
+
+// A page is only read: the images, styles, scripts, frames and redirects
+// it names are never fetched, and its scripts never run. Any request, by
+// the default transport or to a server the page points at, fails the test.
+func TestNoNetworkWithoutURL(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Write([]byte("<p>fetched</p>"))
+	}))
+	defer srv.Close()
+	saved := http.DefaultTransport
+	http.DefaultTransport = failingTransport{t}
+	defer func() { http.DefaultTransport = saved }()
+
+	u := srv.URL
+	page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Talk</title>
+<link rel="stylesheet" href="` + u + `/style.css"><link rel="canonical" href="` + u + `/canonical">
+<link rel="preload" href="` + u + `/font.woff2"><meta http-equiv="refresh" content="0; url=` + u + `/refresh">
+<meta property="og:image" content="` + u + `/og.jpg"><script src="` + u + `/app.js"></script>
+<script>fetch("` + u + `/xhr"); document.write("<p>Q: Injected?</p>");</script>
+<base href="` + u + `/base/"></head><body>
+<img src="` + u + `/photo.jpg" srcset="` + u + `/photo-2x.jpg 2x"><iframe src="` + u + `/frame"></iframe>
+<object data="` + u + `/obj"></object><video src="` + u + `/v.mp4" poster="` + u + `/poster.jpg"></video>
+<p style="background:url(` + u + `/bg.png)">Q: Why did you go?</p><p>A: Because the river was high.</p>
+<p>Q: What did you see?</p><p>A: Streets under water.</p><p>Q: Would you go back?</p><p>A: Every spring.</p>
+<form action="` + u + `/post"><input type="image" src="` + u + `/btn.png"></form></body></html>`
+	p := filepath.Join(t.TempDir(), "page.html")
+	os.WriteFile(p, []byte(page), 0o644)
+	for _, args := range [][]string{{"extract", p}, {"extract", "-o", filepath.Join(t.TempDir(), "out"), "--format", "json,md", p}, {"explain", "--color", "never", p}} {
+		code, out, errs := runCLI(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, %s", args, code, errs)
+		}
+		if strings.Contains(out, "Injected") || strings.Contains(out, "fetched") {
+			t.Errorf("%v: script output or fetched content in the output", args)
+		}
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("%d requests to the server the page names", n)
+	}
+}
+
+// Names taken from WARC records (their target URIs) cannot put a file
+// outside the output folder, whatever they say.
+func TestWARCNamesStayInOutDir(t *testing.T) {
+	root := t.TempDir()
+	uris := []string{
+		"https://h.example/../../../../escaped",
+		"https://h.example/%2e%2e/%2e%2e/escaped",
+		"file:///etc/passwd",
+		"../../escaped",
+		"/tmp/escaped",
+		"https://h.example/a/..\\..\\escaped",
+		"https://h.example/" + strings.Repeat("deep/", 100) + "page",
+		"https://h.example/.hidden",
+		"https://h.example/a\x00b",
+	}
+	pages := map[string]string{}
+	for _, u := range uris {
+		pages[u] = htmlInterview
+	}
+	warc := file(t, root, "crawl.warc", writeTestWARC(t, pages, uris))
+	out := filepath.Join(root, "a", "out")
+	code, _, errs := runCLI(t, "", "extract", "-o", out, "--format", "json,md,text,csv", warc)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != len(uris)*4+2 { // 4 formats each, summary.json, journal
+		t.Errorf("%d files in the output folder, want %d", len(entries), len(uris)*4+2)
+	}
+	for _, e := range entries {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") && e.Name() != journalName {
+			t.Errorf("unexpected entry %q", e.Name())
+		}
+	}
+	// Nothing but the archive and the output folder's parent anywhere else.
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if filepath.Dir(p) != out && p != root && p != warc && p != filepath.Dir(out) && p != out {
+			t.Errorf("file outside the output folder: %s", p)
+		}
+		return nil
+	})
+}
+
+// Two documents with one name (the same file given twice) get two files:
+// the second does not overwrite the first.
+func TestSameNameTwice(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if code, _, errs := runCLI(t, "", "extract", "-o", out, sample, sample); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	jsons, _ := filepath.Glob(filepath.Join(out, "*.json"))
+	if len(jsons) != 3 { // two documents and summary.json
+		t.Errorf("files %v", jsons)
+	}
+}
