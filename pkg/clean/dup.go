@@ -177,6 +177,7 @@ func (c *cleaner) nearest(hs []uint64, shingles map[uint64][]int, dmp *diffmatch
 	return -1
 }
 
+// gramHash hashes one word 4-gram (FNV-1a over the words and a separator).
 func gramHash(toks []string) uint64 {
 	h := fnv.New64a()
 	for _, t := range toks {
