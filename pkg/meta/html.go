@@ -27,25 +27,26 @@ func FromHTML(doc *goquery.Document) Meta {
 	if doc == nil {
 		return m
 	}
-	tags := metaTags(doc)
-	ld := readJSONLD(doc)
+	ix := newIndex(doc)
+	tags := metaTags(ix)
+	ld := readJSONLD(ix)
 	art := ld.article()
 
-	m.Canonical = canonical(doc, tags)
+	m.Canonical = canonical(ix, tags)
 	m.Site = first(tags["og:site_name"], ld.publisher(art), ld.siteName())
-	m.Title = title(doc, tags, ld, art, m.Site, m.Canonical)
-	m.Authors = authors(doc, tags, ld, art)
-	m.Published = published(doc, tags, art)
-	m.Language = language(doc, tags)
+	m.Title = title(ix, tags, ld, art, m.Site, m.Canonical)
+	m.Authors = authors(ix, tags, ld, art)
+	m.Published = published(ix, tags, art)
+	m.Language = language(ix, tags)
 	return m
 }
 
 // metaTags collects <meta> values by lower-cased property, name, itemprop
 // or http-equiv; the first tag of a key wins. Some sites write value=
 // instead of content=.
-func metaTags(doc *goquery.Document) map[string]string {
+func metaTags(ix *index) map[string]string {
 	tags := map[string]string{}
-	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+	ix.find("meta").Each(func(_ int, s *goquery.Selection) {
 		val, ok := s.Attr("content")
 		if !ok {
 			val = s.AttrOr("value", "")
@@ -76,15 +77,15 @@ func first(vals ...string) string {
 
 // ---- title ----
 
-func title(doc *goquery.Document, tags map[string]string, ld jsonLD, art map[string]any, site, canon string) string {
+func title(ix *index, tags map[string]string, ld jsonLD, art map[string]any, site, canon string) string {
 	var metaTitle string
-	for _, t := range []string{tags["og:title"], str(art["headline"]), tags["twitter:title"], headTitle(doc)} {
+	for _, t := range []string{tags["og:title"], str(art["headline"]), tags["twitter:title"], headTitle(ix)} {
 		if t = stripSite(t, site, canon); t != "" && !isSiteName(t, site) {
 			metaTitle = t
 			break
 		}
 	}
-	h1 := headline(doc, site)
+	h1 := headline(ix, site)
 	switch {
 	case h1 == "":
 		return metaTitle
@@ -101,9 +102,9 @@ func title(doc *goquery.Document, tags map[string]string, ld jsonLD, art map[str
 }
 
 // headTitle is the text of the document's <title>, not of an SVG's.
-func headTitle(doc *goquery.Document) string {
+func headTitle(ix *index) string {
 	t := ""
-	doc.Find("title").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	ix.find("title").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if s.Nodes[0].Namespace != "" {
 			return true
 		}
@@ -179,9 +180,9 @@ func hostLabel(raw string) string {
 // headline returns the visible headline: the first <h1> inside <article> or
 // <main>, else the only distinct <h1> outside page chrome. Logos set in an
 // <h1> are skipped by equal text with the site name.
-func headline(doc *goquery.Document, site string) string {
+func headline(ix *index, site string) string {
 	var inArticle, others []string
-	doc.Find("h1").Each(func(_ int, s *goquery.Selection) {
+	ix.find("h1").Each(func(_ int, s *goquery.Selection) {
 		n := s.Nodes[0]
 		t := blocks.Collapse(s.Text())
 		if t == "" || n.Namespace != "" || (site != "" && letters(t) == letters(site)) {
@@ -275,12 +276,12 @@ var authorKeys = map[string]bool{
 // authors takes the first source that names anyone: JSON-LD, meta author
 // (and its Dublin Core and analytics twins), article:author (unless a
 // profile URL), rel=author links.
-func authors(doc *goquery.Document, tags map[string]string, ld jsonLD, art map[string]any) []string {
+func authors(ix *index, tags map[string]string, ld jsonLD, art map[string]any) []string {
 	if names := dedupe(ld.people(art["author"])); len(names) > 0 {
 		return names
 	}
 	var names []string
-	doc.Find(`meta[name]`).Each(func(_ int, s *goquery.Selection) {
+	ix.find(`meta[name]`).Each(func(_ int, s *goquery.Selection) {
 		if authorKeys[strings.ToLower(strings.TrimSpace(s.AttrOr("name", "")))] {
 			names = append(names, s.AttrOr("content", s.AttrOr("value", "")))
 		}
@@ -288,7 +289,7 @@ func authors(doc *goquery.Document, tags map[string]string, ld jsonLD, art map[s
 	if names = dedupe(names); len(names) > 0 {
 		return names
 	}
-	doc.Find(`meta[property="article:author"]`).Each(func(_ int, s *goquery.Selection) {
+	ix.find(`meta[property="article:author"]`).Each(func(_ int, s *goquery.Selection) {
 		if v := s.AttrOr("content", ""); !isURL(v) {
 			names = append(names, v)
 		}
@@ -296,7 +297,7 @@ func authors(doc *goquery.Document, tags map[string]string, ld jsonLD, art map[s
 	if names = dedupe(names); len(names) > 0 {
 		return names
 	}
-	doc.Find(`a[rel~="author"]`).Each(func(_ int, s *goquery.Selection) {
+	ix.find(`a[rel~="author"]`).Each(func(_ int, s *goquery.Selection) {
 		names = append(names, s.Text())
 	})
 	return dedupe(names)
@@ -331,7 +332,7 @@ var dateKeys = []string{
 	"dc.date.issued", "dc.date", "dcterms.issued", "dcterms.date", "sailthru.date", "parsely-pub-date",
 }
 
-func published(doc *goquery.Document, tags map[string]string, art map[string]any) string {
+func published(ix *index, tags map[string]string, art map[string]any) string {
 	if d := blocks.Collapse(str(art["datePublished"])); d != "" {
 		return d
 	}
@@ -341,7 +342,7 @@ func published(doc *goquery.Document, tags map[string]string, art map[string]any
 		}
 	}
 	d := ""
-	doc.Find("article time[datetime], main time[datetime], [itemprop=datePublished]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	ix.doc.Find("article time[datetime], main time[datetime], [itemprop=datePublished]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		d = blocks.Collapse(first(s.AttrOr("datetime", ""), s.AttrOr("content", "")))
 		return d == ""
 	})
@@ -352,15 +353,15 @@ func published(doc *goquery.Document, tags map[string]string, art map[string]any
 // og:locale, else a guess from the page's paragraphs. A declared language
 // loses to a clear guess when both are languages DetectLanguage knows:
 // templates keep lang="en" on German posts and the other way round.
-func language(doc *goquery.Document, tags map[string]string) string {
-	h := doc.Find("html").First()
+func language(ix *index, tags map[string]string) string {
+	h := ix.find("html").First()
 	declared := ""
 	for _, v := range []string{h.AttrOr("lang", ""), h.AttrOr("xml:lang", ""), tags["content-language"], tags["og:locale"]} {
 		if declared = langCode(v); declared != "" {
 			break
 		}
 	}
-	guess, score := detect(pageText(doc))
+	guess, score := detect(pageText(ix))
 	switch {
 	case declared == "":
 		return guess
@@ -385,15 +386,15 @@ func langCode(v string) string {
 // pageText is the text of the page's paragraphs, or of its whole body when
 // it has few: paragraphs hold the article, while menus and footers may be
 // written in the site's home language.
-func pageText(doc *goquery.Document) string {
+func pageText(ix *index) string {
 	var b strings.Builder
-	doc.Find("p").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	ix.find("p").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		writeText(&b, s.Nodes[0])
 		return b.Len() < sampleBytes
 	})
 	if b.Len() < 500 {
 		b.Reset()
-		for _, n := range doc.Find("body").Nodes {
+		for _, n := range ix.find("body").Nodes {
 			writeText(&b, n)
 		}
 	}
@@ -423,9 +424,9 @@ func writeText(b *strings.Builder, n *html.Node) {
 
 // canonical is link rel=canonical, made absolute against og:url when
 // relative, else og:url.
-func canonical(doc *goquery.Document, tags map[string]string) string {
+func canonical(ix *index, tags map[string]string) string {
 	href := ""
-	doc.Find("link[rel]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	ix.find("link[rel]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		for _, r := range strings.Fields(strings.ToLower(s.AttrOr("rel", ""))) {
 			if r == "canonical" {
 				href = strings.TrimSpace(s.AttrOr("href", ""))
@@ -438,7 +439,7 @@ func canonical(doc *goquery.Document, tags map[string]string) string {
 		return og
 	}
 	if u, err := url.Parse(href); err == nil && !u.IsAbs() {
-		for _, base := range []string{og, docURL(doc)} {
+		for _, base := range []string{og, docURL(ix.doc)} {
 			if b, err := url.Parse(base); err == nil && b.IsAbs() {
 				return b.ResolveReference(u).String()
 			}
@@ -463,9 +464,9 @@ type jsonLD struct {
 	byID map[string]map[string]any
 }
 
-func readJSONLD(doc *goquery.Document) jsonLD {
+func readJSONLD(ix *index) jsonLD {
 	ld := jsonLD{byID: map[string]map[string]any{}}
-	doc.Find(`script[type]`).Each(func(_ int, s *goquery.Selection) {
+	ix.find(`script[type]`).Each(func(_ int, s *goquery.Selection) {
 		if !strings.EqualFold(strings.TrimSpace(s.AttrOr("type", "")), "application/ld+json") {
 			return
 		}
@@ -608,4 +609,50 @@ func str(v any) string {
 		}
 	}
 	return ""
+}
+
+// index holds a page's elements by tag, collected in one walk: the
+// metadata readers look up a few tags many times, and each goquery Find
+// would walk the whole tree again.
+type index struct {
+	doc   *goquery.Document
+	byTag map[string][]*html.Node
+}
+
+// indexedTags are the tags the readers look up.
+var indexedTags = map[string]bool{"meta": true, "title": true, "h1": true, "a": true, "html": true, "p": true, "body": true, "link": true, "script": true}
+
+func newIndex(doc *goquery.Document) *index {
+	ix := &index{doc: doc, byTag: map[string][]*html.Node{}}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && indexedTags[c.Data] {
+				ix.byTag[c.Data] = append(ix.byTag[c.Data], c)
+			}
+			walk(c)
+		}
+	}
+	for _, n := range doc.Nodes {
+		walk(n)
+	}
+	return ix
+}
+
+// find answers "tag" and "tag[attribute selector]" from the index, in
+// document order; other selectors go to goquery.
+func (ix *index) find(sel string) *goquery.Selection {
+	tag, attrs, _ := strings.Cut(sel, "[")
+	nodes, ok := ix.byTag[tag]
+	if !indexedTags[tag] || strings.ContainsAny(tag, " ,:.#") {
+		return ix.doc.Find(sel)
+	}
+	if !ok {
+		return ix.doc.FindNodes()
+	}
+	s := ix.doc.FindNodes(nodes...)
+	if attrs != "" {
+		s = s.Filter("[" + attrs)
+	}
+	return s
 }
