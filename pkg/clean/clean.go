@@ -73,6 +73,7 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 }
 
 type cleaner struct {
+	nw    []int // word counts of the blocks
 	bs    []blocks.Block
 	ctx   Context
 	keys  []string
@@ -81,9 +82,10 @@ type cleaner struct {
 }
 
 func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
-	c := &cleaner{bs: bs, ctx: ctx, keys: make([]string, len(bs)), toks: make([][]string, len(bs)), marks: make([]Mark, len(bs))}
+	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, len(bs)), keys: make([]string, len(bs)), toks: make([][]string, len(bs)), marks: make([]Mark, len(bs))}
 	for i, b := range bs {
 		c.toks[i] = Tokens(b.Text)
+		c.nw[i] = wordCount(b.Text)
 		c.keys[i] = strings.Join(c.toks[i], " ")
 		c.marks[i] = Mark{Role: Content, DupOf: -1}
 	}
@@ -188,7 +190,7 @@ func (c *cleaner) stubsAndBoilerplate() {
 		if !c.live(i) || IsQuestion(b.Text) {
 			continue
 		}
-		n := wordCount(b.Text)
+		n := c.nw[i]
 		if c.ctx.HTML && n <= 12 && b.LinkDensity >= 0.8 && b.Kind != blocks.Heading {
 			c.remove(i, LinkStub, -1)
 			continue
@@ -233,11 +235,11 @@ func (c *cleaner) otherScript() {
 	if total == 0 || best*100 < total*85 {
 		return
 	}
-	for i, b := range c.bs {
+	for i := range c.bs {
 		if !c.live(i) || scripts[i] == NoScript || scripts[i] == main {
 			continue
 		}
-		if wordCount(b.Text) <= 6 {
+		if c.nw[i] <= 6 {
 			c.remove(i, LanguageLink, -1)
 		} else {
 			c.remove(i, OtherLanguage, -1)

@@ -77,7 +77,7 @@ func (c *cleaner) duplicates() {
 			// caption, or a layout printed for two screens.
 			c.remove(i, reason, j)
 			captions = append(captions, i)
-		case IsQuestion(c.bs[i].Text) || wordCount(c.bs[i].Text) <= promptMaxWords || creditRe.MatchString(c.bs[i].Text):
+		case IsQuestion(c.bs[i].Text) || c.nw[i] <= promptMaxWords || creditRe.MatchString(c.bs[i].Text):
 			// The same question put to several people, a repeated
 			// speaker label, or the same photographer credited under two
 			// pictures: legitimate repetition.
@@ -87,7 +87,7 @@ func (c *cleaner) duplicates() {
 	}
 	for _, i := range captions {
 		j := c.marks[i].DupOf
-		if wordCount(c.bs[j].Text) <= 60 && !IsQuestion(c.bs[j].Text) {
+		if c.nw[j] <= 60 && !IsQuestion(c.bs[j].Text) {
 			c.marks[i].Reason = DuplicateCaption
 			c.marks[j].Role = Caption
 		}

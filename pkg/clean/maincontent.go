@@ -391,7 +391,7 @@ func (c *cleaner) insideMain(in map[*blocks.Element]bool, stats map[*blocks.Elem
 		for k := i; k < j; k++ {
 			if c.live(k) {
 				n++
-				long = long || wordCount(c.bs[k].Text) > stubMaxWords || IsQuestion(c.bs[k].Text)
+				long = long || c.nw[k] > stubMaxWords || IsQuestion(c.bs[k].Text)
 			}
 		}
 		if long && (n >= 2 || n == 1 && !IsQuestion(c.bs[i].Text)) {
@@ -413,7 +413,7 @@ func (c *cleaner) insideMain(in map[*blocks.Element]bool, stats map[*blocks.Elem
 func (c *cleaner) trailingLinks(in map[*blocks.Element]bool) {
 	last := -1
 	for i, b := range c.bs {
-		if c.live(i) && b.Kind == blocks.Paragraph && b.LinkDensity < 0.3 && wordCount(b.Text) >= 25 {
+		if c.live(i) && b.Kind == blocks.Paragraph && b.LinkDensity < 0.3 && c.nw[i] >= 25 {
 			last = i
 		}
 	}
@@ -423,7 +423,7 @@ func (c *cleaner) trailingLinks(in map[*blocks.Element]bool) {
 	stop := last // where the look back for an announcing line ends
 	for i := last + 1; i < len(c.bs); i++ {
 		b := c.bs[i]
-		if !c.live(i) || b.Kind != blocks.ListItem || b.LinkDensity == 0 || wordCount(b.Text) > 30 {
+		if !c.live(i) || b.Kind != blocks.ListItem || b.LinkDensity == 0 || c.nw[i] > 30 {
 			continue
 		}
 		c.remove(i, Related, -1)
@@ -432,7 +432,7 @@ func (c *cleaner) trailingLinks(in map[*blocks.Element]bool) {
 			if c.marks[j].Role == Removed {
 				continue
 			}
-			if c.live(j) && c.bs[j].Kind != blocks.ListItem && wordCount(c.bs[j].Text) <= 8 && !endsSentence(c.bs[j].Text) {
+			if c.live(j) && c.bs[j].Kind != blocks.ListItem && c.nw[j] <= 8 && !endsSentence(c.bs[j].Text) {
 				c.remove(j, Related, -1)
 			}
 			break

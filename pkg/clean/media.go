@@ -31,7 +31,7 @@ var creditRe = regexp.MustCompile(`(?i)(©|\(c\)|\bphoto|\bfoto|фото|\bbild\
 func (c *cleaner) pullQuotes() {
 	index := newGramIndex(c.toks, func(i int) bool { return c.marks[i].Role == Content && len(c.toks[i]) >= 6 })
 	for i, b := range c.bs {
-		if !c.live(i) || len(c.toks[i]) < 4 || wordCount(b.Text) > pullQuoteMaxWords {
+		if !c.live(i) || len(c.toks[i]) < 4 || c.nw[i] > pullQuoteMaxWords {
 			continue
 		}
 		// A quoted or blockquoted text may be trimmed or reworded; an
@@ -42,7 +42,14 @@ func (c *cleaner) pullQuotes() {
 		}
 		need := int(float64(len(c.toks[i]))*share + 0.999)
 		need = max(need, least, 5)
-		for _, j := range index.candidates(c.toks[i]) {
+		toks := c.toks[i]
+		if n := len(toks); share == pullQuoteUnmarkedShare && n >= 8 {
+			// A run of 90% of the words covers the middle half of the
+			// text: its 4-grams are enough to find the paragraph (every
+			// second one is in the index).
+			toks = toks[n/4 : max(n*3/4, n/4+5)]
+		}
+		for _, j := range index.candidates(toks) {
 			if j == i || c.marks[j].Role != Content || len(c.toks[j]) < len(c.toks[i])*3/2 {
 				continue
 			}
@@ -57,9 +64,11 @@ func (c *cleaner) pullQuotes() {
 
 // gramIndex finds the blocks that share word 4-grams with a text, so that
 // a pull quote is compared only with paragraphs it may come from. Each
-// 4-gram keeps the first two blocks that contain it: a pull quote's
-// source is rarely a third copy.
-type gramIndex map[uint64][2]int32
+// 4-gram keeps the first four blocks that contain it.
+type gramIndex map[uint64][gramSlots]int32
+
+// gramSlots is how many blocks one 4-gram of the index names.
+const gramSlots = 4
 
 func newGramIndex(toks [][]string, ok func(i int) bool) gramIndex {
 	idx := gramIndex{}
@@ -72,11 +81,20 @@ func newGramIndex(toks [][]string, ok func(i int) bool) gramIndex {
 		for k := 0; k+shingleSize <= len(ts); k += 2 {
 			h := gramHash(ts[k : k+shingleSize])
 			e, found := idx[h]
-			switch {
-			case !found:
-				idx[h] = [2]int32{int32(i), -1}
-			case e[1] < 0 && e[0] != int32(i):
-				idx[h] = [2]int32{e[0], int32(i)}
+			if !found {
+				e = [gramSlots]int32{int32(i), -1, -1, -1}
+				idx[h] = e
+				continue
+			}
+			for s := range e {
+				if e[s] == int32(i) {
+					break
+				}
+				if e[s] < 0 {
+					e[s] = int32(i)
+					idx[h] = e
+					break
+				}
 			}
 		}
 	}
@@ -121,7 +139,7 @@ var attributionRe = regexp.MustCompile(`^[—–-]?\s*\p{Lu}[\p{L}'’.\-]*(?:\s
 // attribution removes the speaker's name printed right after a pull quote
 // at i: it belongs to the display quote, not to the text.
 func (c *cleaner) attribution(i int) {
-	if j := c.nextLive(i); j == i+1 && wordCount(c.bs[j].Text) <= 5 && attributionRe.MatchString(c.bs[j].Text) {
+	if j := c.nextLive(i); j == i+1 && c.nw[j] <= 5 && attributionRe.MatchString(c.bs[j].Text) {
 		c.remove(j, PullQuote, -1)
 	}
 }
@@ -166,12 +184,12 @@ func (c *cleaner) media() {
 	for i, b := range c.bs {
 		// "A view of the harbour (Photo: AFP)": a caption that carries
 		// its credit.
-		if c.live(i) && endsWithBracket(b.Text) && wordCount(b.Text) <= besideImageMaxWords+10 && creditTailRe.MatchString(b.Text) {
+		if c.live(i) && endsWithBracket(b.Text) && c.nw[i] <= besideImageMaxWords+10 && creditTailRe.MatchString(b.Text) {
 			c.marks[i].Role = Caption
 		}
 	}
 	for i, b := range c.bs {
-		if !c.live(i) || wordCount(b.Text) > creditMaxWords || endsSentence(b.Text) {
+		if !c.live(i) || c.nw[i] > creditMaxWords || endsSentence(b.Text) {
 			continue
 		}
 		// The cheap tests (position, anchored label) go first: creditRe
@@ -184,7 +202,7 @@ func (c *cleaner) media() {
 			// source on the next line.
 			c.marks[i].Role = Credit
 			if strings.HasSuffix(b.Text, ":") {
-				if j := c.nextLive(i); j >= 0 && wordCount(c.bs[j].Text) <= 8 && !endsSentence(c.bs[j].Text) {
+				if j := c.nextLive(i); j >= 0 && c.nw[j] <= 8 && !endsSentence(c.bs[j].Text) {
 					c.marks[j].Role = Credit
 				}
 			}
@@ -244,7 +262,7 @@ func (c *cleaner) footer() {
 	c.beyondFooter()
 	last := -1
 	for i, b := range c.bs {
-		if c.live(i) && endsSentence(b.Text) && wordCount(b.Text) >= 6 {
+		if c.live(i) && endsSentence(b.Text) && c.nw[i] >= 6 {
 			last = i
 		}
 	}
@@ -252,7 +270,7 @@ func (c *cleaner) footer() {
 		return
 	}
 	for i := last + 1; i < len(c.bs); i++ {
-		if c.live(i) && wordCount(c.bs[i].Text) <= 12 && !endsSentence(c.bs[i].Text) {
+		if c.live(i) && c.nw[i] <= 12 && !endsSentence(c.bs[i].Text) {
 			c.remove(i, Footer, -1)
 		}
 	}
@@ -288,7 +306,7 @@ func (c *cleaner) beyondFooter() {
 				return
 			}
 			removed = 0
-			words += wordCount(c.bs[i].Text)
+			words += c.nw[i]
 			if words > beyondFooterMaxWords {
 				return
 			}
@@ -336,7 +354,7 @@ func (c *cleaner) captionsBesideImages() {
 			continue
 		}
 		live++
-		if b.Kind == blocks.Heading || b.Elem == nil || IsQuestion(b.Text) || wordCount(b.Text) > besideImageMaxWords {
+		if b.Kind == blocks.Heading || b.Elem == nil || IsQuestion(b.Text) || c.nw[i] > besideImageMaxWords {
 			continue
 		}
 		for e, up := b.Elem, 0; e != nil && up < 3; e, up = e.Parent, up+1 {

@@ -131,7 +131,7 @@ func (c *cleaner) textChrome() {
 // another script.
 func (c *cleaner) leaveToLaterRules(i int, script Script) bool {
 	t := c.bs[i].Text
-	if creditOnly(t) || (wordCount(t) <= 15 && !IsQuestion(t) && (stubRe.MatchString(t) || boilerRe.MatchString(t))) {
+	if creditOnly(t) || (c.nw[i] <= 15 && !IsQuestion(t) && (stubRe.MatchString(t) || boilerRe.MatchString(t))) {
 		return true
 	}
 	s, _ := scriptOf(t)
@@ -154,7 +154,7 @@ const (
 func (c *cleaner) lineKind(i, next int) lineKind {
 	b := c.bs[i]
 	t := b.Text
-	n := wordCount(t)
+	n := c.nw[i]
 	list := listLike(b)
 	switch {
 	case list && n >= bodyLongWords && endsSentence(t):
