@@ -165,12 +165,7 @@ func TestBoldQuestionsWithoutQuestionMarks(t *testing.T) {
 		bold("What would you need?"),
 		plain("Much more precise data, and a law that limits its use."),
 	}
-	marks := make([]clean.Mark, len(bs))
-	for i := range bs {
-		bs[i].ID = blocks.ID(i)
-		marks[i] = clean.Mark{Role: clean.Content, DupOf: -1}
-	}
-	tr := Build(Input{Blocks: bs, Marks: marks})
+	tr := buildAllContent(bs)
 	if tr.Format != "bold-questions" || len(tr.Exchanges) != 4 {
 		t.Fatalf("format %q with %d exchanges", tr.Format, len(tr.Exchanges))
 	}
@@ -192,12 +187,7 @@ func TestGroupInterviewSections(t *testing.T) {
 		h("Boris Jones"), bold("What inspired you to cook?"), plain("Hunger, mostly, when I was a student."),
 		bold("Your recipe for a quick dinner."), plain("An omelette with whatever is in the fridge."),
 	}
-	marks := make([]clean.Mark, len(bs))
-	for i := range bs {
-		bs[i].ID = blocks.ID(i)
-		marks[i] = clean.Mark{Role: clean.Content, DupOf: -1}
-	}
-	tr := Build(Input{Blocks: bs, Marks: marks})
+	tr := buildAllContent(bs)
 	if len(tr.Exchanges) != 4 {
 		t.Fatalf("got %d exchanges", len(tr.Exchanges))
 	}
@@ -296,4 +286,15 @@ func TestNumberedAndDoubleColonLabels(t *testing.T) {
 	if tr.Exchanges[1].Label != "Q2" {
 		t.Errorf("label %q, want Q2 as printed", tr.Exchanges[1].Label)
 	}
+}
+
+// buildAllContent structures hand-made blocks, every one of them content,
+// so a test sees the interview stage alone.
+func buildAllContent(bs []blocks.Block) Transcript {
+	marks := make([]clean.Mark, len(bs))
+	for i := range bs {
+		bs[i].ID = blocks.ID(i)
+		marks[i] = clean.Mark{Role: clean.Content, DupOf: -1}
+	}
+	return Build(Input{Blocks: bs, Marks: marks})
 }
