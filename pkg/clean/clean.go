@@ -37,6 +37,7 @@ const (
 	DuplicateCaption Reason = "duplicate-caption"
 	PullQuote        Reason = "pull-quote"
 	Disclaimer       Reason = "disclaimer"
+	EditorialNote    Reason = "editorial-note"
 )
 
 // Mark is the verdict on one block.
@@ -149,7 +150,7 @@ var teaserRe = regexp.MustCompile(`^(VIDEO|WATCH|RELATED|READ MORE|READ ALSO|ALS
 
 // disclaimerRe matches the legal notes pages print under interviews and
 // advertising posts.
-var disclaimerRe = regexp.MustCompile(`(?i)\b(disclaimer|haftungsausschluss|views expressed|opinions expressed|nicht zu eigen|affiliate links?|werbelinks?|provisionslinks?)\b`)
+var disclaimerRe = regexp.MustCompile(`(?i)\b(disclaimer|haftungsausschluss|views expressed|opinions expressed|affiliate links?|werbelinks?|provisionslinks?)\b`)
 
 // triggerWords and triggerStems are the words the patterns above start
 // with: a block that has none of them cannot match any.

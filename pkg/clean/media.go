@@ -260,6 +260,7 @@ func (c *cleaner) nextToCaption(i int) bool {
 // non-sentences are taken, so a closing remark in the text stays.
 func (c *cleaner) footer() {
 	c.beyondFooter()
+	c.editorialNote()
 	last := -1
 	for i, b := range c.bs {
 		if c.live(i) && endsSentence(b.Text) && c.nw[i] >= 6 {
@@ -284,6 +285,32 @@ const (
 	// wall that ends the page's text.
 	footerWall = 3
 )
+
+// editorialNoteMaxWords bounds a closing note of the editors.
+const editorialNoteMaxWords = 60
+
+// editorialNote removes the italic note that editors print under an
+// article (a disclaimer, "this interview was shortened", a source line):
+// the page's last text block, wholly in italics, after a paragraph that is
+// not. Only HTML shows italics.
+func (c *cleaner) editorialNote() {
+	if !c.ctx.HTML {
+		return
+	}
+	last, prev := -1, -1
+	for i := range c.bs {
+		if c.live(i) {
+			last, prev = i, last
+		}
+	}
+	if last < 0 || prev < 0 {
+		return
+	}
+	b, p := c.bs[last], c.bs[prev]
+	if b.Italic >= 0.9 && p.Italic < 0.5 && b.Kind == blocks.Paragraph && c.nw[last] <= editorialNoteMaxWords && !IsQuestion(b.Text) {
+		c.remove(last, EditorialNote, -1)
+	}
+}
 
 // beyondFooter removes a little text that stands after the page's footer
 // (a run of removed navigation): a tagline or a loading screen's text

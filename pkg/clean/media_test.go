@@ -98,3 +98,20 @@ func TestCaptionWithCreditInBrackets(t *testing.T) {
 		t.Errorf("caption with credit: %+v", m[2])
 	}
 }
+
+func TestEditorialNoteAtTheEnd(t *testing.T) {
+	note := "Statements by our guests reflect their own views; the radio does not adopt them."
+	page := `<html><body><article><p>` + longA + `</p><p>` + longB + `</p><p><em>` + note + `</em></p></article></body></html>`
+	bs := htmlBlocks(t, page)
+	marks := Clean(bs, Context{TitleBlock: -1, HTML: true})
+	if m := roleOf(t, bs, marks, note); m.Role != Removed || m.Reason != EditorialNote {
+		t.Errorf("closing italic note: %+v", m)
+	}
+	// An italic paragraph in the middle stays.
+	page = `<html><body><article><p>` + longA + `</p><p><em>` + note + `</em></p><p>` + longB + `</p></article></body></html>`
+	bs = htmlBlocks(t, page)
+	marks = Clean(bs, Context{TitleBlock: -1, HTML: true})
+	if m := roleOf(t, bs, marks, note); m.Role != Content {
+		t.Errorf("italic paragraph inside the text: %+v", m)
+	}
+}
