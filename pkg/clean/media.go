@@ -213,7 +213,7 @@ func (c *cleaner) media() {
 // creditLabelRe matches a credit that names itself: "Foto: ...",
 // "Photo: ...", "Фото:", "Bild: ...". A lone "©" line is a copyright
 // notice, not a credit.
-var creditLabelRe = regexp.MustCompile(`(?i)^(\(?(photo|photos|foto|fotos|фото|bild|bilder|titelbild|titelfoto|bildnachweis|image|picture|imagen|crédit|credit|credits)\s*:)`)
+var creditLabelRe = regexp.MustCompile(`(?i)^(\(?(photo|photos|foto|fotos|фото|bild|bilder|titelbild|titelfoto|aufmacherbild|bildquelle|bildnachweis|image|picture|imagen|crédit|credit|credits)\s*:)`)
 
 // creditTailRe matches a credit in brackets at the end of a text.
 var creditTailRe = regexp.MustCompile(`(?i)[(\[](photos?|fotos?|фото|bild|image|imagen|crédit|credits?)\s*:[^)\]]{2,80}[)\]]\s*$`)
