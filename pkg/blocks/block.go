@@ -3,7 +3,7 @@ package blocks
 import (
 	"strconv"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // Kind is the structural role a block had in the source.
@@ -63,11 +63,15 @@ func ID(i int) string { return "b" + strconv.Itoa(i+1) }
 // Collapse folds every run of Unicode white space to one space and trims the
 // ends. It is the only change qanda makes to source text.
 func Collapse(s string) string {
+	if collapsed(s) {
+		// Most text is already in shape; returning it saves a copy.
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+		if isSpace(r) {
 			space = true
 			continue
 		}
@@ -78,4 +82,39 @@ func Collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// collapsed reports whether Collapse would return s unchanged: no space at
+// either end, and no white space but single ASCII spaces between words.
+func collapsed(s string) bool {
+	prevSpace := true // a space at the start is not allowed
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			return false
+		}
+		if r == utf8.RuneError && n == 1 {
+			// WriteRune would turn an invalid byte into U+FFFD.
+			return false
+		}
+		prevSpace = false
+		i += n
+	}
+	return !prevSpace || s == ""
 }

@@ -77,6 +77,9 @@ func FuzzCollapseBytes(f *testing.F) {
 		if got, want := string(appendCollapsed([]byte("pre"), []byte(s))), "pre"+Collapse(s); got != want {
 			t.Fatalf("appendCollapsed(%q) = %q, want %q", s, got, want)
 		}
+		if fast, slow := collapsed(s), string(appendCollapsed(nil, []byte(s))) == s; fast != slow {
+			t.Fatalf("collapsed(%q) = %v, but collapsing it gives the same text: %v", s, fast, slow)
+		}
 		want := 0
 		for _, r := range s {
 			if !isSpace(r) {

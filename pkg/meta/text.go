@@ -332,11 +332,24 @@ func textKey(s string) string {
 	b.Grow(len(s))
 	inWord := false
 	for _, r := range s {
-		if r < utf8.RuneSelf && 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		} else if r >= utf8.RuneSelf {
-			r = unicode.ToLower(r)
+		if r < utf8.RuneSelf {
+			// ASCII needs no Unicode tables.
+			switch {
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			default:
+				inWord = false
+				continue
+			}
+			if !inWord && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteByte(byte(r))
+			inWord = true
+			continue
 		}
+		r = unicode.ToLower(r)
 		if !isWordRune(r) {
 			inWord = false
 			continue
@@ -354,8 +367,14 @@ func textKey(s string) string {
 func fieldCount(s string) int {
 	n, in := 0, false
 	for _, r := range s {
+		var space bool
+		if r < utf8.RuneSelf {
+			space = r == ' ' || ('\t' <= r && r <= '\r') // unicode.IsSpace on ASCII
+		} else {
+			space = unicode.IsSpace(r)
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case space:
 			in = false
 		case !in:
 			in = true

@@ -3,6 +3,7 @@ package meta
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/qanda/qanda/pkg/blocks"
 )
@@ -57,4 +58,25 @@ func TestFromTextTitleShapes(t *testing.T) {
 			t.Errorf("%s: title %q at %d, want %q", c.name, m.Title, m.TitleBlock, c.want)
 		}
 	}
+}
+
+// The word key and word count take shortcuts for ASCII; they must agree
+// with the plain Unicode definitions on any input.
+func FuzzTextKey(f *testing.F) {
+	f.Add("Hello, World! 42 times")
+	f.Add("ÄRGER über\u00a0Straße\tİstanbul \x85\xff Ⱥ")
+	f.Fuzz(func(t *testing.T, s string) {
+		lower := strings.Map(func(r rune) rune {
+			if r = unicode.ToLower(r); isWordRune(r) {
+				return r
+			}
+			return ' '
+		}, s)
+		if got, want := textKey(s), strings.Join(strings.Fields(lower), " "); got != want {
+			t.Fatalf("textKey(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("fieldCount(%q) = %d, want %d", s, got, want)
+		}
+	})
 }

@@ -29,7 +29,7 @@ func writeJSON(w io.Writer, d *Document, indent string) error {
 	// leaves half a document on w. The buffers are pooled: a batch renders
 	// thousands of documents, and growing fresh buffers for each was most of
 	// this function's allocation. The encoder writes compact JSON and
-	// json.Indent indents it, which is exactly what Encoder.SetIndent does.
+	// indentJSON indents it, as Encoder.SetIndent would.
 	compact := getBuffer()
 	defer putBuffer(compact)
 	enc := json.NewEncoder(compact)
@@ -42,9 +42,7 @@ func writeJSON(w io.Writer, d *Document, indent string) error {
 	if indent != "" {
 		out = getBuffer()
 		defer putBuffer(out)
-		if err := json.Indent(out, compact.Bytes(), "", indent); err != nil {
-			return fmt.Errorf("render json %q: %w", d.Source.Name, err)
-		}
+		indentJSON(out, compact.Bytes(), indent)
 	}
 	_, err := w.Write(out.Bytes())
 	return err
@@ -64,4 +62,57 @@ func putBuffer(b *bytes.Buffer) {
 	}
 	b.Reset()
 	bufferPool.Put(b)
+}
+
+// indentJSON writes src indented as json.Indent(dst, src, "", indent) does.
+// src must be encoding/json's compact output: valid, with no white space
+// outside strings but a final newline. json.Indent runs the full JSON
+// scanner on every byte, which made it most of the cost of rendering; this
+// needs only to tell strings from punctuation.
+func indentJSON(dst *bytes.Buffer, src []byte, indent string) {
+	dst.Grow(len(src) + len(src)/2)
+	depth := 0
+	newline := func() {
+		dst.WriteByte('\n')
+		for range depth {
+			dst.WriteString(indent)
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case '"':
+			j := i + 1
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++ // the escaped byte cannot end the string
+				}
+				j++
+			}
+			j = min(j, len(src)-1)
+			dst.Write(src[i : j+1])
+			i = j
+		case '{', '[':
+			dst.WriteByte(c)
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				// Empty objects and arrays stay on one line: {} and [].
+				dst.WriteByte(src[i+1])
+				i++
+				continue
+			}
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst.WriteByte(c)
+		case ',':
+			dst.WriteByte(c)
+			newline()
+		case ':':
+			dst.WriteString(": ")
+		default:
+			dst.WriteByte(c)
+		}
+	}
 }

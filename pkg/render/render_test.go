@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -211,4 +212,26 @@ func TestNilDocument(t *testing.T) {
 	if buf.Len() != 0 {
 		t.Errorf("writers wrote %q for a nil document", buf.String())
 	}
+}
+
+// indentJSON must lay out any compact JSON exactly as json.Indent does.
+func FuzzIndentJSON(f *testing.F) {
+	f.Add(`{"a":[],"b":{},"c":[1,{"d":"x\"y\\"}],"e":"{[,:]}"}`)
+	f.Add(`[[],[{}],"\u00e9\\\"",null,true,-1.5e3]`)
+	f.Add(`"just a string"`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, []byte(s)); err != nil {
+			return
+		}
+		compact.WriteByte('\n') // as json.Encoder ends a value
+		var want, got bytes.Buffer
+		if err := json.Indent(&want, compact.Bytes(), "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		indentJSON(&got, compact.Bytes(), "  ")
+		if got.String() != want.String() {
+			t.Fatalf("indentJSON(%q) =\n%s\nwant\n%s", compact.Bytes(), got.Bytes(), want.Bytes())
+		}
+	})
 }
