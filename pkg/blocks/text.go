@@ -28,8 +28,10 @@ type textLine struct {
 // line's first word would not have fitted, which is exactly when a wrapper
 // breaks.
 func FromText(body string) []Block {
-	var lines []textLine
-	var lengths []int
+	nl := strings.Count(body, "\n") + 1
+	lines := make([]textLine, 0, nl)
+	lengths := make([]int, 0, nl)
+	nonBlank := 0
 	width := 0
 	off := 0
 	for off <= len(body) {
@@ -45,6 +47,9 @@ func FromText(body string) []Block {
 		if n > width {
 			width = n
 		}
+		if n > 0 {
+			nonBlank++
+		}
 		lengths = append(lengths, n)
 		lines = append(lines, textLine{raw, off})
 		if end < 0 {
@@ -54,13 +59,12 @@ func FromText(body string) []Block {
 	}
 	wrapped := width >= minWrapWidth && width <= maxWrapWidth && nearWidth(lengths, width)
 
-	var out []Block
-	var cur *Block
-	curLen := 0 // rune length of the last physical line of cur
+	out := make([]Block, 0, nonBlank) // at most one block per line
+	var cur *Block                   // the block being built: the last of out
+	curLen := 0                      // rune length of the last physical line of cur
 	flush := func() {
-		if cur != nil && cur.Text != "" {
-			cur.ID = ID(len(out))
-			out = append(out, *cur)
+		if cur != nil && cur.Text == "" {
+			out = out[:len(out)-1]
 		}
 		cur = nil
 	}
@@ -81,7 +85,8 @@ func FromText(body string) []Block {
 		if bullet != "" {
 			kind = ListItem
 		}
-		cur = &Block{Kind: kind, Text: Collapse(rest), Offset: l.offset, Bullet: bullet}
+		out = append(out, Block{ID: ID(len(out)), Kind: kind, Text: Collapse(rest), Offset: l.offset, Bullet: bullet})
+		cur = &out[len(out)-1]
 		curLen = utf8.RuneCountInString(trimmed)
 	}
 	flush()
