@@ -28,11 +28,42 @@ func parseLabel(s string) (label, rest string, ok bool) {
 	if !strings.ContainsAny(head, ":.–—") {
 		return "", s, false
 	}
-	m := labelRe.FindStringSubmatch(s)
+	if strings.IndexByte(s, '\n') >= 0 {
+		// The turn's text may not span lines: only labelRe knows.
+		m := labelRe.FindStringSubmatch(s)
+		if m == nil {
+			return "", s, false
+		}
+		return strings.TrimSpace(m[1]), m[2], true
+	}
+	// Without a line break labelRe's "(\S.*)$" is any non-space character,
+	// and the label, its separator and that character lie within the first
+	// seven words: matching only those is the same match, and it does not
+	// grow with the paragraph.
+	m := labelHeadRe.FindStringSubmatchIndex(firstWords(s, 7))
 	if m == nil {
 		return "", s, false
 	}
-	return strings.TrimSpace(m[1]), m[2], true
+	return strings.TrimSpace(s[m[2]:m[3]]), s[m[4]:], true
+}
+
+// firstWords returns the prefix of s that holds its first n words, words
+// being what the \s of a regular expression ([\t\n\f\r ]) separates.
+func firstWords(s string, n int) string {
+	words := 0
+	for i := 0; i < len(s); i++ {
+		if !reSpace(s[i]) && (i == 0 || reSpace(s[i-1])) {
+			if words == n {
+				return s[:i]
+			}
+			words++
+		}
+	}
+	return s
+}
+
+func reSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // speakerNames maps each label to its canonical form: a surname alone

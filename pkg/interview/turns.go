@@ -15,6 +15,9 @@ import (
 // for one-letter labels) and the turn's text.
 var labelRe = regexp.MustCompile(`^((?:[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}|\p{Lu}\d{0,2})\s*(?:::?|\.\s|\s[–—]\s)\s*(\S.*)$`)
 
+// labelHeadRe is labelRe up to the first character of the turn's text.
+var labelHeadRe = regexp.MustCompile(`^((?:[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}|\p{Lu}\d{0,2})\s*(?:::?|\.\s|\s[–—]\s)\s*(\S)`)
+
 // questionLabels are the labels that mean "question" in the languages
 // qanda reads; answers' labels need not be listed: everything that is not
 // the interviewer answers.
