@@ -142,8 +142,9 @@ func (p *page) labelCandidate() (candidate, bool) {
 		last = k
 		n++
 		turns[l]++
-		_, rest, _ := parseLabel(p.text(p.stream[k]))
-		if strings.ContainsAny(rest, "?？") {
+		// A label holds no question mark: the text after it has one if
+		// the block has.
+		if p.facts[p.stream[k]].qmark {
 			questions[l]++
 		}
 	}
@@ -197,7 +198,7 @@ func (p *page) labels(t *Transcript) {
 	}
 	for k := range t.Exchanges {
 		e := &t.Exchanges[k]
-		if l, rest, ok := parseLabel(e.Question); ok && (known(l) || (k == 0 && len(strings.Fields(l)) <= 3)) && len(strings.Fields(rest)) >= 2 {
+		if l, rest, ok := parseLabel(e.Question); ok && (known(l) || (k == 0 && countFields(l) <= 3)) && countFields(rest) >= 2 {
 			e.Question, e.Label = rest, l
 			if !genericLabel(l) {
 				e.QuestionSpeaker = canon[l]

@@ -4,9 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
-	"github.com/qanda/qanda/pkg/clean"
 )
 
 // labelRe matches a turn label at the start of a paragraph: "Q:", "A.",
@@ -53,20 +53,20 @@ type candidate struct {
 // candidate signature is tried and the one under which questions and
 // answers alternate best wins.
 func detectTurns(p *page) (Transcript, bool) {
-	var best Transcript
+	var best segmentation
 	bestScore := 0.0
 	for _, c := range p.candidates() {
-		t, score := p.segment(c)
-		if score > bestScore {
-			best, bestScore = t, score
+		if s, score := p.segment(c); score > bestScore {
+			best, bestScore = s, score
 		}
 	}
 	if bestScore == 0 {
 		return Transcript{}, false
 	}
-	p.labels(&best)
-	signOff(&best)
-	return best, true
+	t := p.transcript(best)
+	p.labels(&t)
+	signOff(&t)
+	return t, true
 }
 
 // thanksRe finds the thanks that close an interview.
@@ -82,7 +82,7 @@ func signOff(t *Transcript) {
 	last := t.Exchanges[n-1]
 	words := 0
 	for _, a := range last.Answer {
-		words += len(strings.Fields(a))
+		words += countFields(a)
 	}
 	if !thanksRe.MatchString(last.Question) || words > 15 {
 		return
@@ -93,23 +93,22 @@ func signOff(t *Transcript) {
 
 func (p *page) candidates() []candidate {
 	n := len(p.stream)
-	mk := func(method string, bonus float64, f func(b blocks.Block) bool) candidate {
+	mk := func(method string, bonus float64, f func(b blocks.Block, f *blockFacts) bool) candidate {
 		c := candidate{method: method, bonus: bonus, isQ: make([]bool, n)}
 		for k, i := range p.stream {
-			c.isQ[k] = f(p.in.Blocks[i])
+			c.isQ[k] = f(p.in.Blocks[i], &p.facts[i])
 		}
 		return c
 	}
-	words := func(s string) int { return len(strings.Fields(s)) }
 	cs := []candidate{
-		mk("bold-questions", 1.15, func(b blocks.Block) bool {
-			return b.Emphasis >= 0.6 && b.Kind != blocks.Heading && words(b.Text) <= 150
+		mk("bold-questions", 1.15, func(b blocks.Block, f *blockFacts) bool {
+			return b.Emphasis >= 0.6 && b.Kind != blocks.Heading && f.words <= 150
 		}),
-		mk("italic-questions", 1.1, func(b blocks.Block) bool {
-			return b.Italic >= 0.6 && b.Emphasis < 0.6 && b.Kind != blocks.Heading && words(b.Text) <= 150
+		mk("italic-questions", 1.1, func(b blocks.Block, f *blockFacts) bool {
+			return b.Italic >= 0.6 && b.Emphasis < 0.6 && b.Kind != blocks.Heading && f.words <= 150
 		}),
-		mk("dialogue-dashes", 1.1, func(b blocks.Block) bool {
-			return startsWithDash(b.Text) && clean.IsQuestion(b.Text)
+		mk("dialogue-dashes", 1.1, func(b blocks.Block, f *blockFacts) bool {
+			return startsWithDash(b.Text) && f.question
 		}),
 	}
 	// Question marks, and prompts that recur unchanged before different
@@ -120,11 +119,10 @@ func (p *page) candidates() []candidate {
 	}
 	qm := candidate{method: "question-marks", bonus: 1.0, isQ: make([]bool, n)}
 	for k, i := range p.stream {
-		b := p.in.Blocks[i]
-		w := words(b.Text)
+		f := &p.facts[i]
 		key := p.in.Marks[i].Key
-		qm.isQ[k] = (clean.IsQuestion(b.Text) && w <= 100) ||
-			(w <= 20 && strings.Contains(key, " ") && recurring[key] >= 3 && !p.headingLike(b))
+		qm.isQ[k] = (f.question && f.words <= 100) ||
+			(f.words <= 20 && strings.Contains(key, " ") && recurring[key] >= 3 && !f.heading)
 	}
 	cs = append(cs, qm)
 	// Questions as headings: one candidate per heading level, since
@@ -137,7 +135,7 @@ func (p *page) candidates() []candidate {
 	}
 	for l := 0; l <= 6; l++ {
 		if levels[l] {
-			cs = append(cs, mk("heading-questions", 1.15, func(b blocks.Block) bool {
+			cs = append(cs, mk("heading-questions", 1.15, func(b blocks.Block, _ *blockFacts) bool {
 				return b.Kind == blocks.Heading && b.Level == l
 			}))
 		}
@@ -206,11 +204,19 @@ func (p *page) markupCandidates() []candidate {
 // positions.
 type qaRun struct{ q, a []int }
 
-// segment builds exchanges from a candidate and scores it. A run of
-// question blocks is one question; the blocks up to the next question are
-// its answer; section headings just before a question become its topic.
-func (p *page) segment(c candidate) (Transcript, float64) {
-	t := Transcript{Format: c.method}
+// segmentation is how a candidate reads the page: the intro and the
+// question-answer runs, as stream positions.
+type segmentation struct {
+	c     candidate
+	intro []int
+	runs  []qaRun
+	qfrac float64 // the share of questions with a question mark
+}
+
+// segment splits the page by a candidate and scores it. A run of question
+// blocks is one question; the blocks up to the next question are its
+// answer. Only the best candidate's segmentation is made a Transcript.
+func (p *page) segment(c candidate) (segmentation, float64) {
 	var runs []qaRun
 	var intro []int
 	for k := range p.stream {
@@ -243,20 +249,21 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 		kept = p.splitUnmarkedQuestions(kept)
 	}
 	if len(kept) < 2 {
-		return t, 0
+		return segmentation{}, 0
 	}
 	withQMark, secondPerson, ansQ, ansN := 0, 0, 0, 0
 	for _, r := range kept {
-		qt := p.joined(r.q)
-		if strings.ContainsAny(qt, "?？") {
+		// The question's blocks joined by line breaks have a question
+		// mark, or speak to someone, when one of them does.
+		if p.anyBlock(r.q, func(i int) bool { return p.facts[i].qmark }) {
 			withQMark++
 		}
-		if p.addressesReader(qt) {
+		if p.anyBlock(r.q, p.addresses) {
 			secondPerson++
 		}
 		for _, k := range r.a {
 			ansN++
-			if clean.IsQuestion(p.text(p.stream[k])) && !c.isQ[k] {
+			if p.facts[p.stream[k]].question && !c.isQ[k] {
 				ansQ++
 			}
 		}
@@ -264,7 +271,7 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 	n := float64(len(kept))
 	qfrac := float64(withQMark) / n
 	if qfrac < 0.4 && c.method != "labels" {
-		return t, 0
+		return segmentation{}, 0
 	}
 	if c.method == "question-marks" {
 		// Punctuation alone is weak evidence: an article with a few
@@ -273,7 +280,7 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 		last := kept[len(kept)-1]
 		span := last.a[len(last.a)-1] - kept[0].q[0] + 1
 		if len(kept) < minQMarkRuns || len(kept)*maxBlocksPerQuestion < span || secondPerson < 2 || secondPerson*5 < len(kept) {
-			return t, 0
+			return segmentation{}, 0
 		}
 	}
 	score := n * (0.25 + 0.75*qfrac) * c.bonus
@@ -285,15 +292,22 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 	if missed := p.missedByStyle(kept, c); missed > 0 {
 		score *= n / (n + float64(missed))
 	}
+	return segmentation{c: c, intro: intro, runs: kept, qfrac: qfrac}, score
+}
 
-	for _, k := range intro {
+// transcript builds the exchanges of a segmentation; section headings
+// just before a question become its topic.
+func (p *page) transcript(s segmentation) Transcript {
+	c := s.c
+	t := Transcript{Format: c.method}
+	for _, k := range s.intro {
 		t.Intro = append(t.Intro, p.stream[k])
 	}
-	for _, r := range kept {
-		e := Exchange{Method: c.method, Confidence: confidence(c, qfrac)}
+	for _, r := range s.runs {
+		e := Exchange{Method: c.method, Confidence: confidence(c, s.qfrac)}
 		q := r.q
 		// Section headings before the question: the topic.
-		for len(q) > 1 && p.headingLike(p.in.Blocks[p.stream[q[0]]]) {
+		for len(q) > 1 && p.facts[p.stream[q[0]]].heading {
 			if e.Topic == "" {
 				e.Topic = p.text(p.stream[q[0]])
 			} else {
@@ -315,7 +329,7 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 		t.Exchanges = append(t.Exchanges, e)
 	}
 	p.headingsAsTopics(&t)
-	return t, score
+	return t
 }
 
 // style is the visual signature of a block.
@@ -377,8 +391,8 @@ func confidence(c candidate, qfrac float64) float64 {
 func (p *page) headingsAsTopics(t *Transcript) {
 	if n := len(t.Intro); n > 1 && len(t.Exchanges) > 0 && t.Exchanges[0].Topic == "" {
 		last := t.Intro[n-1]
-		if b := p.in.Blocks[last]; p.headingLike(b) {
-			t.Exchanges[0].Topic = b.Text
+		if p.facts[last].heading {
+			t.Exchanges[0].Topic = p.text(last)
 			t.Exchanges[0].Blocks = append([]int{last}, t.Exchanges[0].Blocks...)
 			t.Intro = t.Intro[:n-1]
 		}
@@ -389,7 +403,7 @@ func (p *page) headingsAsTopics(t *Transcript) {
 			continue
 		}
 		last := cur.Blocks[len(cur.Blocks)-1]
-		if !p.headingLike(p.in.Blocks[last]) {
+		if !p.facts[last].heading {
 			continue
 		}
 		next.Topic = p.text(last)
@@ -401,9 +415,10 @@ func (p *page) headingsAsTopics(t *Transcript) {
 
 // headingLike reports whether a block is a section heading: an HTML
 // heading, or in a text dump (no markup) a short capitalised line that
-// does not end like a sentence. Questions are never headings here.
-func (p *page) headingLike(b blocks.Block) bool {
-	if clean.IsQuestion(b.Text) {
+// does not end like a sentence. Questions are never headings here. f
+// holds the block's words and whether it is a question.
+func headingLike(b blocks.Block, f blockFacts) bool {
+	if f.question {
 		return false
 	}
 	if b.Kind == blocks.Heading {
@@ -412,29 +427,32 @@ func (p *page) headingLike(b blocks.Block) bool {
 	if b.Path != "" || b.Kind != blocks.Paragraph {
 		return false // HTML said what it is
 	}
-	n := len(strings.Fields(b.Text))
+	n := f.words
 	r, _ := firstRune(b.Text)
-	last := []rune(b.Text)
-	return n >= 1 && n <= 6 && unicode.IsUpper(r) && !strings.ContainsRune(".!?…:;,\"”»“", last[len(last)-1])
+	last, _ := utf8.DecodeLastRuneInString(b.Text)
+	return n >= 1 && n <= 6 && unicode.IsUpper(r) && !strings.ContainsRune(".!?…:;,\"”»“", last)
 }
 
 // onlyHeadings reports whether every block at the stream positions is a
 // heading: such an "answer" is the next section's title.
 func (p *page) onlyHeadings(pos []int) bool {
 	for _, k := range pos {
-		if !p.headingLike(p.in.Blocks[p.stream[k]]) {
+		if !p.facts[p.stream[k]].heading {
 			return false
 		}
 	}
 	return true
 }
 
-func (p *page) joined(pos []int) string {
-	var parts []string
+// anyBlock reports whether f holds for the block at any of the stream
+// positions.
+func (p *page) anyBlock(pos []int, f func(i int) bool) bool {
 	for _, k := range pos {
-		parts = append(parts, p.text(p.stream[k]))
+		if f(p.stream[k]) {
+			return true
+		}
 	}
-	return strings.Join(parts, "\n")
+	return false
 }
 
 // firstPersonRe finds a speaker talking about themself.
@@ -450,10 +468,9 @@ func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
 	for _, r := range runs {
 		cur := qaRun{q: r.q}
 		for j, k := range r.a {
-			t := p.text(p.stream[k])
-			if j > 0 && j+1 < len(r.a) && len(cur.a) > 0 && len(strings.Fields(t)) <= 80 &&
-				p.addressesReader(t) && !firstPersonRe.MatchString(t) &&
-				firstPersonRe.MatchString(p.text(p.stream[r.a[j+1]])) {
+			i := p.stream[k]
+			if j > 0 && j+1 < len(r.a) && len(cur.a) > 0 && p.facts[i].words <= 80 &&
+				p.addresses(i) && !p.firstPerson(i) && p.firstPerson(p.stream[r.a[j+1]]) {
 				out = append(out, cur)
 				cur = qaRun{q: []int{k}}
 				continue

@@ -1,0 +1,91 @@
+package interview
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/qanda/qanda/pkg/blocks"
+	"github.com/qanda/qanda/pkg/clean"
+)
+
+// blockFacts are what the detectors ask of a content block. Every
+// candidate signature asks again, so they are worked out once per page.
+type blockFacts struct {
+	words    int  // len(strings.Fields(text))
+	question bool // clean.IsQuestion(text)
+	qmark    bool // a question mark anywhere in the text
+	heading  bool // headingLike
+
+	// The regular expressions are slow: they run on first use only.
+	addresses   lazyBool // addressesReader(text)
+	firstPerson lazyBool // firstPersonRe matches the text
+}
+
+func newFacts(b blocks.Block) blockFacts {
+	f := blockFacts{
+		words:    countFields(b.Text),
+		question: clean.IsQuestion(b.Text),
+		qmark:    hasQMark(b.Text),
+	}
+	f.heading = headingLike(b, f)
+	return f
+}
+
+// addresses reports whether content block i speaks to someone.
+func (p *page) addresses(i int) bool {
+	return p.facts[i].addresses.get(func() bool { return p.addressesReader(p.text(i)) })
+}
+
+// firstPerson reports whether in content block i a speaker talks of
+// themself.
+func (p *page) firstPerson(i int) bool {
+	return p.facts[i].firstPerson.get(func() bool { return firstPersonRe.MatchString(p.text(i)) })
+}
+
+// lazyBool is a result worked out on first use.
+type lazyBool int8
+
+const (
+	unknown lazyBool = iota
+	no
+	yes
+)
+
+func (l *lazyBool) get(f func() bool) bool {
+	if *l == unknown {
+		*l = no
+		if f() {
+			*l = yes
+		}
+	}
+	return *l == yes
+}
+
+// countFields is len(strings.Fields(s)) without building the fields.
+func countFields(s string) int {
+	n := 0
+	inField := false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+	}
+	return n
+}
+
+// hasQMark is strings.ContainsAny(s, "?？"), which is slow for a
+// non-ASCII set.
+func hasQMark(s string) bool {
+	return strings.IndexByte(s, '?') >= 0 || strings.Contains(s, "？")
+}
