@@ -70,20 +70,29 @@ func reSpace(c byte) bool {
 // ("Fischer") is the same speaker as the full name used earlier or later
 // ("Karin Fischer").
 func speakerNames(labels map[string]int) map[string]string {
-	bases := map[string]bool{}
+	// longest maps each last part of a label after a space ("Fischer",
+	// "Karin Fischer" of "Dr. Karin Fischer") to the longest label that
+	// ends so; equally long ones are taken in alphabetical order.
+	longest := map[string]string{}
 	for l := range labels {
-		bases[unnumbered(l)] = true
+		m := unnumbered(l)
+		for i := 0; i < len(m); i++ {
+			if m[i] != ' ' {
+				continue
+			}
+			suffix := m[i+1:]
+			if prev, ok := longest[suffix]; !ok || len(m) > len(prev) || (len(m) == len(prev) && m < prev) {
+				longest[suffix] = m
+			}
+		}
 	}
 	canon := map[string]string{}
 	for l := range labels {
 		b := unnumbered(l)
-		best := b
-		for m := range bases {
-			if len(m) > len(best) && strings.HasSuffix(m, " "+b) {
-				best = m
-			}
+		if m, ok := longest[b]; ok {
+			b = m
 		}
-		canon[l] = best
+		canon[l] = b
 	}
 	return canon
 }
