@@ -19,7 +19,7 @@ type blockFacts struct {
 
 	// The regular expressions are slow: they run on first use only.
 	addresses   lazyBool // addressesReader(text)
-	firstPerson lazyBool // firstPersonRe matches the text
+	firstPerson lazyBool // firstPersonWords stand in the text
 }
 
 func newFacts(b blocks.Block) blockFacts {
@@ -40,7 +40,7 @@ func (p *page) addresses(i int) bool {
 // firstPerson reports whether in content block i a speaker talks of
 // themself.
 func (p *page) firstPerson(i int) bool {
-	return p.facts[i].firstPerson.get(func() bool { return firstPersonRe.MatchString(p.text(i)) })
+	return p.facts[i].firstPerson.get(func() bool { return firstPersonWords.in(p.text(i)) })
 }
 
 // lazyBool is a result worked out on first use.

@@ -455,8 +455,11 @@ func (p *page) anyBlock(pos []int, f func(i int) bool) bool {
 	return false
 }
 
-// firstPersonRe finds a speaker talking about themself.
-var firstPersonRe = regexp.MustCompile(`(?i)\b(i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|mine|myself|ich|mich|mir|mein|meine|meinen|meinem|meiner|je|j'|j’|moi|mon|ma|mes|yo|mí|mis|conmigo)\b|(?i)(^|[^\p{L}])(я|меня|мне|мной|мой|моя|моё|мои)([^\p{L}]|$)`)
+// firstPersonWords find a speaker talking about themself.
+var firstPersonWords = wordSet{
+	newWordList(foldCase, "i i'm i’m i've i’ve i'd i’d me my mine myself ich mich mir mein meine meinen meinem meiner je j' j’ moi mon ma mes yo mí mis conmigo"),
+	newWordList(foldCase|letterBounds, "я меня мне мной мой моя моё мои"),
+}
 
 // splitUnmarkedQuestions finds, on pages where only question marks show
 // the questions, the interviewer's turns that are statements ("According
@@ -485,24 +488,30 @@ func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
 // secondPerson finds address to the interviewee, per language: the same
 // word is a pronoun in one language and an article in another (German
 // "du", French "du").
-var secondPerson = map[string]*regexp.Regexp{
-	"en": regexp.MustCompile(`(?i)\b(you|your|yours|yourself)\b`),
-	"de": regexp.MustCompile(`\b(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b|(?i)\b(du|dich|dir|dein|deine|deinen|deinem|deiner|euch|euer|eure|euren|eurem|eurer)\b`),
-	"fr": regexp.MustCompile(`(?i)\b(vous|votre|vos|tu|toi|ton|ta|tes)\b`),
-	"es": regexp.MustCompile(`(?i)\b(usted|ustedes|tú|vosotros|vosotras|os|contigo)\b|(?i)\b(te|ti|tus?)\b`),
-	"ru": regexp.MustCompile(`(?i)(^|[^\p{L}])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|ты|тебя|тебе|тобой|твой|твоя|твоё|твои)([^\p{L}]|$)`),
+var secondPerson = map[string]wordSet{
+	"en": {newWordList(foldCase, "you your yours yourself")},
+	"de": {
+		newWordList(0, "Sie Ihr Ihre Ihren Ihrem Ihrer Ihres Ihnen"),
+		newWordList(foldCase, "du dich dir dein deine deinen deinem deiner euch euer eure euren eurem eurer"),
+	},
+	"fr": {newWordList(foldCase, "vous votre vos tu toi ton ta tes")},
+	"es": {newWordList(foldCase, "usted ustedes tú vosotros vosotras os contigo te ti tu tus")},
+	"ru": {newWordList(foldCase|letterBounds, "вы вас вам вами ваш ваша ваше ваши вашего вашей ты тебя тебе тобой твой твоя твоё твои")},
 }
 
 // secondPersonAny is used when the language is unknown: only words that
 // are pronouns in every language qanda reads.
-var secondPersonAny = regexp.MustCompile(`(?i)\b(you|your|vous|votre|usted|ustedes)\b|(?i)(^|[^\p{L}])(вы|вас|вам|ваш|ты|тебя|тебе)([^\p{L}]|$)`)
+var secondPersonAny = wordSet{
+	newWordList(foldCase, "you your vous votre usted ustedes"),
+	newWordList(foldCase|letterBounds, "вы вас вам ваш ты тебя тебе"),
+}
 
 // addressesReader reports whether a text speaks to someone.
 func (p *page) addressesReader(s string) bool {
-	if re, ok := secondPerson[p.in.Language]; ok {
-		return re.MatchString(s)
+	if ws, ok := secondPerson[p.in.Language]; ok {
+		return ws.in(s)
 	}
-	return secondPersonAny.MatchString(s)
+	return secondPersonAny.in(s)
 }
 
 func startsWithDash(s string) bool {
