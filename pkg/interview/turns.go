@@ -200,15 +200,15 @@ func (p *page) markupCandidates() []candidate {
 	return cs
 }
 
-// qaRun is a question (a run of blocks) and its answer, as stream
-// positions.
-type qaRun struct{ q, a []int }
+// qaRun is a question and its answer: the stream positions from q to a
+// hold the question, those from a to end the answer. A candidate splits
+// the stream into an intro and runs that follow each other.
+type qaRun struct{ q, a, end int }
 
-// segmentation is how a candidate reads the page: the intro and the
-// question-answer runs, as stream positions.
+// segmentation is how a candidate reads the page: the intro, up to the
+// first run, and the runs.
 type segmentation struct {
 	c     candidate
-	intro []int
 	runs  []qaRun
 	qfrac float64 // the share of questions with a question mark
 }
@@ -218,28 +218,27 @@ type segmentation struct {
 // answer. Only the best candidate's segmentation is made a Transcript.
 func (p *page) segment(c candidate) (segmentation, float64) {
 	var runs []qaRun
-	var intro []int
 	for k := range p.stream {
+		last := len(runs) - 1
 		switch {
-		case c.isQ[k] && (len(runs) == 0 || len(runs[len(runs)-1].a) > 0):
-			runs = append(runs, qaRun{q: []int{k}})
-		case c.isQ[k], c.continues && len(runs) > 0 && len(runs[len(runs)-1].a) == 0 && !p.answerLabelled(k):
-			runs[len(runs)-1].q = append(runs[len(runs)-1].q, k)
+		case c.isQ[k] && (len(runs) == 0 || runs[last].end > runs[last].a):
+			runs = append(runs, qaRun{q: k, a: k + 1, end: k + 1})
+		case c.isQ[k], c.continues && len(runs) > 0 && runs[last].end == runs[last].a && !p.answerLabelled(k):
+			runs[last].a, runs[last].end = k+1, k+1
 		case len(runs) == 0:
-			intro = append(intro, k)
+			// the intro
 		default:
-			runs[len(runs)-1].a = append(runs[len(runs)-1].a, k)
+			runs[last].end = k + 1
 		}
 	}
 	// A question that no answer follows (a closing call to action, a
-	// caption in bold) is not a question: its blocks join the text around.
+	// caption in bold) is not a question: its blocks join the text around,
+	// the answer before or the intro.
 	var kept []qaRun
 	for _, r := range runs {
-		if len(r.a) == 0 || p.onlyHeadings(r.a) {
+		if r.end == r.a || p.onlyHeadings(r.a, r.end) {
 			if len(kept) > 0 {
-				kept[len(kept)-1].a = append(kept[len(kept)-1].a, append(r.q, r.a...)...)
-			} else {
-				intro = append(intro, append(r.q, r.a...)...)
+				kept[len(kept)-1].end = r.end
 			}
 			continue
 		}
@@ -255,13 +254,13 @@ func (p *page) segment(c candidate) (segmentation, float64) {
 	for _, r := range kept {
 		// The question's blocks joined by line breaks have a question
 		// mark, or speak to someone, when one of them does.
-		if p.anyBlock(r.q, func(i int) bool { return p.facts[i].qmark }) {
+		if p.anyBlock(r.q, r.a, func(i int) bool { return p.facts[i].qmark }) {
 			withQMark++
 		}
-		if p.anyBlock(r.q, p.addresses) {
+		if p.anyBlock(r.q, r.a, p.addresses) {
 			secondPerson++
 		}
-		for _, k := range r.a {
+		for k := r.a; k < r.end; k++ {
 			ansN++
 			if p.facts[p.stream[k]].question && !c.isQ[k] {
 				ansQ++
@@ -277,8 +276,7 @@ func (p *page) segment(c candidate) (segmentation, float64) {
 		// Punctuation alone is weak evidence: an article with a few
 		// rhetorical questions is no interview. Interview questions
 		// come often and speak to the interviewee.
-		last := kept[len(kept)-1]
-		span := last.a[len(last.a)-1] - kept[0].q[0] + 1
+		span := kept[len(kept)-1].end - kept[0].q
 		if len(kept) < minQMarkRuns || len(kept)*maxBlocksPerQuestion < span || secondPerson < 2 || secondPerson*5 < len(kept) {
 			return segmentation{}, 0
 		}
@@ -292,7 +290,7 @@ func (p *page) segment(c candidate) (segmentation, float64) {
 	if missed := p.missedByStyle(kept, c); missed > 0 {
 		score *= n / (n + float64(missed))
 	}
-	return segmentation{c: c, intro: intro, runs: kept, qfrac: qfrac}, score
+	return segmentation{c: c, runs: kept, qfrac: qfrac}, score
 }
 
 // transcript builds the exchanges of a segmentation; section headings
@@ -300,29 +298,31 @@ func (p *page) segment(c candidate) (segmentation, float64) {
 func (p *page) transcript(s segmentation) Transcript {
 	c := s.c
 	t := Transcript{Format: c.method}
-	for _, k := range s.intro {
+	for k := 0; k < s.runs[0].q; k++ {
 		t.Intro = append(t.Intro, p.stream[k])
 	}
+	t.Exchanges = make([]Exchange, 0, len(s.runs))
 	for _, r := range s.runs {
 		e := Exchange{Method: c.method, Confidence: confidence(c, s.qfrac)}
+		e.Blocks = make([]int, 0, r.end-r.q)
 		q := r.q
 		// Section headings before the question: the topic.
-		for len(q) > 1 && p.facts[p.stream[q[0]]].heading {
+		for ; r.a-q > 1 && p.facts[p.stream[q]].heading; q++ {
 			if e.Topic == "" {
-				e.Topic = p.text(p.stream[q[0]])
+				e.Topic = p.text(p.stream[q])
 			} else {
-				e.Topic += " / " + p.text(p.stream[q[0]])
+				e.Topic += " / " + p.text(p.stream[q])
 			}
-			e.Blocks = append(e.Blocks, p.stream[q[0]])
-			q = q[1:]
+			e.Blocks = append(e.Blocks, p.stream[q])
 		}
 		var qs []string
-		for _, k := range q {
+		for k := q; k < r.a; k++ {
 			qs = append(qs, stripDash(p.text(p.stream[k])))
 			e.Blocks = append(e.Blocks, p.stream[k])
 		}
 		e.Question = strings.Join(qs, "\n\n")
-		for _, k := range r.a {
+		e.Answer = make([]string, 0, r.end-r.a)
+		for k := r.a; k < r.end; k++ {
 			e.Answer = append(e.Answer, stripDash(p.text(p.stream[k])))
 			e.Blocks = append(e.Blocks, p.stream[k])
 		}
@@ -351,7 +351,7 @@ func (p *page) missedByStyle(runs []qaRun, c candidate) int {
 	styles := map[string]int{}
 	n := 0
 	for _, r := range runs {
-		for _, k := range r.q {
+		for k := r.q; k < r.a; k++ {
 			styles[style(p.in.Blocks[p.stream[k]])]++
 			n++
 		}
@@ -367,7 +367,7 @@ func (p *page) missedByStyle(runs []qaRun, c candidate) int {
 	}
 	missed := 0
 	for _, r := range runs {
-		for _, k := range r.a {
+		for k := r.a; k < r.end; k++ {
 			if style(p.in.Blocks[p.stream[k]]) == major && !c.isQ[k] {
 				missed++
 			}
@@ -433,10 +433,10 @@ func headingLike(b blocks.Block, f blockFacts) bool {
 	return n >= 1 && n <= 6 && unicode.IsUpper(r) && !strings.ContainsRune(".!?…:;,\"”»“", last)
 }
 
-// onlyHeadings reports whether every block at the stream positions is a
-// heading: such an "answer" is the next section's title.
-func (p *page) onlyHeadings(pos []int) bool {
-	for _, k := range pos {
+// onlyHeadings reports whether every block at the stream positions from
+// start to end is a heading: such an "answer" is the next section's title.
+func (p *page) onlyHeadings(start, end int) bool {
+	for k := start; k < end; k++ {
 		if !p.facts[p.stream[k]].heading {
 			return false
 		}
@@ -445,9 +445,9 @@ func (p *page) onlyHeadings(pos []int) bool {
 }
 
 // anyBlock reports whether f holds for the block at any of the stream
-// positions.
-func (p *page) anyBlock(pos []int, f func(i int) bool) bool {
-	for _, k := range pos {
+// positions from start to end.
+func (p *page) anyBlock(start, end int, f func(i int) bool) bool {
+	for k := start; k < end; k++ {
 		if f(p.stream[k]) {
 			return true
 		}
@@ -469,16 +469,16 @@ var firstPersonWords = wordSet{
 func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
 	var out []qaRun
 	for _, r := range runs {
-		cur := qaRun{q: r.q}
-		for j, k := range r.a {
+		cur := qaRun{q: r.q, a: r.a, end: r.a}
+		for k := r.a; k < r.end; k++ {
 			i := p.stream[k]
-			if j > 0 && j+1 < len(r.a) && len(cur.a) > 0 && p.facts[i].words <= 80 &&
-				p.addresses(i) && !p.firstPerson(i) && p.firstPerson(p.stream[r.a[j+1]]) {
+			if k > r.a && k+1 < r.end && cur.end > cur.a && p.facts[i].words <= 80 &&
+				p.addresses(i) && !p.firstPerson(i) && p.firstPerson(p.stream[k+1]) {
 				out = append(out, cur)
-				cur = qaRun{q: []int{k}}
+				cur = qaRun{q: k, a: k + 1, end: k + 1}
 				continue
 			}
-			cur.a = append(cur.a, k)
+			cur.end = k + 1
 		}
 		out = append(out, cur)
 	}
