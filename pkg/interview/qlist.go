@@ -56,7 +56,12 @@ func (p *page) numLabel(pos int) (word string, n int, ok bool) {
 	if pos >= len(p.stream) {
 		return "", 0, false
 	}
-	m := numLabelRe.FindStringSubmatch(p.text(p.stream[pos]))
+	// Most paragraphs have no digit, and so no number.
+	s := p.text(p.stream[pos])
+	if !strings.ContainsAny(s, "0123456789") {
+		return "", 0, false
+	}
+	m := numLabelRe.FindStringSubmatch(s)
 	if m == nil {
 		return "", 0, false
 	}
