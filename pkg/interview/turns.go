@@ -112,17 +112,27 @@ func (p *page) candidates() []candidate {
 		}),
 	}
 	// Question marks, and prompts that recur unchanged before different
-	// answers ("Your recipe for a quick dinner.").
+	// answers ("Your recipe for a quick dinner."). Only the keys of short
+	// statements that may be such prompts are counted.
+	prompt := func(i int) bool {
+		f := &p.facts[i]
+		return !(f.question && f.words <= 100) && f.words <= 20 && strings.Contains(p.in.Marks[i].Key, " ") && !f.heading
+	}
 	recurring := map[string]int{}
 	for _, i := range p.stream {
-		recurring[p.in.Marks[i].Key]++
+		if prompt(i) {
+			recurring[p.in.Marks[i].Key] = 0
+		}
+	}
+	for _, i := range p.stream {
+		if c, ok := recurring[p.in.Marks[i].Key]; ok {
+			recurring[p.in.Marks[i].Key] = c + 1
+		}
 	}
 	qm := candidate{method: "question-marks", bonus: 1.0, isQ: make([]bool, n)}
 	for k, i := range p.stream {
 		f := &p.facts[i]
-		key := p.in.Marks[i].Key
-		qm.isQ[k] = (f.question && f.words <= 100) ||
-			(f.words <= 20 && strings.Contains(key, " ") && recurring[key] >= 3 && !f.heading)
+		qm.isQ[k] = (f.question && f.words <= 100) || (prompt(i) && recurring[p.in.Marks[i].Key] >= 3)
 	}
 	cs = append(cs, qm)
 	// Questions as headings: one candidate per heading level, since
