@@ -62,20 +62,30 @@ func (l *lazyBool) get(f func() bool) bool {
 	return *l == yes
 }
 
+// asciiSpace marks the ASCII bytes that unicode.IsSpace takes for space.
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+
 // countFields is len(strings.Fields(s)) without building the fields.
 func countFields(s string) int {
+	// ASCII text, as strings.Fields does: count the bytes that follow a
+	// space and are none.
 	n := 0
+	wasSpace := 1
+	high := uint8(0)
+	for i := 0; i < len(s); i++ {
+		high |= s[i]
+		isSpace := int(asciiSpace[s[i]])
+		n += wasSpace &^ isSpace
+		wasSpace = isSpace
+	}
+	if high < utf8.RuneSelf {
+		return n
+	}
+	// Other text rune by rune.
+	n = 0
 	inField := false
-	for i := 0; i < len(s); {
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
+	for _, r := range s {
+		space := unicode.IsSpace(r)
 		if !space && !inField {
 			n++
 		}
