@@ -25,7 +25,10 @@ func parseLabel(s string) (label, rest string, ok bool) {
 	if len(head) > maxLabelBytes {
 		head = head[:maxLabelBytes]
 	}
-	if !strings.ContainsAny(head, ":.–—") {
+	// (strings.ContainsAny(head, ":.–—"), but ContainsAny is slow for
+	// a set that is not ASCII.)
+	if strings.IndexByte(head, ':') < 0 && strings.IndexByte(head, '.') < 0 &&
+		!strings.Contains(head, "–") && !strings.Contains(head, "—") {
 		return "", s, false
 	}
 	if strings.IndexByte(s, '\n') >= 0 {

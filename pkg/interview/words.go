@@ -57,6 +57,11 @@ func (wl wordList) in(s string) bool {
 	for i, r := range s {
 		if wl.startsAt(prev, r) && strings.ContainsRune(wl.firsts, r) {
 			for _, w := range wl.words {
+				// Two ASCII characters that differ in more than the
+				// case bit are different letters.
+				if r < utf8.RuneSelf && w[0] < utf8.RuneSelf && byte(r)|0x20 != w[0]|0x20 {
+					continue
+				}
 				n := wl.prefix(s[i:], w)
 				if n == 0 {
 					continue
