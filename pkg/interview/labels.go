@@ -3,6 +3,8 @@ package interview
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -39,6 +41,9 @@ func parseLabel(s string) (label, rest string, ok bool) {
 		}
 		return strings.TrimSpace(m[1]), m[2], true
 	}
+	if label, rest, ok := colonLabel(s); ok {
+		return label, rest, true
+	}
 	// Without a line break labelRe's "(\S.*)$" is any non-space character,
 	// and the label, its separator and that character lie within the first
 	// seven words: matching only those is the same match, and it does not
@@ -48,6 +53,35 @@ func parseLabel(s string) (label, rest string, ok bool) {
 		return "", s, false
 	}
 	return strings.TrimSpace(s[m[2]:m[3]]), s[m[4]:], true
+}
+
+// colonLabel parses the commonest label, one word and a colon ("Q:",
+// "Frage:", "fluter.de:"), as labelRe would: its first choices take the
+// word as far as it goes, then the colons, the spaces and the text. It
+// reports false for every other text, labelled or not.
+func colonLabel(s string) (label, rest string, ok bool) {
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && (n == 0 || !strings.ContainsRune(".'’&-", r)) {
+			break
+		}
+		n += size
+	}
+	if n == 0 || n == len(s) || s[n] != ':' {
+		return "", "", false
+	}
+	j := n + 1
+	if j < len(s) && s[j] == ':' {
+		j++
+	}
+	for j < len(s) && reSpace(s[j]) {
+		j++
+	}
+	if j == len(s) {
+		return "", "", false
+	}
+	return s[:n], s[j:], true
 }
 
 // firstWords returns the prefix of s that holds its first n words, words
