@@ -1,6 +1,7 @@
 package interview
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,8 +11,8 @@ import (
 type wordSet []wordList
 
 func (ws wordSet) in(s string) bool {
-	for _, wl := range ws {
-		if wl.in(s) {
+	for i := range ws {
+		if ws[i].in(s) {
 			return true
 		}
 	}
@@ -25,9 +26,13 @@ func (ws wordSet) in(s string) bool {
 // a list, and the detectors ask it of most paragraphs.
 type wordList struct {
 	words        []string
-	fold         bool   // case-insensitive: Unicode simple case folding
-	letterBounds bool   // a word stands between non-letters, not between \b
-	firsts       string // the runes a word can start with, folded too
+	fold         bool // case-insensitive: Unicode simple case folding
+	letterBounds bool // a word stands between non-letters, not between \b
+
+	// The runes a word can start with, folded too: the ASCII ones as a
+	// table, the others listed.
+	asciiFirst [utf8.RuneSelf]bool
+	otherFirst []rune
 }
 
 // wordList options.
@@ -39,23 +44,37 @@ const (
 func newWordList(opts int, words string) wordList {
 	fold := opts&foldCase != 0
 	wl := wordList{words: strings.Fields(words), fold: fold, letterBounds: opts&letterBounds != 0}
-	var firsts []rune
 	for _, w := range wl.words {
 		r, _ := utf8.DecodeRuneInString(w)
-		firsts = append(firsts, r)
+		wl.addFirst(r)
 		for f := unicode.SimpleFold(r); fold && f != r; f = unicode.SimpleFold(f) {
-			firsts = append(firsts, f)
+			wl.addFirst(f)
 		}
 	}
-	wl.firsts = string(firsts)
 	return wl
 }
 
+func (wl *wordList) addFirst(r rune) {
+	if r < utf8.RuneSelf {
+		wl.asciiFirst[r] = true
+	} else if !slices.Contains(wl.otherFirst, r) {
+		wl.otherFirst = append(wl.otherFirst, r)
+	}
+}
+
+// mayStart reports whether a word may start with r.
+func (wl *wordList) mayStart(r rune) bool {
+	if r < utf8.RuneSelf {
+		return wl.asciiFirst[r]
+	}
+	return slices.Contains(wl.otherFirst, r)
+}
+
 // in reports whether one of the words stands in s.
-func (wl wordList) in(s string) bool {
+func (wl *wordList) in(s string) bool {
 	prev := rune(-1) // the rune before i, -1 at the start of s
 	for i, r := range s {
-		if wl.startsAt(prev, r) && strings.ContainsRune(wl.firsts, r) {
+		if wl.mayStart(r) && wl.startsAt(prev, r) {
 			for _, w := range wl.words {
 				// Two ASCII characters that differ in more than the
 				// case bit are different letters.
@@ -83,7 +102,7 @@ func (wl wordList) in(s string) bool {
 
 // startsAt reports whether a word may start between the runes prev and
 // r; -1 stands for the start of the text.
-func (wl wordList) startsAt(prev, r rune) bool {
+func (wl *wordList) startsAt(prev, r rune) bool {
 	if wl.letterBounds {
 		return prev < 0 || !unicode.IsLetter(prev)
 	}
@@ -92,7 +111,7 @@ func (wl wordList) startsAt(prev, r rune) bool {
 
 // endsAt reports whether a word may end between the runes last and next;
 // -1 stands for the end of the text.
-func (wl wordList) endsAt(last, next rune) bool {
+func (wl *wordList) endsAt(last, next rune) bool {
 	if wl.letterBounds {
 		return next < 0 || !unicode.IsLetter(next)
 	}
@@ -101,7 +120,7 @@ func (wl wordList) endsAt(last, next rune) bool {
 
 // prefix returns the length of the text at the start of s that spells w,
 // or 0.
-func (wl wordList) prefix(s, w string) int {
+func (wl *wordList) prefix(s, w string) int {
 	n := 0
 	for _, wr := range w {
 		if n >= len(s) {
