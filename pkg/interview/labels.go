@@ -48,7 +48,16 @@ func parseLabel(s string) (label, rest string, ok bool) {
 	// and the label, its separator and that character lie within the first
 	// seven words: matching only those is the same match, and it does not
 	// grow with the paragraph.
-	m := labelHeadRe.FindStringSubmatchIndex(firstWords(s, 7))
+	head = firstWords(s, 7)
+	// Up to its separator a label holds only letters, digits, .'’&- and
+	// spaces; the separator is a full stop and a space among them, or a
+	// colon or dash right after them. Other paragraphs need no regular
+	// expression.
+	e := labelCharsEnd(head)
+	if !strings.HasPrefix(head[e:], ":") && !strings.HasPrefix(head[e:], "–") && !strings.HasPrefix(head[e:], "—") && !dotSpace(head[:e]) {
+		return "", s, false
+	}
+	m := labelHeadRe.FindStringSubmatchIndex(head)
 	if m == nil {
 		return "", s, false
 	}
@@ -63,7 +72,7 @@ func colonLabel(s string) (label, rest string, ok bool) {
 	n := 0
 	for n < len(s) {
 		r, size := utf8.DecodeRuneInString(s[n:])
-		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && (n == 0 || !strings.ContainsRune(".'’&-", r)) {
+		if !labelChar(r) || n == 0 && !unicode.IsLetter(r) && !unicode.IsNumber(r) {
 			break
 		}
 		n += size
@@ -82,6 +91,35 @@ func colonLabel(s string) (label, rest string, ok bool) {
 		return "", "", false
 	}
 	return s[:n], s[j:], true
+}
+
+// labelChar reports whether a label's word may hold r.
+func labelChar(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune(".'’&-", r)
+}
+
+// labelCharsEnd returns the length of the start of s that holds only the
+// characters of labels' words and the spaces between them.
+func labelCharsEnd(s string) int {
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if !labelChar(r) && (r >= utf8.RuneSelf || !reSpace(byte(r))) {
+			break
+		}
+		n += size
+	}
+	return n
+}
+
+// dotSpace reports whether s holds a full stop followed by a space.
+func dotSpace(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && reSpace(s[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstWords returns the prefix of s that holds its first n words, words
