@@ -19,10 +19,13 @@ const (
 // maxLabelBytes is how far into a paragraph a label's end may stand.
 const maxLabelBytes = 80
 
-// parseLabel splits "Karin Fischer: text" into the label and the text.
+// parseLabel splits "Karin Fischer: text" into the label and the text,
+// as labelRe does. The regular expression is slow on long paragraphs: it
+// is matched against as little text as gives the same match, and only
+// where cheaper tests cannot tell.
 func parseLabel(s string) (label, rest string, ok bool) {
 	// A label ends within its first few words; most paragraphs have no
-	// colon, full stop or dash there, and need no regular expression.
+	// colon, full stop or dash there.
 	head := s
 	if len(head) > maxLabelBytes {
 		head = head[:maxLabelBytes]
@@ -41,20 +44,15 @@ func parseLabel(s string) (label, rest string, ok bool) {
 		}
 		return strings.TrimSpace(m[1]), m[2], true
 	}
-	if label, rest, ok := colonLabel(s); ok {
-		return label, rest, true
-	}
 	// Without a line break labelRe's "(\S.*)$" is any non-space character,
 	// and the label, its separator and that character lie within the first
 	// seven words: matching only those is the same match, and it does not
 	// grow with the paragraph.
+	if label, rest, ok := colonLabel(s); ok {
+		return label, rest, true
+	}
 	head = firstWords(s, 7)
-	// Up to its separator a label holds only letters, digits, .'’&- and
-	// spaces; the separator is a full stop and a space among them, or a
-	// colon or dash right after them. Other paragraphs need no regular
-	// expression.
-	e := labelCharsEnd(head)
-	if !strings.HasPrefix(head[e:], ":") && !strings.HasPrefix(head[e:], "–") && !strings.HasPrefix(head[e:], "—") && !dotSpace(head[:e]) {
+	if !mayEndLabel(head) {
 		return "", s, false
 	}
 	m := labelHeadRe.FindStringSubmatchIndex(head)
@@ -98,23 +96,23 @@ func labelChar(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune(".'’&-", r)
 }
 
-// labelCharsEnd returns the length of the start of s that holds only the
-// characters of labels' words and the spaces between them.
-func labelCharsEnd(s string) int {
-	n := 0
-	for n < len(s) {
-		r, size := utf8.DecodeRuneInString(s[n:])
+// mayEndLabel reports whether a label's separator may stand in s: up to
+// it a label holds only letters, digits, .'’&- and spaces, and the
+// separator is a full stop and a space among them, or a colon or dash
+// right after them.
+func mayEndLabel(s string) bool {
+	e := 0
+	for e < len(s) {
+		r, size := utf8.DecodeRuneInString(s[e:])
 		if !labelChar(r) && (r >= utf8.RuneSelf || !reSpace(byte(r))) {
 			break
 		}
-		n += size
+		e += size
 	}
-	return n
-}
-
-// dotSpace reports whether s holds a full stop followed by a space.
-func dotSpace(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
+	if strings.HasPrefix(s[e:], ":") || strings.HasPrefix(s[e:], "–") || strings.HasPrefix(s[e:], "—") {
+		return true
+	}
+	for i := 0; i+1 < e; i++ {
 		if s[i] == '.' && reSpace(s[i+1]) {
 			return true
 		}
