@@ -17,7 +17,7 @@ type blockFacts struct {
 	qmark    bool // a question mark anywhere in the text
 	heading  bool // headingLike
 
-	// The regular expressions are slow: they run on first use only.
+	// Searched on first use only: few blocks are asked.
 	addresses   lazyBool // addressesReader(text)
 	firstPerson lazyBool // firstPersonWords stand in the text
 }

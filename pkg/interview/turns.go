@@ -93,7 +93,7 @@ func signOff(t *Transcript) {
 
 func (p *page) candidates() []candidate {
 	n := len(p.stream)
-	mk := func(method string, bonus float64, f func(b blocks.Block, f *blockFacts) bool) candidate {
+	mk := func(method string, bonus float64, f func(blocks.Block, *blockFacts) bool) candidate {
 		c := candidate{method: method, bonus: bonus, isQ: make([]bool, n)}
 		for k, i := range p.stream {
 			c.isQ[k] = f(p.in.Blocks[i], &p.facts[i])
