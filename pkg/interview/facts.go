@@ -16,6 +16,7 @@ type blockFacts struct {
 	question bool // clean.IsQuestion(text)
 	qmark    bool // a question mark anywhere in the text
 	heading  bool // headingLike
+	dash     bool // startsWithDash(text)
 
 	// Searched on first use only: few blocks are asked.
 	addresses   lazyBool // addressesReader(text)
@@ -27,9 +28,19 @@ func newFacts(b blocks.Block) blockFacts {
 		words:    countFields(b.Text),
 		question: clean.IsQuestion(b.Text),
 		qmark:    hasQMark(b.Text),
+		dash:     startsWithDash(b.Text),
 	}
 	f.heading = headingLike(b, f)
 	return f
+}
+
+// turnText returns the text of content block i without a leading
+// dialogue dash.
+func (p *page) turnText(i int) string {
+	if p.facts[i].dash {
+		return stripDash(p.text(i))
+	}
+	return p.text(i)
 }
 
 // addresses reports whether content block i speaks to someone.

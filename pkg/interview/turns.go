@@ -108,7 +108,7 @@ func (p *page) candidates() []candidate {
 			return b.Italic >= 0.6 && b.Emphasis < 0.6 && b.Kind != blocks.Heading && f.words <= 150
 		}),
 		mk("dialogue-dashes", 1.1, func(b blocks.Block, f *blockFacts) bool {
-			return startsWithDash(b.Text) && f.question
+			return f.dash && f.question
 		}),
 	}
 	// Question marks, and prompts that recur unchanged before different
@@ -327,13 +327,13 @@ func (p *page) transcript(s segmentation) Transcript {
 		}
 		var qs []string
 		for k := q; k < r.a; k++ {
-			qs = append(qs, stripDash(p.text(p.stream[k])))
+			qs = append(qs, p.turnText(p.stream[k]))
 			e.Blocks = append(e.Blocks, p.stream[k])
 		}
 		e.Question = strings.Join(qs, "\n\n")
 		e.Answer = make([]string, 0, r.end-r.a)
 		for k := r.a; k < r.end; k++ {
-			e.Answer = append(e.Answer, stripDash(p.text(p.stream[k])))
+			e.Answer = append(e.Answer, p.turnText(p.stream[k]))
 			e.Blocks = append(e.Blocks, p.stream[k])
 		}
 		t.Exchanges = append(t.Exchanges, e)
