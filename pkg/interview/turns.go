@@ -119,14 +119,18 @@ func (p *page) candidates() []candidate {
 		return !(f.question && f.words <= 100) && f.words <= 20 && strings.Contains(p.in.Marks[i].Key, " ") && !f.heading
 	}
 	recurring := map[string]int{}
+	longest := 0 // a key longer than every prompt's is none of them
 	for _, i := range p.stream {
-		if prompt(i) {
-			recurring[p.in.Marks[i].Key] = 0
+		if key := p.in.Marks[i].Key; prompt(i) {
+			recurring[key] = 0
+			longest = max(longest, len(key))
 		}
 	}
 	for _, i := range p.stream {
-		if c, ok := recurring[p.in.Marks[i].Key]; ok {
-			recurring[p.in.Marks[i].Key] = c + 1
+		if key := p.in.Marks[i].Key; len(key) <= longest {
+			if c, ok := recurring[key]; ok {
+				recurring[key] = c + 1
+			}
 		}
 	}
 	qm := candidate{method: "question-marks", bonus: 1.0, isQ: make([]bool, n)}
