@@ -45,7 +45,10 @@ func Build(in Input) Transcript {
 			stream = append(stream, i)
 		}
 	}
-	p := &page{in: in, stream: stream}
+	p := &page{in: in, stream: stream, facts: make([]blockFacts, len(in.Blocks))}
+	for _, i := range stream {
+		p.facts[i] = newFacts(in.Blocks[i])
+	}
 	var t Transcript
 	ok := false
 	for _, detect := range []func(*page) (Transcript, bool){detectQuestionList, detectTurns} {
@@ -64,7 +67,8 @@ func Build(in Input) Transcript {
 // page is the shared state of the detectors.
 type page struct {
 	in     Input
-	stream []int // indexes of content blocks in reading order
+	stream []int        // indexes of content blocks in reading order
+	facts  []blockFacts // per block index, for the content blocks
 
 	// speaker labels, computed once (see pageLabelsCached)
 	labelsAt    []string

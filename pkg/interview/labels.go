@@ -3,6 +3,8 @@ package interview
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -17,42 +19,153 @@ const (
 // maxLabelBytes is how far into a paragraph a label's end may stand.
 const maxLabelBytes = 80
 
-// parseLabel splits "Karin Fischer: text" into the label and the text.
+// parseLabel splits "Karin Fischer: text" into the label and the text,
+// as labelRe does. The regular expression is slow on long paragraphs: it
+// is matched against as little text as gives the same match, and only
+// where cheaper tests cannot tell.
 func parseLabel(s string) (label, rest string, ok bool) {
 	// A label ends within its first few words; most paragraphs have no
-	// colon, full stop or dash there, and need no regular expression.
+	// colon, full stop or dash there.
 	head := s
 	if len(head) > maxLabelBytes {
 		head = head[:maxLabelBytes]
 	}
-	if !strings.ContainsAny(head, ":.–—") {
+	// (strings.ContainsAny(head, ":.–—"), but ContainsAny is slow for
+	// a set that is not ASCII.)
+	if strings.IndexByte(head, ':') < 0 && strings.IndexByte(head, '.') < 0 &&
+		!strings.Contains(head, "–") && !strings.Contains(head, "—") {
 		return "", s, false
 	}
-	m := labelRe.FindStringSubmatch(s)
+	if strings.IndexByte(s, '\n') >= 0 {
+		// The turn's text may not span lines: only labelRe knows.
+		m := labelRe.FindStringSubmatch(s)
+		if m == nil {
+			return "", s, false
+		}
+		return strings.TrimSpace(m[1]), m[2], true
+	}
+	// Without a line break labelRe's "(\S.*)$" is any non-space character,
+	// and the label, its separator and that character lie within the first
+	// seven words: matching only those is the same match, and it does not
+	// grow with the paragraph.
+	if label, rest, ok := colonLabel(s); ok {
+		return label, rest, true
+	}
+	head = firstWords(s, 7)
+	if !mayEndLabel(head) {
+		return "", s, false
+	}
+	m := labelHeadRe.FindStringSubmatchIndex(head)
 	if m == nil {
 		return "", s, false
 	}
-	return strings.TrimSpace(m[1]), m[2], true
+	return strings.TrimSpace(s[m[2]:m[3]]), s[m[4]:], true
+}
+
+// colonLabel parses the commonest label, one word and a colon ("Q:",
+// "Frage:", "fluter.de:"), as labelRe would: its first choices take the
+// word as far as it goes, then the colons, the spaces and the text. It
+// reports false for every other text, labelled or not.
+func colonLabel(s string) (label, rest string, ok bool) {
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if !labelChar(r) || n == 0 && !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			break
+		}
+		n += size
+	}
+	if n == 0 || n == len(s) || s[n] != ':' {
+		return "", "", false
+	}
+	j := n + 1
+	if j < len(s) && s[j] == ':' {
+		j++
+	}
+	for j < len(s) && reSpace(s[j]) {
+		j++
+	}
+	if j == len(s) {
+		return "", "", false
+	}
+	return s[:n], s[j:], true
+}
+
+// labelChar reports whether a label's word may hold r.
+func labelChar(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune(".'’&-", r)
+}
+
+// mayEndLabel reports whether a label's separator may stand in s: up to
+// it a label holds only letters, digits, .'’&- and spaces, and the
+// separator is a full stop and a space among them, or a colon or dash
+// right after them.
+func mayEndLabel(s string) bool {
+	e := 0
+	for e < len(s) {
+		r, size := utf8.DecodeRuneInString(s[e:])
+		if !labelChar(r) && (r >= utf8.RuneSelf || !reSpace(byte(r))) {
+			break
+		}
+		e += size
+	}
+	if strings.HasPrefix(s[e:], ":") || strings.HasPrefix(s[e:], "–") || strings.HasPrefix(s[e:], "—") {
+		return true
+	}
+	for i := 0; i+1 < e; i++ {
+		if s[i] == '.' && reSpace(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWords returns the prefix of s that holds its first n words, words
+// being what the \s of a regular expression ([\t\n\f\r ]) separates.
+func firstWords(s string, n int) string {
+	words := 0
+	for i := 0; i < len(s); i++ {
+		if !reSpace(s[i]) && (i == 0 || reSpace(s[i-1])) {
+			if words == n {
+				return s[:i]
+			}
+			words++
+		}
+	}
+	return s
+}
+
+func reSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // speakerNames maps each label to its canonical form: a surname alone
 // ("Fischer") is the same speaker as the full name used earlier or later
 // ("Karin Fischer").
 func speakerNames(labels map[string]int) map[string]string {
-	bases := map[string]bool{}
+	// longest maps each last part of a label after a space ("Fischer",
+	// "Karin Fischer" of "Dr. Karin Fischer") to the longest label that
+	// ends so; equally long ones are taken in alphabetical order.
+	longest := map[string]string{}
 	for l := range labels {
-		bases[unnumbered(l)] = true
+		m := unnumbered(l)
+		for i := 0; i < len(m); i++ {
+			if m[i] != ' ' {
+				continue
+			}
+			suffix := m[i+1:]
+			if prev, ok := longest[suffix]; !ok || len(m) > len(prev) || (len(m) == len(prev) && m < prev) {
+				longest[suffix] = m
+			}
+		}
 	}
 	canon := map[string]string{}
 	for l := range labels {
 		b := unnumbered(l)
-		best := b
-		for m := range bases {
-			if len(m) > len(best) && strings.HasSuffix(m, " "+b) {
-				best = m
-			}
+		if m, ok := longest[b]; ok {
+			b = m
 		}
-		canon[l] = best
+		canon[l] = b
 	}
 	return canon
 }
@@ -111,8 +224,9 @@ func (p *page) labelCandidate() (candidate, bool) {
 		last = k
 		n++
 		turns[l]++
-		_, rest, _ := parseLabel(p.text(p.stream[k]))
-		if strings.ContainsAny(rest, "?？") {
+		// A label holds no question mark: the text after it has one if
+		// the block has.
+		if p.facts[p.stream[k]].qmark {
 			questions[l]++
 		}
 	}
@@ -166,7 +280,7 @@ func (p *page) labels(t *Transcript) {
 	}
 	for k := range t.Exchanges {
 		e := &t.Exchanges[k]
-		if l, rest, ok := parseLabel(e.Question); ok && (known(l) || (k == 0 && len(strings.Fields(l)) <= 3)) && len(strings.Fields(rest)) >= 2 {
+		if l, rest, ok := parseLabel(e.Question); ok && (known(l) || (k == 0 && countFields(l) <= 3)) && countFields(rest) >= 2 {
 			e.Question, e.Label = rest, l
 			if !genericLabel(l) {
 				e.QuestionSpeaker = canon[l]

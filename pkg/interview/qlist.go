@@ -56,7 +56,18 @@ func (p *page) numLabel(pos int) (word string, n int, ok bool) {
 	if pos >= len(p.stream) {
 		return "", 0, false
 	}
-	m := numLabelRe.FindStringSubmatch(p.text(p.stream[pos]))
+	// A numbered label ends in its number, maybe followed by a full
+	// stop, colon or parenthesis; most paragraphs end otherwise.
+	s := p.text(p.stream[pos])
+	end := s
+	if strings.HasSuffix(end, ".") || strings.HasSuffix(end, ":") || strings.HasSuffix(end, ")") {
+		end = end[:len(end)-1]
+	}
+	end = strings.TrimRight(end, " \t\n\f\r")
+	if end == "" || end[len(end)-1] < '0' || end[len(end)-1] > '9' {
+		return "", 0, false
+	}
+	m := numLabelRe.FindStringSubmatch(s)
 	if m == nil {
 		return "", 0, false
 	}

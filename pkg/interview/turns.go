@@ -4,9 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
-	"github.com/qanda/qanda/pkg/clean"
 )
 
 // labelRe matches a turn label at the start of a paragraph: "Q:", "A.",
@@ -14,6 +14,9 @@ import (
 // label is at most five words and is followed by a colon (or a full stop
 // for one-letter labels) and the turn's text.
 var labelRe = regexp.MustCompile(`^((?:[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}|\p{Lu}\d{0,2})\s*(?:::?|\.\s|\s[–—]\s)\s*(\S.*)$`)
+
+// labelHeadRe is labelRe up to the first character of the turn's text.
+var labelHeadRe = regexp.MustCompile(`^((?:[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}|\p{Lu}\d{0,2})\s*(?:::?|\.\s|\s[–—]\s)\s*(\S)`)
 
 // questionLabels are the labels that mean "question" in the languages
 // qanda reads; answers' labels need not be listed: everything that is not
@@ -50,20 +53,20 @@ type candidate struct {
 // candidate signature is tried and the one under which questions and
 // answers alternate best wins.
 func detectTurns(p *page) (Transcript, bool) {
-	var best Transcript
+	var best segmentation
 	bestScore := 0.0
 	for _, c := range p.candidates() {
-		t, score := p.segment(c)
-		if score > bestScore {
-			best, bestScore = t, score
+		if s, score := p.segment(c); score > bestScore {
+			best, bestScore = s, score
 		}
 	}
 	if bestScore == 0 {
 		return Transcript{}, false
 	}
-	p.labels(&best)
-	signOff(&best)
-	return best, true
+	t := p.transcript(best)
+	p.labels(&t)
+	signOff(&t)
+	return t, true
 }
 
 // thanksRe finds the thanks that close an interview.
@@ -79,7 +82,7 @@ func signOff(t *Transcript) {
 	last := t.Exchanges[n-1]
 	words := 0
 	for _, a := range last.Answer {
-		words += len(strings.Fields(a))
+		words += countFields(a)
 	}
 	if !thanksRe.MatchString(last.Question) || words > 15 {
 		return
@@ -90,38 +93,50 @@ func signOff(t *Transcript) {
 
 func (p *page) candidates() []candidate {
 	n := len(p.stream)
-	mk := func(method string, bonus float64, f func(b blocks.Block) bool) candidate {
+	mk := func(method string, bonus float64, f func(blocks.Block, *blockFacts) bool) candidate {
 		c := candidate{method: method, bonus: bonus, isQ: make([]bool, n)}
 		for k, i := range p.stream {
-			c.isQ[k] = f(p.in.Blocks[i])
+			c.isQ[k] = f(p.in.Blocks[i], &p.facts[i])
 		}
 		return c
 	}
-	words := func(s string) int { return len(strings.Fields(s)) }
 	cs := []candidate{
-		mk("bold-questions", 1.15, func(b blocks.Block) bool {
-			return b.Emphasis >= 0.6 && b.Kind != blocks.Heading && words(b.Text) <= 150
+		mk("bold-questions", 1.15, func(b blocks.Block, f *blockFacts) bool {
+			return b.Emphasis >= 0.6 && b.Kind != blocks.Heading && f.words <= 150
 		}),
-		mk("italic-questions", 1.1, func(b blocks.Block) bool {
-			return b.Italic >= 0.6 && b.Emphasis < 0.6 && b.Kind != blocks.Heading && words(b.Text) <= 150
+		mk("italic-questions", 1.1, func(b blocks.Block, f *blockFacts) bool {
+			return b.Italic >= 0.6 && b.Emphasis < 0.6 && b.Kind != blocks.Heading && f.words <= 150
 		}),
-		mk("dialogue-dashes", 1.1, func(b blocks.Block) bool {
-			return startsWithDash(b.Text) && clean.IsQuestion(b.Text)
+		mk("dialogue-dashes", 1.1, func(b blocks.Block, f *blockFacts) bool {
+			return f.dash && f.question
 		}),
 	}
 	// Question marks, and prompts that recur unchanged before different
-	// answers ("Your recipe for a quick dinner.").
+	// answers ("Your recipe for a quick dinner."). Only the keys of short
+	// statements that may be such prompts are counted.
+	prompt := func(i int) bool {
+		f := &p.facts[i]
+		return !(f.question && f.words <= 100) && f.words <= 20 && strings.Contains(p.in.Marks[i].Key, " ") && !f.heading
+	}
 	recurring := map[string]int{}
+	longest := 0 // a key longer than every prompt's is none of them
 	for _, i := range p.stream {
-		recurring[p.in.Marks[i].Key]++
+		if key := p.in.Marks[i].Key; prompt(i) {
+			recurring[key] = 0
+			longest = max(longest, len(key))
+		}
+	}
+	for _, i := range p.stream {
+		if key := p.in.Marks[i].Key; len(key) <= longest {
+			if c, ok := recurring[key]; ok {
+				recurring[key] = c + 1
+			}
+		}
 	}
 	qm := candidate{method: "question-marks", bonus: 1.0, isQ: make([]bool, n)}
 	for k, i := range p.stream {
-		b := p.in.Blocks[i]
-		w := words(b.Text)
-		key := p.in.Marks[i].Key
-		qm.isQ[k] = (clean.IsQuestion(b.Text) && w <= 100) ||
-			(w <= 20 && strings.Contains(key, " ") && recurring[key] >= 3 && !p.headingLike(b))
+		f := &p.facts[i]
+		qm.isQ[k] = (f.question && f.words <= 100) || (prompt(i) && recurring[p.in.Marks[i].Key] >= 3)
 	}
 	cs = append(cs, qm)
 	// Questions as headings: one candidate per heading level, since
@@ -134,7 +149,7 @@ func (p *page) candidates() []candidate {
 	}
 	for l := 0; l <= 6; l++ {
 		if levels[l] {
-			cs = append(cs, mk("heading-questions", 1.15, func(b blocks.Block) bool {
+			cs = append(cs, mk("heading-questions", 1.15, func(b blocks.Block, _ *blockFacts) bool {
 				return b.Kind == blocks.Heading && b.Level == l
 			}))
 		}
@@ -199,38 +214,45 @@ func (p *page) markupCandidates() []candidate {
 	return cs
 }
 
-// qaRun is a question (a run of blocks) and its answer, as stream
-// positions.
-type qaRun struct{ q, a []int }
+// qaRun is a question and its answer: the stream positions from q to a
+// hold the question, those from a to end the answer. A candidate splits
+// the stream into an intro and runs that follow each other.
+type qaRun struct{ q, a, end int }
 
-// segment builds exchanges from a candidate and scores it. A run of
-// question blocks is one question; the blocks up to the next question are
-// its answer; section headings just before a question become its topic.
-func (p *page) segment(c candidate) (Transcript, float64) {
-	t := Transcript{Format: c.method}
+// segmentation is how a candidate reads the page: the intro, up to the
+// first run, and the runs.
+type segmentation struct {
+	c     candidate
+	runs  []qaRun
+	qfrac float64 // the share of questions with a question mark
+}
+
+// segment splits the page by a candidate and scores it. A run of question
+// blocks is one question; the blocks up to the next question are its
+// answer. Only the best candidate's segmentation is made a Transcript.
+func (p *page) segment(c candidate) (segmentation, float64) {
 	var runs []qaRun
-	var intro []int
 	for k := range p.stream {
+		last := len(runs) - 1
 		switch {
-		case c.isQ[k] && (len(runs) == 0 || len(runs[len(runs)-1].a) > 0):
-			runs = append(runs, qaRun{q: []int{k}})
-		case c.isQ[k], c.continues && len(runs) > 0 && len(runs[len(runs)-1].a) == 0 && !p.answerLabelled(k):
-			runs[len(runs)-1].q = append(runs[len(runs)-1].q, k)
+		case c.isQ[k] && (len(runs) == 0 || runs[last].end > runs[last].a):
+			runs = append(runs, qaRun{q: k, a: k + 1, end: k + 1})
+		case c.isQ[k], c.continues && len(runs) > 0 && runs[last].end == runs[last].a && !p.answerLabelled(k):
+			runs[last].a, runs[last].end = k+1, k+1
 		case len(runs) == 0:
-			intro = append(intro, k)
+			// the intro
 		default:
-			runs[len(runs)-1].a = append(runs[len(runs)-1].a, k)
+			runs[last].end = k + 1
 		}
 	}
 	// A question that no answer follows (a closing call to action, a
-	// caption in bold) is not a question: its blocks join the text around.
+	// caption in bold) is not a question: its blocks join the text around,
+	// the answer before or the intro.
 	var kept []qaRun
 	for _, r := range runs {
-		if len(r.a) == 0 || p.onlyHeadings(r.a) {
+		if r.end == r.a || p.onlyHeadings(r.a, r.end) {
 			if len(kept) > 0 {
-				kept[len(kept)-1].a = append(kept[len(kept)-1].a, append(r.q, r.a...)...)
-			} else {
-				intro = append(intro, append(r.q, r.a...)...)
+				kept[len(kept)-1].end = r.end
 			}
 			continue
 		}
@@ -240,20 +262,21 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 		kept = p.splitUnmarkedQuestions(kept)
 	}
 	if len(kept) < 2 {
-		return t, 0
+		return segmentation{}, 0
 	}
 	withQMark, secondPerson, ansQ, ansN := 0, 0, 0, 0
 	for _, r := range kept {
-		qt := p.joined(r.q)
-		if strings.ContainsAny(qt, "?？") {
+		// The question's blocks joined by line breaks have a question
+		// mark, or speak to someone, when one of them does.
+		if p.anyBlock(r.q, r.a, func(i int) bool { return p.facts[i].qmark }) {
 			withQMark++
 		}
-		if p.addressesReader(qt) {
+		if p.anyBlock(r.q, r.a, p.addresses) {
 			secondPerson++
 		}
-		for _, k := range r.a {
+		for k := r.a; k < r.end; k++ {
 			ansN++
-			if clean.IsQuestion(p.text(p.stream[k])) && !c.isQ[k] {
+			if p.facts[p.stream[k]].question && !c.isQ[k] {
 				ansQ++
 			}
 		}
@@ -261,16 +284,15 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 	n := float64(len(kept))
 	qfrac := float64(withQMark) / n
 	if qfrac < 0.4 && c.method != "labels" {
-		return t, 0
+		return segmentation{}, 0
 	}
 	if c.method == "question-marks" {
 		// Punctuation alone is weak evidence: an article with a few
 		// rhetorical questions is no interview. Interview questions
 		// come often and speak to the interviewee.
-		last := kept[len(kept)-1]
-		span := last.a[len(last.a)-1] - kept[0].q[0] + 1
+		span := kept[len(kept)-1].end - kept[0].q
 		if len(kept) < minQMarkRuns || len(kept)*maxBlocksPerQuestion < span || secondPerson < 2 || secondPerson*5 < len(kept) {
-			return t, 0
+			return segmentation{}, 0
 		}
 	}
 	score := n * (0.25 + 0.75*qfrac) * c.bonus
@@ -282,37 +304,46 @@ func (p *page) segment(c candidate) (Transcript, float64) {
 	if missed := p.missedByStyle(kept, c); missed > 0 {
 		score *= n / (n + float64(missed))
 	}
+	return segmentation{c: c, runs: kept, qfrac: qfrac}, score
+}
 
-	for _, k := range intro {
+// transcript builds the exchanges of a segmentation; section headings
+// just before a question become its topic.
+func (p *page) transcript(s segmentation) Transcript {
+	c := s.c
+	t := Transcript{Format: c.method}
+	for k := 0; k < s.runs[0].q; k++ {
 		t.Intro = append(t.Intro, p.stream[k])
 	}
-	for _, r := range kept {
-		e := Exchange{Method: c.method, Confidence: confidence(c, qfrac)}
+	t.Exchanges = make([]Exchange, 0, len(s.runs))
+	for _, r := range s.runs {
+		e := Exchange{Method: c.method, Confidence: confidence(c, s.qfrac)}
+		e.Blocks = make([]int, 0, r.end-r.q)
 		q := r.q
 		// Section headings before the question: the topic.
-		for len(q) > 1 && p.headingLike(p.in.Blocks[p.stream[q[0]]]) {
+		for ; r.a-q > 1 && p.facts[p.stream[q]].heading; q++ {
 			if e.Topic == "" {
-				e.Topic = p.text(p.stream[q[0]])
+				e.Topic = p.text(p.stream[q])
 			} else {
-				e.Topic += " / " + p.text(p.stream[q[0]])
+				e.Topic += " / " + p.text(p.stream[q])
 			}
-			e.Blocks = append(e.Blocks, p.stream[q[0]])
-			q = q[1:]
+			e.Blocks = append(e.Blocks, p.stream[q])
 		}
 		var qs []string
-		for _, k := range q {
-			qs = append(qs, stripDash(p.text(p.stream[k])))
+		for k := q; k < r.a; k++ {
+			qs = append(qs, p.turnText(p.stream[k]))
 			e.Blocks = append(e.Blocks, p.stream[k])
 		}
 		e.Question = strings.Join(qs, "\n\n")
-		for _, k := range r.a {
-			e.Answer = append(e.Answer, stripDash(p.text(p.stream[k])))
+		e.Answer = make([]string, 0, r.end-r.a)
+		for k := r.a; k < r.end; k++ {
+			e.Answer = append(e.Answer, p.turnText(p.stream[k]))
 			e.Blocks = append(e.Blocks, p.stream[k])
 		}
 		t.Exchanges = append(t.Exchanges, e)
 	}
 	p.headingsAsTopics(&t)
-	return t, score
+	return t
 }
 
 // style is the visual signature of a block.
@@ -334,7 +365,7 @@ func (p *page) missedByStyle(runs []qaRun, c candidate) int {
 	styles := map[string]int{}
 	n := 0
 	for _, r := range runs {
-		for _, k := range r.q {
+		for k := r.q; k < r.a; k++ {
 			styles[style(p.in.Blocks[p.stream[k]])]++
 			n++
 		}
@@ -350,7 +381,7 @@ func (p *page) missedByStyle(runs []qaRun, c candidate) int {
 	}
 	missed := 0
 	for _, r := range runs {
-		for _, k := range r.a {
+		for k := r.a; k < r.end; k++ {
 			if style(p.in.Blocks[p.stream[k]]) == major && !c.isQ[k] {
 				missed++
 			}
@@ -374,8 +405,8 @@ func confidence(c candidate, qfrac float64) float64 {
 func (p *page) headingsAsTopics(t *Transcript) {
 	if n := len(t.Intro); n > 1 && len(t.Exchanges) > 0 && t.Exchanges[0].Topic == "" {
 		last := t.Intro[n-1]
-		if b := p.in.Blocks[last]; p.headingLike(b) {
-			t.Exchanges[0].Topic = b.Text
+		if p.facts[last].heading {
+			t.Exchanges[0].Topic = p.text(last)
 			t.Exchanges[0].Blocks = append([]int{last}, t.Exchanges[0].Blocks...)
 			t.Intro = t.Intro[:n-1]
 		}
@@ -386,7 +417,7 @@ func (p *page) headingsAsTopics(t *Transcript) {
 			continue
 		}
 		last := cur.Blocks[len(cur.Blocks)-1]
-		if !p.headingLike(p.in.Blocks[last]) {
+		if !p.facts[last].heading {
 			continue
 		}
 		next.Topic = p.text(last)
@@ -398,9 +429,10 @@ func (p *page) headingsAsTopics(t *Transcript) {
 
 // headingLike reports whether a block is a section heading: an HTML
 // heading, or in a text dump (no markup) a short capitalised line that
-// does not end like a sentence. Questions are never headings here.
-func (p *page) headingLike(b blocks.Block) bool {
-	if clean.IsQuestion(b.Text) {
+// does not end like a sentence. Questions are never headings here. f
+// holds the block's words and whether it is a question.
+func headingLike(b blocks.Block, f blockFacts) bool {
+	if f.question {
 		return false
 	}
 	if b.Kind == blocks.Heading {
@@ -409,33 +441,39 @@ func (p *page) headingLike(b blocks.Block) bool {
 	if b.Path != "" || b.Kind != blocks.Paragraph {
 		return false // HTML said what it is
 	}
-	n := len(strings.Fields(b.Text))
+	n := f.words
 	r, _ := firstRune(b.Text)
-	last := []rune(b.Text)
-	return n >= 1 && n <= 6 && unicode.IsUpper(r) && !strings.ContainsRune(".!?…:;,\"”»“", last[len(last)-1])
+	last, _ := utf8.DecodeLastRuneInString(b.Text)
+	return n >= 1 && n <= 6 && unicode.IsUpper(r) && !strings.ContainsRune(".!?…:;,\"”»“", last)
 }
 
-// onlyHeadings reports whether every block at the stream positions is a
-// heading: such an "answer" is the next section's title.
-func (p *page) onlyHeadings(pos []int) bool {
-	for _, k := range pos {
-		if !p.headingLike(p.in.Blocks[p.stream[k]]) {
+// onlyHeadings reports whether every block at the stream positions from
+// start to end is a heading: such an "answer" is the next section's title.
+func (p *page) onlyHeadings(start, end int) bool {
+	for k := start; k < end; k++ {
+		if !p.facts[p.stream[k]].heading {
 			return false
 		}
 	}
 	return true
 }
 
-func (p *page) joined(pos []int) string {
-	var parts []string
-	for _, k := range pos {
-		parts = append(parts, p.text(p.stream[k]))
+// anyBlock reports whether f holds for the block at any of the stream
+// positions from start to end.
+func (p *page) anyBlock(start, end int, f func(i int) bool) bool {
+	for k := start; k < end; k++ {
+		if f(p.stream[k]) {
+			return true
+		}
 	}
-	return strings.Join(parts, "\n")
+	return false
 }
 
-// firstPersonRe finds a speaker talking about themself.
-var firstPersonRe = regexp.MustCompile(`(?i)\b(i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|mine|myself|ich|mich|mir|mein|meine|meinen|meinem|meiner|je|j'|j’|moi|mon|ma|mes|yo|mí|mis|conmigo)\b|(?i)(^|[^\p{L}])(я|меня|мне|мной|мой|моя|моё|мои)([^\p{L}]|$)`)
+// firstPersonWords find a speaker talking about themself.
+var firstPersonWords = wordSet{
+	newWordList(foldCase, "i i'm i’m i've i’ve i'd i’d me my mine myself ich mich mir mein meine meinen meinem meiner je j' j’ moi mon ma mes yo mí mis conmigo"),
+	newWordList(foldCase|letterBounds, "я меня мне мной мой моя моё мои"),
+}
 
 // splitUnmarkedQuestions finds, on pages where only question marks show
 // the questions, the interviewer's turns that are statements ("According
@@ -445,17 +483,16 @@ var firstPersonRe = regexp.MustCompile(`(?i)\b(i|i'm|i’m|i've|i’ve|i'd|i’d
 func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
 	var out []qaRun
 	for _, r := range runs {
-		cur := qaRun{q: r.q}
-		for j, k := range r.a {
-			t := p.text(p.stream[k])
-			if j > 0 && j+1 < len(r.a) && len(cur.a) > 0 && len(strings.Fields(t)) <= 80 &&
-				p.addressesReader(t) && !firstPersonRe.MatchString(t) &&
-				firstPersonRe.MatchString(p.text(p.stream[r.a[j+1]])) {
+		cur := qaRun{q: r.q, a: r.a, end: r.a}
+		for k := r.a; k < r.end; k++ {
+			i := p.stream[k]
+			if k > r.a && k+1 < r.end && cur.end > cur.a && p.facts[i].words <= 80 &&
+				p.addresses(i) && !p.firstPerson(i) && p.firstPerson(p.stream[k+1]) {
 				out = append(out, cur)
-				cur = qaRun{q: []int{k}}
+				cur = qaRun{q: k, a: k + 1, end: k + 1}
 				continue
 			}
-			cur.a = append(cur.a, k)
+			cur.end = k + 1
 		}
 		out = append(out, cur)
 	}
@@ -465,24 +502,30 @@ func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
 // secondPerson finds address to the interviewee, per language: the same
 // word is a pronoun in one language and an article in another (German
 // "du", French "du").
-var secondPerson = map[string]*regexp.Regexp{
-	"en": regexp.MustCompile(`(?i)\b(you|your|yours|yourself)\b`),
-	"de": regexp.MustCompile(`\b(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b|(?i)\b(du|dich|dir|dein|deine|deinen|deinem|deiner|euch|euer|eure|euren|eurem|eurer)\b`),
-	"fr": regexp.MustCompile(`(?i)\b(vous|votre|vos|tu|toi|ton|ta|tes)\b`),
-	"es": regexp.MustCompile(`(?i)\b(usted|ustedes|tú|vosotros|vosotras|os|contigo)\b|(?i)\b(te|ti|tus?)\b`),
-	"ru": regexp.MustCompile(`(?i)(^|[^\p{L}])(вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|ты|тебя|тебе|тобой|твой|твоя|твоё|твои)([^\p{L}]|$)`),
+var secondPerson = map[string]wordSet{
+	"en": {newWordList(foldCase, "you your yours yourself")},
+	"de": {
+		newWordList(0, "Sie Ihr Ihre Ihren Ihrem Ihrer Ihres Ihnen"),
+		newWordList(foldCase, "du dich dir dein deine deinen deinem deiner euch euer eure euren eurem eurer"),
+	},
+	"fr": {newWordList(foldCase, "vous votre vos tu toi ton ta tes")},
+	"es": {newWordList(foldCase, "usted ustedes tú vosotros vosotras os contigo te ti tu tus")},
+	"ru": {newWordList(foldCase|letterBounds, "вы вас вам вами ваш ваша ваше ваши вашего вашей ты тебя тебе тобой твой твоя твоё твои")},
 }
 
 // secondPersonAny is used when the language is unknown: only words that
 // are pronouns in every language qanda reads.
-var secondPersonAny = regexp.MustCompile(`(?i)\b(you|your|vous|votre|usted|ustedes)\b|(?i)(^|[^\p{L}])(вы|вас|вам|ваш|ты|тебя|тебе)([^\p{L}]|$)`)
+var secondPersonAny = wordSet{
+	newWordList(foldCase, "you your vous votre usted ustedes"),
+	newWordList(foldCase|letterBounds, "вы вас вам ваш ты тебя тебе"),
+}
 
 // addressesReader reports whether a text speaks to someone.
 func (p *page) addressesReader(s string) bool {
-	if re, ok := secondPerson[p.in.Language]; ok {
-		return re.MatchString(s)
+	if ws, ok := secondPerson[p.in.Language]; ok {
+		return ws.in(s)
 	}
-	return secondPersonAny.MatchString(s)
+	return secondPersonAny.in(s)
 }
 
 func startsWithDash(s string) bool {
