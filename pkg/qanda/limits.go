@@ -164,9 +164,12 @@ var rawText = map[string]bool{
 // <a> or <nobr> closes the previous one). It overestimates, which only
 // matters for pages near the limit.
 func elementBound(body []byte, limit int) int {
-	n := 3                          // html, head and body, which the parser adds when a page lacks them
-	open := map[string]int{}        // open formatting tags by their full text, as the parser compares them
-	byName := map[string][]string{} // the open formatting tags of each name, latest last
+	n := 3 // html, head and body, which the parser adds when a page lacks them
+	// Formatting tags are told apart by a hash of their full text (as the
+	// parser compares them), which spares a string per tag; a collision
+	// would only merge two counts of a bound.
+	open := map[uint64]int{}        // open formatting tags by their text's hash
+	byName := map[string][]uint64{} // the open formatting tags of each name, latest last
 	copies := 0                     // sum over open of min(count, 3): what one reconstruction can copy
 	var buf [32]byte
 	closeLast := func(name string) {
@@ -220,7 +223,7 @@ func elementBound(body []byte, limit int) int {
 			if k < 0 {
 				k = len(rest)
 			}
-			key := string(rest[:k])
+			key := fnv1a(rest[:k])
 			open[key]++
 			if open[key] <= 3 {
 				copies++
@@ -236,6 +239,16 @@ func elementBound(body []byte, limit int) int {
 		}
 	}
 	return n
+}
+
+// fnv1a is the 64-bit FNV-1a hash of b.
+func fnv1a(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 func nextLT(b []byte, i int) int {
