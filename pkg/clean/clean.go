@@ -73,21 +73,32 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	return c.marks
 }
 
+// cleaner holds the page and, per block, the features the rules share,
+// computed once.
 type cleaner struct {
-	nw    []int // word counts of the blocks
-	bs    []blocks.Block
-	ctx   Context
-	keys  []string
-	toks  [][]string
-	marks []Mark
+	bs      []blocks.Block
+	ctx     Context
+	nw      []int // word counts
+	keys    []string
+	toks    [][]string // the words of keys
+	scripts []Script   // scriptOf of the text
+	letters []int      // letter counts, from scriptOf
+	marks   []Mark
 }
 
 func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
-	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, len(bs)), keys: make([]string, len(bs)), toks: make([][]string, len(bs)), marks: make([]Mark, len(bs))}
+	n := len(bs)
+	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, n), keys: make([]string, n), toks: make([][]string, n),
+		scripts: make([]Script, n), letters: make([]int, n), marks: make([]Mark, n)}
 	for i, b := range bs {
-		c.toks[i] = Tokens(b.Text)
+		c.keys[i] = Key(b.Text)
+		if c.keys[i] != "" {
+			// Key joins the tokens with single spaces, and no token holds
+			// one: splitting the key gives the tokens without a second pass.
+			c.toks[i] = strings.Split(c.keys[i], " ")
+		}
 		c.nw[i] = wordCount(b.Text)
-		c.keys[i] = strings.Join(c.toks[i], " ")
+		c.scripts[i], c.letters[i] = scriptOf(b.Text)
 		c.marks[i] = Mark{Role: Content, DupOf: -1}
 	}
 	return c
@@ -138,8 +149,17 @@ func (c *cleaner) chrome() {
 // can be found here.", "Read more", "Hier geht es zum Podcast".
 var stubRe = regexp.MustCompile(`(?i)(\b(here|hier|ici|aquí|aqui)|здесь|тут|по ссылке)\s*[.!:]?\s*$|^(read more|read also|see also|more on this|weiterlesen|mehr zum thema|lesen sie auch|lire aussi|à lire aussi|leer más|lea también|читайте также|читать также|подробнее)\b`)
 
+// stubWords are the words (see mayHold) of which every match of stubRe in
+// ASCII text holds one.
+var stubWords = []string{"here", "hier", "ici", "aqui", "read", "see", "more", "weiterlesen", "mehr", "lesen", "lire"}
+
 // boilerRe matches the vocabulary of subscription, sharing and cookie boxes.
 var boilerRe = regexp.MustCompile(`(?i)\b(subscribe|newsletter|sign up|unsubscribe|abonnieren|abonnez|abonnement|suscr[ií]b|bolet[ií]n|cookies?|share on|share this|teilen|partager|compartir|advertisement|anzeige|publicité|publicidad)\b|подпис|рассылк|поделиться|реклама`)
+
+// boilerWords are the words (see mayHold) of which every match of boilerRe
+// in ASCII text holds one.
+var boilerWords = []string{"subscribe", "newsletter", "sign", "abonn", "suscr", "bolet", "cookie", "share", "teilen",
+	"partager", "compartir", "advertisement", "anzeige", "public"}
 
 // callToActionRe matches a box that opens by telling the reader to
 // subscribe or sign up.
@@ -151,6 +171,27 @@ var teaserRe = regexp.MustCompile(`^(VIDEO|WATCH|RELATED|READ MORE|READ ALSO|ALS
 // disclaimerRe matches the legal notes pages print under interviews and
 // advertising posts.
 var disclaimerRe = regexp.MustCompile(`(?i)\b(disclaimer|haftungsausschluss|views expressed|opinions expressed|affiliate links?|werbelinks?|provisionslinks?)\b`)
+
+// disclaimerWords are the words (see mayHold) of which every match of
+// disclaimerRe in ASCII text holds one.
+var disclaimerWords = []string{"disclaimer", "haftungsausschluss", "expressed", "affiliate", "werbelink", "provisionslink"}
+
+// mayHold is a cheap test before a pattern that needs one of words (lower
+// case letters and digits) in every match: the key of an ASCII text keeps
+// each run of letters and digits, lower-cased, so a key without the words
+// rules the pattern out. Other text may hide the words behind case folding
+// or normalisation, and goes to the pattern.
+func (c *cleaner) mayHold(i int, words []string) bool {
+	if !isASCII(c.bs[i].Text) {
+		return true
+	}
+	for _, w := range words {
+		if strings.Contains(c.keys[i], w) {
+			return true
+		}
+	}
+	return false
+}
 
 // triggerWords and triggerStems are the words the patterns above start
 // with: a block that has none of them cannot match any.
@@ -200,13 +241,13 @@ func (c *cleaner) stubsAndBoilerplate() {
 			continue // none of the vocabulary below: spare the regular expressions
 		}
 		switch {
-		case n <= 15 && stubRe.MatchString(b.Text):
+		case n <= 15 && c.mayHold(i, stubWords) && stubRe.MatchString(b.Text):
 			c.remove(i, LinkStub, -1)
-		case n <= 12 && boilerRe.MatchString(b.Text):
+		case n <= 12 && c.mayHold(i, boilerWords) && boilerRe.MatchString(b.Text):
 			c.remove(i, Boilerplate, -1)
 		case n <= 25 && (callToActionRe.MatchString(b.Text) || teaserRe.MatchString(b.Text)):
 			c.remove(i, Boilerplate, -1)
-		case n <= 45 && disclaimerRe.MatchString(b.Text):
+		case n <= 45 && c.mayHold(i, disclaimerWords) && disclaimerRe.MatchString(b.Text):
 			c.remove(i, Disclaimer, -1)
 		}
 	}
@@ -218,13 +259,10 @@ func (c *cleaner) stubsAndBoilerplate() {
 func (c *cleaner) otherScript() {
 	counts := map[Script]int{}
 	total := 0
-	scripts := make([]Script, len(c.bs))
-	for i, b := range c.bs {
-		s, n := scriptOf(b.Text)
-		scripts[i] = s
+	for i := range c.bs {
 		if c.marks[i].Role != Removed {
-			counts[s] += n
-			total += n
+			counts[c.scripts[i]] += c.letters[i]
+			total += c.letters[i]
 		}
 	}
 	main, best := NoScript, 0
@@ -237,7 +275,7 @@ func (c *cleaner) otherScript() {
 		return
 	}
 	for i := range c.bs {
-		if !c.live(i) || scripts[i] == NoScript || scripts[i] == main {
+		if !c.live(i) || c.scripts[i] == NoScript || c.scripts[i] == main {
 			continue
 		}
 		if c.nw[i] <= 6 {

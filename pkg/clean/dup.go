@@ -77,7 +77,7 @@ func (c *cleaner) duplicates() {
 			// caption, or a layout printed for two screens.
 			c.remove(i, reason, j)
 			captions = append(captions, i)
-		case IsQuestion(c.bs[i].Text) || c.nw[i] <= promptMaxWords || creditRe.MatchString(c.bs[i].Text):
+		case IsQuestion(c.bs[i].Text) || c.nw[i] <= promptMaxWords || c.mayCredit(i) && creditRe.MatchString(c.bs[i].Text):
 			// The same question put to several people, a repeated
 			// speaker label, or the same photographer credited under two
 			// pictures: legitimate repetition.

@@ -25,6 +25,16 @@ const (
 // Photo via REUTERS", "© dpa", "Foto: imago", "Фото: ТАСС".
 var creditRe = regexp.MustCompile(`(?i)(©|\(c\)|\bphoto|\bfoto|фото|\bbild\s*:|\bimage\s*:|\bcredit|\bgetty\b|\breuters\b|\bafp\b|\bap photo|\bimago\b|\bdpa\b|picture.alliance|shutterstock|\bepa\b|ТАСС|РИА)`)
 
+// creditWords are the words (see mayHold) of which every match of creditRe
+// in ASCII text holds one, but for "(c)".
+var creditWords = []string{"photo", "foto", "bild", "image", "credit", "getty", "reuters", "afp", "imago", "dpa",
+	"picture", "shutterstock", "epa"}
+
+// mayCredit is a cheap test before creditRe.
+func (c *cleaner) mayCredit(i int) bool {
+	return strings.Contains(c.bs[i].Text, "(") || c.mayHold(i, creditWords)
+}
+
 // pullQuotes removes short quoted texts whose words stand in a longer
 // paragraph elsewhere on the page: a magazine's pull quote repeats the
 // answer, often trimmed or slightly reworded.
@@ -195,7 +205,7 @@ func (c *cleaner) media() {
 		// The cheap tests (position, anchored label) go first: creditRe
 		// scans the whole text.
 		switch {
-		case c.nextToCaption(i) && creditRe.MatchString(b.Text):
+		case c.nextToCaption(i) && c.mayCredit(i) && creditRe.MatchString(b.Text):
 			c.marks[i].Role = Credit
 		case creditLabelRe.MatchString(b.Text):
 			// "Foto: dpa" stands anywhere; "Фото:" alone names the

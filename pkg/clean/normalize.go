@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -95,8 +96,18 @@ func unicodeTokens(s string) []string {
 // wordCount counts whitespace-separated words.
 func wordCount(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		// ASCII, nearly all of any text, is tested without decoding.
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true
@@ -122,6 +133,11 @@ func scriptOf(s string) (Script, int) {
 	var lat, cyr, oth int
 	for _, r := range s {
 		switch {
+		case r < utf8.RuneSelf:
+			// The ASCII letters are Latin.
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				lat++
+			}
 		case !unicode.IsLetter(r):
 		case unicode.Is(unicode.Latin, r):
 			lat++
