@@ -83,6 +83,8 @@ type cleaner struct {
 	toks    [][]string // the words of keys
 	scripts []Script   // scriptOf of the text
 	letters []int      // letter counts, from scriptOf
+	grams   []uint64   // hashes of the word 4-grams of all blocks
+	gramOff []int      // where each block's start in grams
 	marks   []Mark
 }
 
@@ -101,8 +103,12 @@ func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
 		c.scripts[i], c.letters[i] = scriptOf(b.Text)
 		c.marks[i] = Mark{Role: Content, DupOf: -1}
 	}
+	c.grams, c.gramOff = hashGrams(c.toks)
 	return c
 }
+
+// gramsOf returns the hashes of block i's word 4-grams, in order.
+func (c *cleaner) gramsOf(i int) []uint64 { return c.grams[c.gramOff[i]:c.gramOff[i+1]] }
 
 func (c *cleaner) live(i int) bool { return c.marks[i].Role == Content }
 

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"hash/fnv"
 	"sort"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -111,9 +110,9 @@ func (c *cleaner) liveIndexes() []int {
 func (c *cleaner) findCopies() (orig []int, near []bool) {
 	orig = make([]int, len(c.bs))
 	near = make([]bool, len(c.bs))
-	exact := map[string]int{}
-	shingles := map[uint64][]int{}
-	dmp := diffmatchpatch.New()
+	exact := make(map[string]int, len(c.bs))
+	ns := &nearSearch{shingles: newGramTable(len(c.grams) / 4), votes: make([]int32, len(c.bs)), dmp: diffmatchpatch.New()}
+	var hs []uint64
 	for i := range c.bs {
 		orig[i] = -1
 		if !c.live(i) || c.keys[i] == "" {
@@ -127,39 +126,54 @@ func (c *cleaner) findCopies() (orig []int, near []bool) {
 		if len(c.toks[i]) < nearMinTokens {
 			continue
 		}
-		hs := shingleHashes(c.toks[i])
-		if j := c.nearest(hs, shingles, dmp, i); j >= 0 {
+		hs = sampleGrams(hs[:0], c.gramsOf(i))
+		if j := c.nearest(ns, hs, i); j >= 0 {
 			orig[i], near[i] = j, true
 			continue
 		}
 		for _, h := range hs {
 			// A 4-gram that many blocks share tells nothing apart; not
 			// indexing it more keeps the work linear.
-			if len(shingles[h]) < maxBucket {
-				shingles[h] = append(shingles[h], i)
-			}
+			ns.shingles.add(h, int32(i), maxBucket, false)
 		}
 	}
 	return orig, near
 }
 
+// nearSearch is what findCopies keeps between blocks: the index of the
+// sampled 4-grams of the blocks so far, and scratch space.
+type nearSearch struct {
+	shingles *gramTable
+	votes    []int32 // per block; all zero between searches
+	voted    []int32 // the blocks with votes
+	buf      []int32
+	cands    []nearCand
+	dmp      *diffmatchpatch.DiffMatchPatch
+}
+
+type nearCand struct{ j, v int32 }
+
 // nearest returns the earlier block that block i nearly copies, or -1.
-// Only blocks that share at least half of i's sampled 4-grams are
+// Only blocks that share at least half of i's sampled 4-grams (hs) are
 // candidates, and only the few best are confirmed with an edit distance.
-func (c *cleaner) nearest(hs []uint64, shingles map[uint64][]int, dmp *diffmatchpatch.DiffMatchPatch, i int) int {
-	votes := map[int]int{}
+func (c *cleaner) nearest(ns *nearSearch, hs []uint64, i int) int {
 	for _, h := range hs {
-		for _, j := range shingles[h] {
-			votes[j]++
+		ns.buf = ns.shingles.appendBlocks(ns.buf[:0], h)
+		for _, j := range ns.buf {
+			if ns.votes[j] == 0 {
+				ns.voted = append(ns.voted, j)
+			}
+			ns.votes[j]++
 		}
 	}
-	type cand struct{ j, v int }
-	var cands []cand
-	for j, v := range votes {
-		if v*2 >= len(hs) {
-			cands = append(cands, cand{j, v})
+	cands := ns.cands[:0]
+	for _, j := range ns.voted {
+		if v := ns.votes[j]; int(v)*2 >= len(hs) {
+			cands = append(cands, nearCand{j, v})
 		}
+		ns.votes[j] = 0
 	}
+	ns.voted, ns.cands = ns.voted[:0], cands
 	sort.Slice(cands, func(a, b int) bool {
 		if cands[a].v != cands[b].v {
 			return cands[a].v > cands[b].v
@@ -170,35 +184,23 @@ func (c *cleaner) nearest(hs []uint64, shingles map[uint64][]int, dmp *diffmatch
 		if k == maxConfirm {
 			break
 		}
-		if similar(dmp, c.keys[i], c.keys[cd.j]) {
-			return cd.j
+		if similar(ns.dmp, c.keys[i], c.keys[cd.j]) {
+			return int(cd.j)
 		}
 	}
 	return -1
 }
 
-// gramHash hashes one word 4-gram (FNV-1a over the words and a separator).
-func gramHash(toks []string) uint64 {
-	h := fnv.New64a()
-	for _, t := range toks {
-		h.Write([]byte(t))
-		h.Write([]byte{' '})
-	}
-	return h.Sum64()
-}
-
-// shingleHashes returns the hashes of a sample of the word 4-grams of a
-// text: every 4-gram whose hash is 0 mod 4, plus the first one, which keeps
-// the index small while two near-identical texts still share several.
-func shingleHashes(toks []string) []uint64 {
-	var out []uint64
-	for i := 0; i+shingleSize <= len(toks); i++ {
-		v := gramHash(toks[i : i+shingleSize])
-		if i == 0 || v%4 == 0 {
-			out = append(out, v)
+// sampleGrams appends to dst a sample of a text's 4-gram hashes: every
+// 4-gram whose hash is 0 mod 4, plus the first one, which keeps the index
+// small while two near-identical texts still share several.
+func sampleGrams(dst, grams []uint64) []uint64 {
+	for k, v := range grams {
+		if k == 0 || v%4 == 0 {
+			dst = append(dst, v)
 		}
 	}
-	return out
+	return dst
 }
 
 // similar confirms a near-duplicate with a real edit distance.

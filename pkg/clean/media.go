@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -39,7 +40,8 @@ func (c *cleaner) mayCredit(i int) bool {
 // paragraph elsewhere on the page: a magazine's pull quote repeats the
 // answer, often trimmed or slightly reworded.
 func (c *cleaner) pullQuotes() {
-	index := newGramIndex(c.toks, func(i int) bool { return c.marks[i].Role == Content && len(c.toks[i]) >= 6 })
+	index := c.newQuoteIndex()
+	var cands []int32
 	for i, b := range c.bs {
 		if !c.live(i) || len(c.toks[i]) < 4 || c.nw[i] > pullQuoteMaxWords {
 			continue
@@ -52,19 +54,20 @@ func (c *cleaner) pullQuotes() {
 		}
 		need := int(float64(len(c.toks[i]))*share + 0.999)
 		need = max(need, least, 5)
-		toks := c.toks[i]
-		if n := len(toks); share == pullQuoteUnmarkedShare && n >= 8 {
+		from, to := 0, len(c.toks[i])
+		if n := to; share == pullQuoteUnmarkedShare && n >= 8 {
 			// A run of 90% of the words covers the middle half of the
 			// text: its 4-grams are enough to find the paragraph (every
 			// second one is in the index).
-			toks = toks[n/4 : max(n*3/4, n/4+5)]
+			from, to = n/4, max(n*3/4, n/4+5)
 		}
-		for _, j := range index.candidates(toks) {
-			if j == i || c.marks[j].Role != Content || len(c.toks[j]) < len(c.toks[i])*3/2 {
+		cands = index.candidates(cands[:0], c.gramsOf(i)[from:to-shingleSize+1])
+		for _, j := range cands {
+			if int(j) == i || c.marks[j].Role != Content || len(c.toks[j]) < len(c.toks[i])*3/2 {
 				continue
 			}
 			if longestCommonRun(c.toks[i], c.toks[j]) >= need {
-				c.remove(i, PullQuote, j)
+				c.remove(i, PullQuote, int(j))
 				c.attribution(i)
 				break
 			}
@@ -72,74 +75,48 @@ func (c *cleaner) pullQuotes() {
 	}
 }
 
-// gramIndex finds the blocks that share word 4-grams with a text, so that
+// quoteIndex finds the blocks that share word 4-grams with a text, so that
 // a pull quote is compared only with paragraphs it may come from. Each
-// 4-gram keeps the first four blocks that contain it.
-type gramIndex map[uint64][gramSlots]int32
+// 4-gram keeps the first gramSlots blocks that contain it.
+type quoteIndex struct{ *gramTable }
 
 // gramSlots is how many blocks one 4-gram of the index names.
 const gramSlots = 4
 
-func newGramIndex(toks [][]string, ok func(i int) bool) gramIndex {
-	idx := gramIndex{}
-	for i, ts := range toks {
-		if !ok(i) {
+// newQuoteIndex indexes the paragraphs a pull quote may come from.
+func (c *cleaner) newQuoteIndex() quoteIndex {
+	idx := quoteIndex{newGramTable(len(c.grams) / 2)}
+	for i := range c.bs {
+		if c.marks[i].Role != Content || len(c.toks[i]) < 6 {
 			continue
 		}
 		// Every second 4-gram is enough: a common run of five words or
 		// more always contains one, and the index is half the size.
-		for k := 0; k+shingleSize <= len(ts); k += 2 {
-			h := gramHash(ts[k : k+shingleSize])
-			e, found := idx[h]
-			if !found {
-				e = [gramSlots]int32{int32(i), -1, -1, -1}
-				idx[h] = e
-				continue
-			}
-			for s := range e {
-				if e[s] == int32(i) {
-					break
-				}
-				if e[s] < 0 {
-					e[s] = int32(i)
-					idx[h] = e
-					break
-				}
-			}
+		gs := c.gramsOf(i)
+		for k := 0; k < len(gs); k += 2 {
+			idx.add(gs[k], int32(i), gramSlots, true)
 		}
 	}
 	return idx
 }
 
-// candidates returns the blocks that share a 4-gram with toks. The index
-// holds every second 4-gram of a paragraph, so all of toks' 4-grams are
-// looked up.
-func (idx gramIndex) candidates(toks []string) []int {
-	var out []int
-	for k := 0; k+shingleSize <= len(toks); k++ {
-		e, ok := idx[gramHash(toks[k:k+shingleSize])]
-		if !ok {
-			continue
-		}
-		for _, j := range e {
-			if j >= 0 && !containsInt(out, int(j)) {
-				out = append(out, int(j))
+// candidates appends to dst the blocks that share a 4-gram with a text,
+// given the hashes of its 4-grams, until there are enough to confirm. The
+// index holds every second 4-gram of a paragraph, so all of the text's
+// 4-grams are looked up.
+func (idx quoteIndex) candidates(dst []int32, grams []uint64) []int32 {
+	var buf [gramSlots]int32
+	for _, h := range grams {
+		for _, j := range idx.appendBlocks(buf[:0], h) {
+			if !slices.Contains(dst, j) {
+				dst = append(dst, j)
 			}
 		}
-		if len(out) >= maxConfirm*2 {
+		if len(dst) >= maxConfirm*2 {
 			break
 		}
 	}
-	return out
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
+	return dst
 }
 
 // attributionRe matches the name printed under a pull quote: "François

@@ -1,0 +1,138 @@
+package clean
+
+// Word 4-grams find the blocks that share text: copies (dup.go) and pull
+// quotes (media.go). Each block's 4-grams are hashed once, and the indexes
+// are open-addressing tables sized for the page, because on a long dump
+// they hold millions of 4-grams and Go maps of slices spend most of the
+// time growing and allocating.
+
+// FNV-1a, 64 bit.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// gramHash hashes one word 4-gram (FNV-1a over the words and a separator).
+func gramHash(toks []string) uint64 {
+	h := uint64(fnvOffset)
+	for _, t := range toks {
+		for i := 0; i < len(t); i++ {
+			h ^= uint64(t[i])
+			h *= fnvPrime
+		}
+		h ^= ' '
+		h *= fnvPrime
+	}
+	return h
+}
+
+// hashGrams returns the hashes of the 4-grams of all blocks in one slice,
+// and where each block's start: block i's k-th 4-gram is at off[i]+k.
+func hashGrams(toks [][]string) (hs []uint64, off []int) {
+	off = make([]int, len(toks)+1)
+	for i, ts := range toks {
+		off[i+1] = off[i] + max(len(ts)-shingleSize+1, 0)
+	}
+	hs = make([]uint64, off[len(toks)])
+	for i, ts := range toks {
+		for k := range off[i+1] - off[i] {
+			hs[off[i]+k] = gramHash(ts[k : k+shingleSize])
+		}
+	}
+	return hs, off
+}
+
+// gramTable maps 4-gram hashes to the blocks that hold them, in the order
+// they were added, up to a limit per 4-gram.
+type gramTable struct {
+	slots []gramSlot // open addressing; the length is a power of two
+	used  int
+	links []gramLink // the blocks after the first of each 4-gram
+}
+
+type gramSlot struct {
+	h     uint64
+	n     int32 // blocks named; 0 marks a free slot
+	first int32 // the first block
+	more  int32 // in links, the second block and the last, when n > 1
+	last  int32
+}
+
+type gramLink struct{ b, next int32 }
+
+// newGramTable returns a table with room for about n 4-grams; it grows
+// when it needs to.
+func newGramTable(n int) *gramTable {
+	size := 16
+	for size < n*4/3 {
+		size *= 2
+	}
+	return &gramTable{slots: make([]gramSlot, size)}
+}
+
+// slot returns the slot of h, or the free slot where it goes.
+func (t *gramTable) slot(h uint64) *gramSlot {
+	mask := uint64(len(t.slots) - 1)
+	// The low bits of an FNV hash depend only on the low bits of the
+	// input: multiply to use all of them.
+	for p := (h * 0x9e3779b97f4a7c15) >> 32 & mask; ; p = (p + 1) & mask {
+		if s := &t.slots[p]; s.n == 0 || s.h == h {
+			return s
+		}
+	}
+}
+
+// add adds block b to 4-gram h unless h names limit blocks already or,
+// when distinct, b is its last block.
+func (t *gramTable) add(h uint64, b int32, limit int32, distinct bool) {
+	s := t.slot(h)
+	switch {
+	case s.n == 0:
+		if (t.used+1)*4 > len(t.slots)*3 {
+			t.grow()
+			s = t.slot(h)
+		}
+		*s = gramSlot{h: h, n: 1, first: b}
+		t.used++
+		return
+	case s.n >= limit:
+		return
+	case distinct && ((s.n == 1 && s.first == b) || (s.n > 1 && t.links[s.last].b == b)):
+		return
+	}
+	t.links = append(t.links, gramLink{b: b, next: -1})
+	l := int32(len(t.links) - 1)
+	if s.n == 1 {
+		s.more = l
+	} else {
+		t.links[s.last].next = l
+	}
+	s.last = l
+	s.n++
+}
+
+func (t *gramTable) grow() {
+	old := t.slots
+	t.slots = make([]gramSlot, 2*len(old))
+	for _, s := range old {
+		if s.n > 0 {
+			*t.slot(s.h) = s
+		}
+	}
+}
+
+// appendBlocks appends the blocks of 4-gram h to buf, in the order they
+// were added.
+func (t *gramTable) appendBlocks(buf []int32, h uint64) []int32 {
+	s := t.slot(h)
+	if s.n == 0 {
+		return buf
+	}
+	buf = append(buf, s.first)
+	if s.n > 1 {
+		for l := s.more; l >= 0; l = t.links[l].next {
+			buf = append(buf, t.links[l].b)
+		}
+	}
+	return buf
+}
