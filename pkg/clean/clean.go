@@ -85,6 +85,7 @@ type cleaner struct {
 	letters []int      // letter counts, from scriptOf
 	grams   []uint64   // hashes of the word 4-grams of all blocks
 	gramOff []int      // where each block's start in grams
+	recurs  []bool     // per 4-gram in grams, whether its hash may recur
 	marks   []Mark
 }
 
@@ -104,11 +105,9 @@ func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
 		c.marks[i] = Mark{Role: Content, DupOf: -1}
 	}
 	c.grams, c.gramOff = hashGrams(c.toks)
+	c.recurs = recurringGrams(c.grams)
 	return c
 }
-
-// gramsOf returns the hashes of block i's word 4-grams, in order.
-func (c *cleaner) gramsOf(i int) []uint64 { return c.grams[c.gramOff[i]:c.gramOff[i+1]] }
 
 func (c *cleaner) live(i int) bool { return c.marks[i].Role == Content }
 

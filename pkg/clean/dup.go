@@ -111,8 +111,8 @@ func (c *cleaner) findCopies() (orig []int, near []bool) {
 	orig = make([]int, len(c.bs))
 	near = make([]bool, len(c.bs))
 	exact := make(map[string]int, len(c.bs))
-	ns := &nearSearch{shingles: newGramTable(len(c.grams) / 4), votes: make([]int32, len(c.bs)), dmp: diffmatchpatch.New()}
-	var hs []uint64
+	ns := &nearSearch{shingles: newGramTable(0), votes: make([]int32, len(c.bs)), dmp: diffmatchpatch.New()}
+	var sample []int
 	for i := range c.bs {
 		orig[i] = -1
 		if !c.live(i) || c.keys[i] == "" {
@@ -126,15 +126,18 @@ func (c *cleaner) findCopies() (orig []int, near []bool) {
 		if len(c.toks[i]) < nearMinTokens {
 			continue
 		}
-		hs = sampleGrams(hs[:0], c.gramsOf(i))
-		if j := c.nearest(ns, hs, i); j >= 0 {
+		sample = c.sampleGrams(sample[:0], i)
+		if j := c.nearest(ns, sample, i); j >= 0 {
 			orig[i], near[i] = j, true
 			continue
 		}
-		for _, h := range hs {
+		for _, g := range sample {
 			// A 4-gram that many blocks share tells nothing apart; not
-			// indexing it more keeps the work linear.
-			ns.shingles.add(h, int32(i), maxBucket, false)
+			// indexing it more keeps the work linear. One that occurs
+			// once is never looked up.
+			if c.recurs[g] {
+				ns.shingles.add(c.grams[g], int32(i), maxBucket, false)
+			}
 		}
 	}
 	return orig, near
@@ -154,11 +157,14 @@ type nearSearch struct {
 type nearCand struct{ j, v int32 }
 
 // nearest returns the earlier block that block i nearly copies, or -1.
-// Only blocks that share at least half of i's sampled 4-grams (hs) are
+// Only blocks that share at least half of i's sampled 4-grams are
 // candidates, and only the few best are confirmed with an edit distance.
-func (c *cleaner) nearest(ns *nearSearch, hs []uint64, i int) int {
-	for _, h := range hs {
-		ns.buf = ns.shingles.appendBlocks(ns.buf[:0], h)
+func (c *cleaner) nearest(ns *nearSearch, sample []int, i int) int {
+	for _, g := range sample {
+		if !c.recurs[g] {
+			continue // no other block has it
+		}
+		ns.buf = ns.shingles.appendBlocks(ns.buf[:0], c.grams[g])
 		for _, j := range ns.buf {
 			if ns.votes[j] == 0 {
 				ns.voted = append(ns.voted, j)
@@ -168,7 +174,7 @@ func (c *cleaner) nearest(ns *nearSearch, hs []uint64, i int) int {
 	}
 	cands := ns.cands[:0]
 	for _, j := range ns.voted {
-		if v := ns.votes[j]; int(v)*2 >= len(hs) {
+		if v := ns.votes[j]; int(v)*2 >= len(sample) {
 			cands = append(cands, nearCand{j, v})
 		}
 		ns.votes[j] = 0
@@ -191,13 +197,14 @@ func (c *cleaner) nearest(ns *nearSearch, hs []uint64, i int) int {
 	return -1
 }
 
-// sampleGrams appends to dst a sample of a text's 4-gram hashes: every
-// 4-gram whose hash is 0 mod 4, plus the first one, which keeps the index
-// small while two near-identical texts still share several.
-func sampleGrams(dst, grams []uint64) []uint64 {
-	for k, v := range grams {
-		if k == 0 || v%4 == 0 {
-			dst = append(dst, v)
+// sampleGrams appends to dst a sample of block i's 4-grams (their indexes
+// in c.grams): every 4-gram whose hash is 0 mod 4, plus the first one,
+// which keeps the index small while two near-identical texts still share
+// several.
+func (c *cleaner) sampleGrams(dst []int, i int) []int {
+	for g := c.gramOff[i]; g < c.gramOff[i+1]; g++ {
+		if g == c.gramOff[i] || c.grams[g]%4 == 0 {
+			dst = append(dst, g)
 		}
 	}
 	return dst

@@ -1,10 +1,11 @@
 package clean
 
 // Word 4-grams find the blocks that share text: copies (dup.go) and pull
-// quotes (media.go). Each block's 4-grams are hashed once, and the indexes
-// are open-addressing tables sized for the page, because on a long dump
-// they hold millions of 4-grams and Go maps of slices spend most of the
-// time growing and allocating.
+// quotes (media.go). Each block's 4-grams are hashed once. Most 4-grams of
+// a page occur once, and those can name no other block: a bitmap pass
+// finds them, so that the indexes, open-addressing tables, hold only the
+// few that recur and stay small. (On a long dump, indexing every 4-gram
+// spends most of the time waiting for memory.)
 
 // FNV-1a, 64 bit.
 const (
@@ -42,6 +43,43 @@ func hashGrams(toks [][]string) (hs []uint64, off []int) {
 	return hs, off
 }
 
+// recurringGrams reports for each hash in hs whether it may occur more than
+// once in hs. A false "yes" only costs a lookup, so a bitmap of hashes seen
+// (and seen again) does, with about eight bits per hash: one pass marks,
+// a second reads.
+func recurringGrams(hs []uint64) []bool {
+	bits := 64
+	for bits < 8*len(hs) {
+		bits *= 2
+	}
+	type word struct{ seen, again uint64 } // side by side: one cache line
+	m := make([]word, bits/64)
+	at := func(h uint64) (*word, uint64) {
+		p := bitPos(h, bits)
+		return &m[p/64], 1 << (p % 64)
+	}
+	for _, h := range hs {
+		w, b := at(h)
+		if w.seen&b != 0 {
+			w.again |= b
+		}
+		w.seen |= b
+	}
+	rec := make([]bool, len(hs))
+	for k, h := range hs {
+		w, b := at(h)
+		rec[k] = w.again&b != 0
+	}
+	return rec
+}
+
+// bitPos maps a hash to [0, n), n a power of two. The low bits of an FNV
+// hash depend only on the low bits of the input: a multiplication brings
+// all of them to the high bits used.
+func bitPos(h uint64, n int) uint64 {
+	return (h * 0x9e3779b97f4a7c15) >> 32 & uint64(n-1)
+}
+
 // gramTable maps 4-gram hashes to the blocks that hold them, in the order
 // they were added, up to a limit per 4-gram.
 type gramTable struct {
@@ -73,9 +111,7 @@ func newGramTable(n int) *gramTable {
 // slot returns the slot of h, or the free slot where it goes.
 func (t *gramTable) slot(h uint64) *gramSlot {
 	mask := uint64(len(t.slots) - 1)
-	// The low bits of an FNV hash depend only on the low bits of the
-	// input: multiply to use all of them.
-	for p := (h * 0x9e3779b97f4a7c15) >> 32 & mask; ; p = (p + 1) & mask {
+	for p := bitPos(h, len(t.slots)); ; p = (p + 1) & mask {
 		if s := &t.slots[p]; s.n == 0 || s.h == h {
 			return s
 		}

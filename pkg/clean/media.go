@@ -40,7 +40,7 @@ func (c *cleaner) mayCredit(i int) bool {
 // paragraph elsewhere on the page: a magazine's pull quote repeats the
 // answer, often trimmed or slightly reworded.
 func (c *cleaner) pullQuotes() {
-	index := c.newQuoteIndex()
+	index := c.quoteIndex()
 	var cands []int32
 	for i, b := range c.bs {
 		if !c.live(i) || len(c.toks[i]) < 4 || c.nw[i] > pullQuoteMaxWords {
@@ -61,7 +61,7 @@ func (c *cleaner) pullQuotes() {
 			// second one is in the index).
 			from, to = n/4, max(n*3/4, n/4+5)
 		}
-		cands = index.candidates(cands[:0], c.gramsOf(i)[from:to-shingleSize+1])
+		cands = c.quoteCandidates(cands[:0], index, i, from, to-shingleSize+1)
 		for _, j := range cands {
 			if int(j) == i || c.marks[j].Role != Content || len(c.toks[j]) < len(c.toks[i])*3/2 {
 				continue
@@ -75,39 +75,50 @@ func (c *cleaner) pullQuotes() {
 	}
 }
 
-// quoteIndex finds the blocks that share word 4-grams with a text, so that
-// a pull quote is compared only with paragraphs it may come from. Each
-// 4-gram keeps the first gramSlots blocks that contain it.
-type quoteIndex struct{ *gramTable }
-
-// gramSlots is how many blocks one 4-gram of the index names.
+// gramSlots is how many blocks one 4-gram of the pull-quote index names.
 const gramSlots = 4
 
-// newQuoteIndex indexes the paragraphs a pull quote may come from.
-func (c *cleaner) newQuoteIndex() quoteIndex {
-	idx := quoteIndex{newGramTable(len(c.grams) / 2)}
+// quoteIndex indexes the paragraphs a pull quote may come from, so that it
+// is compared only with those that share word 4-grams with it. Each
+// 4-gram keeps the first gramSlots blocks that contain it. Every second
+// 4-gram of a paragraph is enough: a common run of five words or more
+// always contains one, and the index is half the size. A block's own
+// 4-grams that occur nowhere else are left out (see quoteCandidates).
+func (c *cleaner) quoteIndex() *gramTable {
+	idx := newGramTable(0)
 	for i := range c.bs {
-		if c.marks[i].Role != Content || len(c.toks[i]) < 6 {
+		if !c.quoteIndexed(i) {
 			continue
 		}
-		// Every second 4-gram is enough: a common run of five words or
-		// more always contains one, and the index is half the size.
-		gs := c.gramsOf(i)
-		for k := 0; k < len(gs); k += 2 {
-			idx.add(gs[k], int32(i), gramSlots, true)
+		for g := c.gramOff[i]; g < c.gramOff[i+1]; g += 2 {
+			if c.recurs[g] {
+				idx.add(c.grams[g], int32(i), gramSlots, true)
+			}
 		}
 	}
 	return idx
 }
 
-// candidates appends to dst the blocks that share a 4-gram with a text,
-// given the hashes of its 4-grams, until there are enough to confirm. The
-// index holds every second 4-gram of a paragraph, so all of the text's
-// 4-grams are looked up.
-func (idx quoteIndex) candidates(dst []int32, grams []uint64) []int32 {
+// quoteIndexed reports whether quoteIndex takes block i; after it ran, for
+// a block still live.
+func (c *cleaner) quoteIndexed(i int) bool { return c.live(i) && len(c.toks[i]) >= 6 }
+
+// quoteCandidates appends to dst the blocks that share a 4-gram with block
+// i's k-th 4-grams for k in [from, to), until there are enough to confirm.
+// The index holds every second 4-gram of a paragraph, so all of these are
+// looked up. A 4-gram that occurs nowhere else names only i itself, when
+// the index took it.
+func (c *cleaner) quoteCandidates(dst []int32, idx *gramTable, i, from, to int) []int32 {
 	var buf [gramSlots]int32
-	for _, h := range grams {
-		for _, j := range idx.appendBlocks(buf[:0], h) {
+	for k := from; k < to; k++ {
+		var found []int32
+		switch g := c.gramOff[i] + k; {
+		case c.recurs[g]:
+			found = idx.appendBlocks(buf[:0], c.grams[g])
+		case k%2 == 0 && c.quoteIndexed(i):
+			found = append(buf[:0], int32(i))
+		}
+		for _, j := range found {
 			if !slices.Contains(dst, j) {
 				dst = append(dst, j)
 			}
