@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"hash/fnv"
 	"strings"
 	"testing"
 
@@ -229,6 +230,32 @@ func TestKeyASCIIFastPath(t *testing.T) {
 		}
 		if got := strings.Join(Tokens(s), " "); got != slow {
 			t.Errorf("Tokens(%q) = %q, want %q", s, got, slow)
+		}
+	}
+}
+
+// hashGrams gives each word 4-gram the FNV-1a hash of its words, each
+// followed by a space.
+func TestHashGrams(t *testing.T) {
+	toks := [][]string{
+		Tokens("one two three"),
+		Tokens("The quick brown fox jumps over the lazy dog, and then über Straße ﬁne"),
+		nil,
+		Tokens("a b c d"),
+	}
+	hs, off := hashGrams(toks)
+	for i, ts := range toks {
+		for k := 0; k+shingleSize <= len(ts); k++ {
+			h := fnv.New64a()
+			for _, w := range ts[k : k+shingleSize] {
+				h.Write([]byte(w + " "))
+			}
+			if got := hs[off[i]+k]; got != h.Sum64() {
+				t.Errorf("block %d gram %d %q: %x, want %x", i, k, ts[k:k+shingleSize], got, h.Sum64())
+			}
+		}
+		if n := off[i+1] - off[i]; n != max(len(ts)-shingleSize+1, 0) {
+			t.Errorf("block %d: %d 4-grams for %d words", i, n, len(ts))
 		}
 	}
 }

@@ -13,22 +13,9 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// gramHash hashes one word 4-gram (FNV-1a over the words and a separator).
-func gramHash(toks []string) uint64 {
-	h := uint64(fnvOffset)
-	for _, t := range toks {
-		for i := 0; i < len(t); i++ {
-			h ^= uint64(t[i])
-			h *= fnvPrime
-		}
-		h ^= ' '
-		h *= fnvPrime
-	}
-	return h
-}
-
-// hashGrams returns the hashes of the 4-grams of all blocks in one slice,
-// and where each block's start: block i's k-th 4-gram is at off[i]+k.
+// hashGrams returns the hashes of the word 4-grams of all blocks in one
+// slice (FNV-1a over the words, each followed by a space), and where each
+// block's start: block i's k-th 4-gram is at off[i]+k.
 func hashGrams(toks [][]string) (hs []uint64, off []int) {
 	off = make([]int, len(toks)+1)
 	for i, ts := range toks {
@@ -36,8 +23,26 @@ func hashGrams(toks [][]string) (hs []uint64, off []int) {
 	}
 	hs = make([]uint64, off[len(toks)])
 	for i, ts := range toks {
-		for k := range off[i+1] - off[i] {
-			hs[off[i]+k] = gramHash(ts[k : k+shingleSize])
+		if len(ts) < shingleSize {
+			continue
+		}
+		out := hs[off[i]:off[i+1]]
+		// A word belongs to four 4-grams: their hashes advance together
+		// as it is read, which reads each byte once and lets the four
+		// multiplications overlap. h0 is the 4-gram the word ends, h3 the
+		// one it begins.
+		var h0, h1, h2 uint64
+		for t, w := range ts {
+			h3 := uint64(fnvOffset)
+			for k := 0; k < len(w); k++ {
+				c := uint64(w[k])
+				h0, h1, h2, h3 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime
+			}
+			h0, h1, h2, h3 = (h0^' ')*fnvPrime, (h1^' ')*fnvPrime, (h2^' ')*fnvPrime, (h3^' ')*fnvPrime
+			if t >= shingleSize-1 {
+				out[t-shingleSize+1] = h0
+			}
+			h0, h1, h2 = h1, h2, h3
 		}
 	}
 	return hs, off
