@@ -168,8 +168,8 @@ func endsSentence(s string) bool {
 	if s == "" {
 		return false
 	}
-	r := []rune(s)
-	return strings.ContainsRune(".!?…;", r[len(r)-1])
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?…;", r)
 }
 
 // IsQuestion reports whether a text ends with a question mark (after
@@ -183,9 +183,11 @@ func IsQuestion(s string) bool {
 
 // quoted reports whether a whole text stands in quote marks.
 func quoted(s string) bool {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) < 2 {
-		return false
+	s = strings.TrimSpace(s)
+	first, n := utf8.DecodeRuneInString(s)
+	if n == len(s) {
+		return false // fewer than two characters
 	}
-	return strings.ContainsRune(`"“„«‘'‚‹`, r[0]) && strings.ContainsRune(`"”“»’'‘›`, r[len(r)-1])
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(`"“„«‘'‚‹`, first) && strings.ContainsRune(`"”“»’'‘›`, last)
 }
