@@ -80,33 +80,40 @@ type cleaner struct {
 	ctx     Context
 	nw      []int // word counts
 	keys    []string
-	toks    [][]string // the words of keys
-	scripts []Script   // scriptOf of the text
-	letters []int      // letter counts, from scriptOf
-	grams   []uint64   // hashes of the word 4-grams of all blocks
-	gramOff []int      // where each block's start in grams
-	recurs  []bool     // per 4-gram in grams, whether its hash may recur
+	ntok    []int    // how many words (tokens) the keys have
+	scripts []Script // scriptOf of the text
+	letters []int    // letter counts, from scriptOf
+	grams   []uint64 // hashes of the word 4-grams of all blocks
+	gramOff []int    // where each block's start in grams
+	recurs  []bool   // per 4-gram in grams, whether its hash may recur
 	marks   []Mark
 }
 
 func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
 	n := len(bs)
-	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, n), keys: make([]string, n), toks: make([][]string, n),
-		scripts: make([]Script, n), letters: make([]int, n), marks: make([]Mark, n)}
+	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, n), keys: make([]string, n),
+		ntok: make([]int, n), scripts: make([]Script, n), letters: make([]int, n), marks: make([]Mark, n)}
 	for i, b := range bs {
 		c.keys[i] = Key(b.Text)
 		if c.keys[i] != "" {
-			// Key joins the tokens with single spaces, and no token holds
-			// one: splitting the key gives the tokens without a second pass.
-			c.toks[i] = strings.Split(c.keys[i], " ")
+			c.ntok[i] = strings.Count(c.keys[i], " ") + 1
 		}
 		c.nw[i] = wordCount(b.Text)
 		c.scripts[i], c.letters[i] = scriptOf(b.Text)
 		c.marks[i] = Mark{Role: Content, DupOf: -1}
 	}
-	c.grams, c.gramOff = hashGrams(c.toks)
+	c.grams, c.gramOff = hashGrams(c.keys, c.ntok)
 	c.recurs = recurringGrams(c.grams)
 	return c
+}
+
+// tokens returns the words of block i's key. Most rules need only their
+// number (ntok), so the words are split off when asked for.
+func (c *cleaner) tokens(i int) []string {
+	if c.keys[i] == "" {
+		return nil
+	}
+	return strings.Split(c.keys[i], " ")
 }
 
 func (c *cleaner) live(i int) bool { return c.marks[i].Role == Content }
@@ -215,8 +222,8 @@ var triggerWords = map[string]bool{
 
 var triggerStems = []string{"suscr", "regis", "regís", "bolet", "подпис", "рассылк", "поделит", "реклам"}
 
-func hasTrigger(toks []string) bool {
-	for _, t := range toks {
+func hasTrigger(key string) bool {
+	for t := range strings.SplitSeq(key, " ") {
 		if triggerWords[t] {
 			return true
 		}
@@ -242,7 +249,7 @@ func (c *cleaner) stubsAndBoilerplate() {
 			c.remove(i, LinkStub, -1)
 			continue
 		}
-		if n > 45 || !hasTrigger(c.toks[i]) {
+		if n > 45 || !hasTrigger(c.keys[i]) {
 			continue // none of the vocabulary below: spare the regular expressions
 		}
 		switch {

@@ -237,14 +237,16 @@ func TestKeyASCIIFastPath(t *testing.T) {
 // hashGrams gives each word 4-gram the FNV-1a hash of its words, each
 // followed by a space.
 func TestHashGrams(t *testing.T) {
-	toks := [][]string{
-		Tokens("one two three"),
-		Tokens("The quick brown fox jumps over the lazy dog, and then über Straße ﬁne"),
-		nil,
-		Tokens("a b c d"),
+	texts := []string{"one two three", "The quick brown fox jumps over the lazy dog, and then über Straße ﬁne", "", "a b c d"}
+	var keys []string
+	var ntok []int
+	for _, s := range texts {
+		keys = append(keys, Key(s))
+		ntok = append(ntok, len(Tokens(s)))
 	}
-	hs, off := hashGrams(toks)
-	for i, ts := range toks {
+	hs, off := hashGrams(keys, ntok)
+	for i, s := range texts {
+		ts := Tokens(s)
 		for k := 0; k+shingleSize <= len(ts); k++ {
 			h := fnv.New64a()
 			for _, w := range ts[k : k+shingleSize] {

@@ -123,7 +123,7 @@ func (c *cleaner) findCopies() (orig []int, near []bool) {
 			continue
 		}
 		exact[c.keys[i]] = i
-		if len(c.toks[i]) < nearMinTokens {
+		if c.ntok[i] < nearMinTokens {
 			continue
 		}
 		sample = c.sampleGrams(sample[:0], i)

@@ -15,15 +15,16 @@ const (
 
 // hashGrams returns the hashes of the word 4-grams of all blocks in one
 // slice (FNV-1a over the words, each followed by a space), and where each
-// block's start: block i's k-th 4-gram is at off[i]+k.
-func hashGrams(toks [][]string) (hs []uint64, off []int) {
-	off = make([]int, len(toks)+1)
-	for i, ts := range toks {
-		off[i+1] = off[i] + max(len(ts)-shingleSize+1, 0)
+// block's start: block i's k-th 4-gram is at off[i]+k. keys are the
+// blocks' keys (words joined by single spaces), ntok their word counts.
+func hashGrams(keys []string, ntok []int) (hs []uint64, off []int) {
+	off = make([]int, len(keys)+1)
+	for i, n := range ntok {
+		off[i+1] = off[i] + max(n-shingleSize+1, 0)
 	}
-	hs = make([]uint64, off[len(toks)])
-	for i, ts := range toks {
-		if len(ts) < shingleSize {
+	hs = make([]uint64, off[len(keys)])
+	for i, key := range keys {
+		if ntok[i] < shingleSize {
 			continue
 		}
 		out := hs[off[i]:off[i+1]]
@@ -32,17 +33,21 @@ func hashGrams(toks [][]string) (hs []uint64, off []int) {
 		// multiplications overlap. h0 is the 4-gram the word ends, h3 the
 		// one it begins.
 		var h0, h1, h2 uint64
-		for t, w := range ts {
-			h3 := uint64(fnvOffset)
-			for k := 0; k < len(w); k++ {
-				c := uint64(w[k])
-				h0, h1, h2, h3 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime
+		h3 := uint64(fnvOffset)
+		t := 0 // words read
+		for k := 0; k <= len(key); k++ {
+			c := uint64(' ') // the space after each word, the last too
+			if k < len(key) {
+				c = uint64(key[k])
 			}
-			h0, h1, h2, h3 = (h0^' ')*fnvPrime, (h1^' ')*fnvPrime, (h2^' ')*fnvPrime, (h3^' ')*fnvPrime
-			if t >= shingleSize-1 {
-				out[t-shingleSize+1] = h0
+			h0, h1, h2, h3 = (h0^c)*fnvPrime, (h1^c)*fnvPrime, (h2^c)*fnvPrime, (h3^c)*fnvPrime
+			if c != ' ' {
+				continue
 			}
-			h0, h1, h2 = h1, h2, h3
+			if t++; t >= shingleSize {
+				out[t-shingleSize] = h0
+			}
+			h0, h1, h2, h3 = h1, h2, h3, fnvOffset
 		}
 	}
 	return hs, off

@@ -43,7 +43,7 @@ func (c *cleaner) pullQuotes() {
 	index := c.quoteIndex()
 	var cands []int32
 	for i, b := range c.bs {
-		if !c.live(i) || len(c.toks[i]) < 4 || c.nw[i] > pullQuoteMaxWords {
+		if !c.live(i) || c.ntok[i] < 4 || c.nw[i] > pullQuoteMaxWords {
 			continue
 		}
 		// A quoted or blockquoted text may be trimmed or reworded; an
@@ -52,9 +52,9 @@ func (c *cleaner) pullQuotes() {
 		if !quoted(b.Text) && b.Kind != blocks.Quote {
 			share, least = pullQuoteUnmarkedShare, 6
 		}
-		need := int(float64(len(c.toks[i]))*share + 0.999)
+		need := int(float64(c.ntok[i])*share + 0.999)
 		need = max(need, least, 5)
-		from, to := 0, len(c.toks[i])
+		from, to := 0, c.ntok[i]
 		if n := to; share == pullQuoteUnmarkedShare && n >= 8 {
 			// A run of 90% of the words covers the middle half of the
 			// text: its 4-grams are enough to find the paragraph (every
@@ -63,10 +63,10 @@ func (c *cleaner) pullQuotes() {
 		}
 		cands = c.quoteCandidates(cands[:0], index, i, from, to-shingleSize+1)
 		for _, j := range cands {
-			if int(j) == i || c.marks[j].Role != Content || len(c.toks[j]) < len(c.toks[i])*3/2 {
+			if int(j) == i || c.marks[j].Role != Content || c.ntok[j] < c.ntok[i]*3/2 {
 				continue
 			}
-			if longestCommonRun(c.toks[i], c.toks[j]) >= need {
+			if longestCommonRun(c.tokens(i), c.tokens(int(j))) >= need {
 				c.remove(i, PullQuote, int(j))
 				c.attribution(i)
 				break
@@ -101,7 +101,7 @@ func (c *cleaner) quoteIndex() *gramTable {
 
 // quoteIndexed reports whether quoteIndex takes block i; after it ran, for
 // a block still live.
-func (c *cleaner) quoteIndexed(i int) bool { return c.live(i) && len(c.toks[i]) >= 6 }
+func (c *cleaner) quoteIndexed(i int) bool { return c.live(i) && c.ntok[i] >= 6 }
 
 // quoteCandidates appends to dst the blocks that share a 4-gram with block
 // i's k-th 4-grams for k in [from, to), until there are enough to confirm.

@@ -95,26 +95,32 @@ func unicodeTokens(s string) []string {
 
 // wordCount counts whitespace-separated words.
 func wordCount(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); {
-		// ASCII, nearly all of any text, is tested without decoding.
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if space {
-			in = false
-		} else if !in {
-			in = true
+	// The ASCII start of the text, often all of it, without decoding or
+	// branches: a word starts where a non-space follows a space.
+	n, in, i := 0, 0, 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		c := s[i]
+		word := b2i(c != ' ' && (c < '\t' || c > '\r'))
+		n += word &^ in
+		in = word
+	}
+	for _, r := range s[i:] {
+		if unicode.IsSpace(r) {
+			in = 0
+		} else if in == 0 {
+			in = 1
 			n++
 		}
 	}
 	return n
+}
+
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Script is the writing system most letters of a text belong to.
@@ -131,10 +137,15 @@ const (
 // scriptOf returns the script of most letters and how many letters there are.
 func scriptOf(s string) (Script, int) {
 	var lat, cyr, oth int
-	for _, r := range s {
+	// The ASCII start of the text, often all of it, without decoding or
+	// branches: its letters are Latin.
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		lat += b2i(s[i]|0x20-'a' < 26) // |0x20 lower-cases letters
+	}
+	for _, r := range s[i:] {
 		switch {
 		case r < utf8.RuneSelf:
-			// The ASCII letters are Latin.
 			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
 				lat++
 			}
