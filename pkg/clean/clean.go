@@ -161,9 +161,27 @@ func (c *cleaner) chrome() {
 // can be found here.", "Read more", "Hier geht es zum Podcast".
 var stubRe = regexp.MustCompile(`(?i)(\b(here|hier|ici|aquí|aqui)|здесь|тут|по ссылке)\s*[.!:]?\s*$|^(read more|read also|see also|more on this|weiterlesen|mehr zum thema|lesen sie auch|lire aussi|à lire aussi|leer más|lea también|читайте также|читать также|подробнее)\b`)
 
-// stubWords are the words (see mayHold) of which every match of stubRe in
-// ASCII text holds one.
-var stubWords = []string{"here", "hier", "ici", "aqui", "read", "see", "more", "weiterlesen", "mehr", "lesen", "lire"}
+// mayStub is a cheap test before stubRe: in ASCII text, whose key keeps
+// every run of letters and digits (see mayHold), a match ends the key with
+// "here" or one of its translations, or starts it with "read more" or
+// another of the phrases.
+func (c *cleaner) mayStub(i int) bool {
+	if !isASCII(c.bs[i].Text) {
+		return true
+	}
+	k := c.keys[i]
+	for _, w := range []string{"here", "hier", "ici", "aqui"} {
+		if strings.HasSuffix(k, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"read more", "read also", "see also", "more on this", "weiterlesen", "mehr zum thema", "lesen sie auch", "lire aussi"} {
+		if strings.HasPrefix(k, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // boilerRe matches the vocabulary of subscription, sharing and cookie boxes.
 var boilerRe = regexp.MustCompile(`(?i)\b(subscribe|newsletter|sign up|unsubscribe|abonnieren|abonnez|abonnement|suscr[ií]b|bolet[ií]n|cookies?|share on|share this|teilen|partager|compartir|advertisement|anzeige|publicité|publicidad)\b|подпис|рассылк|поделиться|реклама`)
@@ -253,7 +271,7 @@ func (c *cleaner) stubsAndBoilerplate() {
 			continue // none of the vocabulary below: spare the regular expressions
 		}
 		switch {
-		case n <= 15 && c.mayHold(i, stubWords) && stubRe.MatchString(b.Text):
+		case n <= 15 && c.mayStub(i) && stubRe.MatchString(b.Text):
 			c.remove(i, LinkStub, -1)
 		case n <= 12 && c.mayHold(i, boilerWords) && boilerRe.MatchString(b.Text):
 			c.remove(i, Boilerplate, -1)

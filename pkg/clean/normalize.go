@@ -170,12 +170,23 @@ func scriptOf(s string) (Script, int) {
 	return Other, n
 }
 
+// trimClosing trims closing quotes, brackets and spaces off the end of s.
+func trimClosing(s string) string {
+	// Most texts end in a letter or a stop: nothing to trim or decode.
+	if n := len(s); n > 0 && s[n-1] < utf8.RuneSelf && !closing(rune(s[n-1])) {
+		return s
+	}
+	return strings.TrimRightFunc(s, closing)
+}
+
+func closing(r rune) bool {
+	return strings.ContainsRune(`"'”’»«“)]`, r) || unicode.IsSpace(r)
+}
+
 // endsSentence reports whether a text ends like a sentence (after closing
 // quotes and brackets).
 func endsSentence(s string) bool {
-	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return strings.ContainsRune(`"'”’»«“)]`, r) || unicode.IsSpace(r)
-	})
+	s = trimClosing(s)
 	if s == "" {
 		return false
 	}
@@ -186,9 +197,7 @@ func endsSentence(s string) bool {
 // IsQuestion reports whether a text ends with a question mark (after
 // closing quotes and brackets), in any of the scripts qanda reads.
 func IsQuestion(s string) bool {
-	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return strings.ContainsRune(`"'”’»«“)]`, r) || unicode.IsSpace(r)
-	})
+	s = trimClosing(s)
 	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？") || strings.HasSuffix(s, "?»")
 }
 

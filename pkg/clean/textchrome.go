@@ -132,7 +132,7 @@ func (c *cleaner) textChrome() {
 func (c *cleaner) leaveToLaterRules(i int, script Script) bool {
 	t := c.bs[i].Text
 	if c.creditOnly(i) || (c.nw[i] <= 15 && !IsQuestion(t) &&
-		((c.mayHold(i, stubWords) && stubRe.MatchString(t)) || (c.mayHold(i, boilerWords) && boilerRe.MatchString(t)))) {
+		((c.mayStub(i) && stubRe.MatchString(t)) || (c.mayHold(i, boilerWords) && boilerRe.MatchString(t)))) {
 		return true
 	}
 	s := c.scripts[i]
