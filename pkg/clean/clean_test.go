@@ -261,3 +261,33 @@ func TestHashGrams(t *testing.T) {
 		}
 	}
 }
+
+// recurringGrams may flag a hash that occurs once, but never misses one
+// that recurs.
+func TestRecurringGrams(t *testing.T) {
+	var hs []uint64
+	for i := range 200000 {
+		h := uint64(i) * 0x9e3779b97f4a7c15
+		if i%7 == 0 && i > 0 {
+			h = hs[i/2]
+		}
+		hs = append(hs, h)
+	}
+	count := map[uint64]int{}
+	for _, h := range hs {
+		count[h]++
+	}
+	rec := recurringGrams(hs)
+	spurious := 0
+	for k, h := range hs {
+		switch {
+		case count[h] > 1 && !rec[k]:
+			t.Fatalf("hash %d at %d recurs but is not flagged", h, k)
+		case count[h] == 1 && rec[k]:
+			spurious++
+		}
+	}
+	if spurious > len(hs)/10 {
+		t.Errorf("%d of %d unique hashes flagged", spurious, len(hs))
+	}
+}

@@ -1,5 +1,7 @@
 package clean
 
+import "slices"
+
 // Word 4-grams find the blocks that share text: copies (dup.go) and pull
 // quotes (media.go). Each block's 4-grams are hashed once. Most 4-grams of
 // a page occur once, and those can name no other block: a bitmap pass
@@ -55,30 +57,54 @@ func hashGrams(keys []string, ntok []int) (hs []uint64, off []int) {
 
 // recurringGrams reports for each hash in hs whether it may occur more than
 // once in hs. A false "yes" only costs a lookup, so a bitmap of hashes seen
-// (and seen again) does, with about eight bits per hash: one pass marks,
-// a second reads.
+// (and seen again) does. A bitmap for a whole long dump would not stay in
+// cache, so the hashes are first grouped by their top bits (a counting
+// sort) and each group gets a small bitmap of its own, with room to spare:
+// 32 bits per hash.
 func recurringGrams(hs []uint64) []bool {
-	bits := 64
-	for bits < 8*len(hs) {
-		bits *= 2
+	const groupSize = 1 << 15 // hashes per group, about
+	shift := uint(64)         // h>>shift is h's group
+	for len(hs)>>(64-shift) > groupSize {
+		shift--
 	}
-	type word struct{ seen, again uint64 } // side by side: one cache line
-	m := make([]word, bits/64)
-	at := func(h uint64) (*word, uint64) {
-		p := bitPos(h, bits)
-		return &m[p/64], 1 << (p % 64)
-	}
+	start := make([]int, 1<<(64-shift)+1) // group g is at [start[g], start[g+1])
 	for _, h := range hs {
-		w, b := at(h)
-		if w.seen&b != 0 {
-			w.again |= b
-		}
-		w.seen |= b
+		start[h>>shift+1]++
+	}
+	for g := 1; g < len(start); g++ {
+		start[g] += start[g-1]
+	}
+	next := slices.Clone(start)
+	gh := make([]uint64, len(hs)) // the hashes by group
+	gk := make([]int32, len(hs))  // and their indexes in hs
+	for k, h := range hs {
+		g := h >> shift
+		gh[next[g]], gk[next[g]] = h, int32(k)
+		next[g]++
 	}
 	rec := make([]bool, len(hs))
-	for k, h := range hs {
-		w, b := at(h)
-		rec[k] = w.again&b != 0
+	type word struct{ seen, again uint64 } // side by side: one cache line
+	var m []word
+	for g := 0; g+1 < len(start); g++ {
+		group, ks := gh[start[g]:start[g+1]], gk[start[g]:start[g+1]]
+		bits := 64
+		for bits < 32*len(group) {
+			bits *= 2
+		}
+		m = slices.Grow(m[:0], bits/64)[:bits/64]
+		clear(m)
+		for _, h := range group {
+			p := bitPos(h, bits)
+			w, b := &m[p/64], uint64(1)<<(p%64)
+			if w.seen&b != 0 {
+				w.again |= b
+			}
+			w.seen |= b
+		}
+		for n, h := range group {
+			p := bitPos(h, bits)
+			rec[ks[n]] = m[p/64].again&(1<<(p%64)) != 0
+		}
 	}
 	return rec
 }
