@@ -103,7 +103,7 @@ func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
 		c.marks[i] = Mark{Role: Content, DupOf: -1}
 	}
 	c.grams, c.gramOff = hashGrams(c.keys, c.ntok)
-	c.recurs = recurringGrams(c.grams)
+	c.recurs = recurring(c.grams)
 	return c
 }
 

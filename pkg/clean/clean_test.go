@@ -262,9 +262,9 @@ func TestHashGrams(t *testing.T) {
 	}
 }
 
-// recurringGrams may flag a hash that occurs once, but never misses one
+// recurring may flag a hash that occurs once, but never misses one
 // that recurs.
-func TestRecurringGrams(t *testing.T) {
+func TestRecurring(t *testing.T) {
 	var hs []uint64
 	for i := range 200000 {
 		h := uint64(i) * 0x9e3779b97f4a7c15
@@ -277,7 +277,7 @@ func TestRecurringGrams(t *testing.T) {
 	for _, h := range hs {
 		count[h]++
 	}
-	rec := recurringGrams(hs)
+	rec := recurring(hs)
 	spurious := 0
 	for k, h := range hs {
 		switch {

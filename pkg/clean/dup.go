@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"hash/maphash"
 	"sort"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -110,7 +111,15 @@ func (c *cleaner) liveIndexes() []int {
 func (c *cleaner) findCopies() (orig []int, near []bool) {
 	orig = make([]int, len(c.bs))
 	near = make([]bool, len(c.bs))
-	exact := make(map[string]int, len(c.bs))
+	// Only a key that may recur can be a copy or have one: the others
+	// need not go into the map. (The hashes only pick the keys to compare.)
+	seed := maphash.MakeSeed()
+	hs := make([]uint64, len(c.bs))
+	for i, k := range c.keys {
+		hs[i] = maphash.String(seed, k)
+	}
+	mayRecur := recurring(hs)
+	exact := map[string]int{}
 	ns := &nearSearch{shingles: newGramTable(0), votes: make([]int32, len(c.bs)), dmp: diffmatchpatch.New()}
 	var sample []int
 	for i := range c.bs {
@@ -118,11 +127,13 @@ func (c *cleaner) findCopies() (orig []int, near []bool) {
 		if !c.live(i) || c.keys[i] == "" {
 			continue
 		}
-		if j, ok := exact[c.keys[i]]; ok {
-			orig[i] = j
-			continue
+		if mayRecur[i] {
+			if j, ok := exact[c.keys[i]]; ok {
+				orig[i] = j
+				continue
+			}
+			exact[c.keys[i]] = i
 		}
-		exact[c.keys[i]] = i
 		if c.ntok[i] < nearMinTokens {
 			continue
 		}

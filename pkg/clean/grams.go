@@ -55,13 +55,13 @@ func hashGrams(keys []string, ntok []int) (hs []uint64, off []int) {
 	return hs, off
 }
 
-// recurringGrams reports for each hash in hs whether it may occur more than
-// once in hs. A false "yes" only costs a lookup, so a bitmap of hashes seen
+// recurring reports for each hash in hs whether it may occur more than once
+// in hs. A false "yes" only costs a lookup, so a bitmap of hashes seen
 // (and seen again) does. A bitmap for a whole long dump would not stay in
 // cache, so the hashes are first grouped by their top bits (a counting
 // sort) and each group gets a small bitmap of its own, with room to spare:
 // 32 bits per hash.
-func recurringGrams(hs []uint64) []bool {
+func recurring(hs []uint64) []bool {
 	const groupSize = 1 << 15 // hashes per group, about
 	shift := uint(64)         // h>>shift is h's group
 	for len(hs)>>(64-shift) > groupSize {

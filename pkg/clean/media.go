@@ -62,11 +62,15 @@ func (c *cleaner) pullQuotes() {
 			from, to = n/4, max(n*3/4, n/4+5)
 		}
 		cands = c.quoteCandidates(cands[:0], index, i, from, to-shingleSize+1)
+		var words []string
 		for _, j := range cands {
 			if int(j) == i || c.marks[j].Role != Content || c.ntok[j] < c.ntok[i]*3/2 {
 				continue
 			}
-			if longestCommonRun(c.tokens(i), c.tokens(int(j))) >= need {
+			if words == nil {
+				words = c.tokens(i)
+			}
+			if longestCommonRun(words, c.tokens(int(j))) >= need {
 				c.remove(i, PullQuote, int(j))
 				c.attribution(i)
 				break
@@ -85,17 +89,22 @@ const gramSlots = 4
 // always contains one, and the index is half the size. A block's own
 // 4-grams that occur nowhere else are left out (see quoteCandidates).
 func (c *cleaner) quoteIndex() *gramTable {
-	idx := newGramTable(0)
-	for i := range c.bs {
-		if !c.quoteIndexed(i) {
-			continue
-		}
-		for g := c.gramOff[i]; g < c.gramOff[i+1]; g += 2 {
-			if c.recurs[g] {
-				idx.add(c.grams[g], int32(i), gramSlots, true)
+	each := func(fn func(i, g int)) {
+		for i := range c.bs {
+			if !c.quoteIndexed(i) {
+				continue
+			}
+			for g := c.gramOff[i]; g < c.gramOff[i+1]; g += 2 {
+				if c.recurs[g] {
+					fn(i, g)
+				}
 			}
 		}
 	}
+	n := 0
+	each(func(int, int) { n++ })
+	idx := newGramTable(n) // sized up front: growing is slow on a long page
+	each(func(i, g int) { idx.add(c.grams[g], int32(i), gramSlots, true) })
 	return idx
 }
 
