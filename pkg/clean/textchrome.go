@@ -168,7 +168,7 @@ func (c *cleaner) lineKind(i, next int) lineKind {
 	case n >= bodyLongWords || (n >= bodyProseWords && endsSentence(t)):
 		return proseLine
 	case IsQuestion(t):
-		if next >= 0 && (widgetRe.MatchString(c.bs[next].Text) || listLike(c.bs[next])) {
+		if next >= 0 && (isWidget(c.bs[next].Text) || listLike(c.bs[next])) {
 			return listLine // a poll, or a teaser list
 		}
 		return turnLine
@@ -234,7 +234,7 @@ func listLike(b blocks.Block) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(b.Text)
-	return unicode.IsSymbol(r) || ((strings.Contains(b.Text, "[") || strings.Contains(b.Text, "(")) && widgetRe.MatchString(b.Text))
+	return unicode.IsSymbol(r) || isWidget(b.Text)
 }
 
 // mayCarryCredit is a cheap test before captionCreditRe: every credit it
@@ -255,6 +255,15 @@ func head(s string, n int) string {
 // widgetRe matches what a text browser prints for form fields and
 // buttons: "[ ]", "( ) Ja", "[Abstimmen]".
 var widgetRe = regexp.MustCompile(`\[ *\]|\( *\)|^\[[^\]]*\]$`)
+
+// isWidget reports whether widgetRe matches s. Every match opens a bracket
+// right before a space or its closing bracket, or is a text in square
+// brackets: a cheap test spares most texts the pattern.
+func isWidget(s string) bool {
+	may := strings.Contains(s, "[ ") || strings.Contains(s, "[]") || strings.Contains(s, "( ") || strings.Contains(s, "()") ||
+		(strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"))
+	return may && widgetRe.MatchString(s)
+}
 
 // speakerRe matches a line opened by a speaker label or an interview
 // label: "Fischer:", "Q:", "Karin Fischer: Warum ...", "AP:".
