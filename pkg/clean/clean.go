@@ -202,9 +202,9 @@ var teaserRe = regexp.MustCompile(`^(VIDEO|WATCH|RELATED|READ MORE|READ ALSO|ALS
 // advertising posts.
 var disclaimerRe = regexp.MustCompile(`(?i)\b(disclaimer|haftungsausschluss|views expressed|opinions expressed|affiliate links?|werbelinks?|provisionslinks?)\b`)
 
-// disclaimerWords are the words (see mayHold) of which every match of
-// disclaimerRe in ASCII text holds one.
-var disclaimerWords = []string{"disclaimer", "haftungsausschluss", "expressed", "affiliate", "werbelink", "provisionslink"}
+// disclaimerWords are the words (see mayHoldAnyScript) of which every
+// match of disclaimerRe holds one.
+var disclaimerWords = []string{"claimer", "haftung", "expre", "affiliate", "werbeli", "provi"}
 
 // mayHold is a cheap test before a pattern that needs one of words (lower
 // case letters and digits) in every match: the key of an ASCII text keeps
@@ -221,6 +221,45 @@ func (c *cleaner) mayHold(i int, words []string) bool {
 		}
 	}
 	return false
+}
+
+// mayHoldAnyScript is mayHold for a pattern that needs one of words in
+// every match, none of them with an 's' or a 'k', in text of any script.
+// Text that is not ASCII is searched itself, ignoring ASCII case: of the
+// ASCII letters only 's' and 'k' have non-ASCII case partners (ſ, K), so
+// the pattern's case folding finds nothing else.
+func (c *cleaner) mayHoldAnyScript(i int, words []string) bool {
+	if isASCII(c.bs[i].Text) {
+		return c.mayHold(i, words)
+	}
+	for _, w := range words {
+		if containsASCIIFold(c.bs[i].Text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsASCIIFold reports whether s contains word, which has no
+// upper-case letters, with ASCII letters in any case.
+func containsASCIIFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && lowerASCII(s[i+j]) == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // triggerWords and triggerStems are the words the patterns above start
@@ -277,7 +316,7 @@ func (c *cleaner) stubsAndBoilerplate() {
 			c.remove(i, Boilerplate, -1)
 		case n <= 25 && (callToActionRe.MatchString(b.Text) || teaserRe.MatchString(b.Text)):
 			c.remove(i, Boilerplate, -1)
-		case n <= 45 && c.mayHold(i, disclaimerWords) && disclaimerRe.MatchString(b.Text):
+		case n <= 45 && c.mayHoldAnyScript(i, disclaimerWords) && disclaimerRe.MatchString(b.Text):
 			c.remove(i, Disclaimer, -1)
 		}
 	}

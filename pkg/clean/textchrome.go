@@ -162,7 +162,7 @@ func (c *cleaner) lineKind(i, next int) lineKind {
 		return proseLine
 	case list:
 		return listLine
-	case n <= captionMaxWords && mayCarryCredit(t) && c.mayHold(i, captionCreditWords) && captionCreditRe.MatchString(t) &&
+	case n <= captionMaxWords && mayCarryCredit(t) && c.mayHoldAnyScript(i, captionCreditWords) && captionCreditRe.MatchString(t) &&
 		!IsQuestion(t) && !c.creditOnly(i):
 		return captionLine
 	case n >= bodyLongWords || (n >= bodyProseWords && endsSentence(t)):
@@ -202,7 +202,7 @@ func (c *cleaner) mainScript() Script {
 // creditOnly reports a block that is a photo credit and nothing else
 // ("Photo: Jane Doe / Reuters"): media() pairs it with its caption.
 func (c *cleaner) creditOnly(i int) bool {
-	if c.nw[i] > creditMaxWords || !c.mayHold(i, captionCreditWords) {
+	if c.nw[i] > creditMaxWords || !c.mayHoldAnyScript(i, captionCreditWords) {
 		return false
 	}
 	loc := captionCreditRe.FindStringIndex(c.bs[i].Text)
@@ -223,9 +223,9 @@ const captionMaxWords = 30
 // "(picture alliance / dpa)", "© Getty Images".
 var captionCreditRe = regexp.MustCompile(`(?i)(\b(fotos?|photos?|photographs?|bild|titelbild|image|illustration|credit|foto[s]? von)\s*(:|by\b)|©|\bpicture.alliance\b|\bgetty images\b|\(fuente\b)`)
 
-// captionCreditWords are the words (see mayHold) of which every match of
-// captionCreditRe in ASCII text holds one.
-var captionCreditWords = []string{"foto", "photo", "bild", "image", "illustration", "credit", "picture", "getty", "fuente"}
+// captionCreditWords are the words (see mayHoldAnyScript) of which every
+// match of captionCreditRe holds one.
+var captionCreditWords = []string{"foto", "photo", "bild", "image", "illu", "credit", "picture", "getty", "fuente", "©"}
 
 // listLike reports a list item, a menu entry drawn with a symbol ("□ Wissen",
 // "☆ Media Summit") or a form widget ("[ ]", "( ) Ja", "[Speichern]").
