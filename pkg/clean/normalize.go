@@ -95,22 +95,20 @@ func unicodeTokens(s string) []string {
 
 // wordCount counts whitespace-separated words.
 func wordCount(s string) int {
-	// The ASCII start of the text, often all of it, without decoding or
-	// branches: a word starts where a non-space follows a space.
-	n, in, i := 0, 0, 0
-	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
-		c := s[i]
-		word := b2i(c != ' ' && (c < '\t' || c > '\r'))
+	n, in := 0, 0 // a word starts where a non-space follows a space
+	for i := 0; i < len(s); {
+		// ASCII, nearly all of any text, without decoding or branches.
+		var word int
+		if c := s[i]; c < utf8.RuneSelf {
+			word = b2i(c != ' ' && (c < '\t' || c > '\r'))
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			word = b2i(!unicode.IsSpace(r))
+			i += size
+		}
 		n += word &^ in
 		in = word
-	}
-	for _, r := range s[i:] {
-		if unicode.IsSpace(r) {
-			in = 0
-		} else if in == 0 {
-			in = 1
-			n++
-		}
 	}
 	return n
 }
@@ -137,18 +135,17 @@ const (
 // scriptOf returns the script of most letters and how many letters there are.
 func scriptOf(s string) (Script, int) {
 	var lat, cyr, oth int
-	// The ASCII start of the text, often all of it, without decoding or
-	// branches: its letters are Latin.
-	i := 0
-	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
-		lat += b2i(s[i]|0x20-'a' < 26) // |0x20 lower-cases letters
-	}
-	for _, r := range s[i:] {
+	for i := 0; i < len(s); {
+		// ASCII, nearly all of any text, without decoding or branches:
+		// its letters are Latin.
+		if c := s[i]; c < utf8.RuneSelf {
+			lat += b2i(c|0x20-'a' < 26) // |0x20 lower-cases letters
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
-		case r < utf8.RuneSelf:
-			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
-				lat++
-			}
 		case !unicode.IsLetter(r):
 		case unicode.Is(unicode.Latin, r):
 			lat++
