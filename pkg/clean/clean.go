@@ -94,12 +94,19 @@ func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
 	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, n), keys: make([]string, n),
 		ntok: make([]int, n), scripts: make([]Script, n), letters: make([]int, n), marks: make([]Mark, n)}
 	for i, b := range bs {
-		c.keys[i] = Key(b.Text)
+		if isASCII(b.Text) {
+			c.keys[i], c.nw[i], c.letters[i] = scanASCII(b.Text)
+			if c.letters[i] > 0 {
+				c.scripts[i] = Latin
+			}
+		} else {
+			c.keys[i] = Key(b.Text)
+			c.nw[i] = wordCount(b.Text)
+			c.scripts[i], c.letters[i] = scriptOf(b.Text)
+		}
 		if c.keys[i] != "" {
 			c.ntok[i] = strings.Count(c.keys[i], " ") + 1
 		}
-		c.nw[i] = wordCount(b.Text)
-		c.scripts[i], c.letters[i] = scriptOf(b.Text)
 		c.marks[i] = Mark{Role: Content, DupOf: -1}
 	}
 	c.grams, c.gramOff = hashGrams(c.keys, c.ntok)

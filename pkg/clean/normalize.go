@@ -14,7 +14,8 @@ import (
 // differences compare equal.
 func Key(s string) string {
 	if isASCII(s) {
-		return asciiKey(s)
+		k, _, _ := scanASCII(s)
+		return k
 	}
 	return strings.Join(Tokens(s), " ")
 }
@@ -30,37 +31,48 @@ func isASCII(s string) bool {
 	return true
 }
 
-func isASCIIWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
-// asciiKey is Key for ASCII text in one pass and one allocation.
-func asciiKey(s string) string {
+// scanASCII returns, in one pass over an ASCII text, its key (see Key),
+// its word count (see wordCount) and its letter count (all Latin). The loop
+// has no branch per byte: spaces and punctuation come too often and too
+// irregularly to predict.
+func scanASCII(s string) (key string, words, letters int) {
 	var b strings.Builder
 	b.Grow(len(s))
-	gap := false
+	var buf [256]byte // the key's next bytes, flushed when nearly full
+	n := 0
+	// 1 or 0: the previous byte was a letter or digit (inWord), was not
+	// white space (inText); the key has a word already (wrote).
+	inWord, inText, wrote := 0, 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !isASCIIWordByte(c) {
-			gap = b.Len() > 0
-			continue
+		letter := b2i(c|0x20-'a' < 26) // |0x20 lower-cases letters, keeps digits
+		word := letter | b2i(c-'0' < 10)
+		text := 1 - int(asciiSpaces>>c&1)
+		words += text &^ inText
+		letters += letter
+		if n > len(buf)-2 {
+			b.Write(buf[:n])
+			n = 0
 		}
-		if gap {
-			b.WriteByte(' ')
-			gap = false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
+		// A space before a word that follows a gap, then the byte: each
+		// is kept by moving past it.
+		buf[n] = ' '
+		n += word &^ inWord & wrote
+		buf[n] = c | 0x20
+		n += word
+		inWord, inText, wrote = word, text, wrote|word
 	}
-	return b.String()
+	b.Write(buf[:n])
+	return b.String(), words, letters
 }
+
+// asciiSpaces has bit c set for the ASCII white space bytes c.
+const asciiSpaces uint64 = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'
 
 // Tokens splits a text into its comparison words (see Key).
 func Tokens(s string) []string {
 	if isASCII(s) {
-		k := asciiKey(s)
+		k, _, _ := scanASCII(s)
 		if k == "" {
 			return nil
 		}
