@@ -63,6 +63,7 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	c.textChrome()
 	c.stubsAndBoilerplate()
 	c.otherScript()
+	c.hashLiveGrams()
 	c.duplicates()
 	c.pullQuotes()
 	c.media()
@@ -83,7 +84,7 @@ type cleaner struct {
 	ntok    []int    // how many words (tokens) the keys have
 	scripts []Script // scriptOf of the text
 	letters []int    // letter counts, from scriptOf
-	grams   []uint64 // hashes of the word 4-grams of all blocks
+	grams   []uint64 // hashes of the word 4-grams of live blocks (see hashLiveGrams)
 	gramOff []int    // where each block's start in grams
 	recurs  []bool   // per 4-gram in grams, whether its hash may recur
 	marks   []Mark
@@ -109,9 +110,21 @@ func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
 		}
 		c.marks[i] = Mark{Role: Content, DupOf: -1}
 	}
-	c.grams, c.gramOff = hashGrams(c.keys, c.ntok)
-	c.recurs = recurring(c.grams)
 	return c
+}
+
+// hashLiveGrams hashes the word 4-grams of the blocks still live: copies and
+// pull quotes are looked for among them only, and on an HTML page the
+// chrome is gone by now.
+func (c *cleaner) hashLiveGrams() {
+	n := make([]int, len(c.bs))
+	for i := range c.bs {
+		if c.live(i) {
+			n[i] = c.ntok[i]
+		}
+	}
+	c.grams, c.gramOff = hashGrams(c.keys, n)
+	c.recurs = recurring(c.grams)
 }
 
 // tokens returns the words of block i's key. Most rules need only their
