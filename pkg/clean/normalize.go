@@ -17,7 +17,7 @@ func Key(s string) string {
 		k, _, _ := scanASCII(s)
 		return k
 	}
-	return strings.Join(Tokens(s), " ")
+	return unicodeKey(s)
 }
 
 // isASCII reports whether s is plain ASCII, the common case that needs no
@@ -88,7 +88,7 @@ func unicodeTokens(s string) []string {
 	var out []string
 	start := -1
 	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		if isWordRune(r) {
 			if start < 0 {
 				start = i
 			}
@@ -103,6 +103,36 @@ func unicodeTokens(s string) []string {
 		out = append(out, strings.ToLower(s[start:]))
 	}
 	return out
+}
+
+// unicodeKey is Key for any text: unicodeTokens joined by spaces, written
+// as they are found.
+func unicodeKey(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false
+	for _, r := range s {
+		if !isWordRune(r) {
+			gap = b.Len() > 0
+			continue
+		}
+		if gap {
+			b.WriteByte(' ')
+			gap = false
+		}
+		b.WriteRune(unicode.ToLower(r)) // what strings.ToLower does to each
+	}
+	return b.String()
+}
+
+// isWordRune reports a letter, digit or combining mark: what words are
+// made of.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // wordCount counts whitespace-separated words.
