@@ -37,7 +37,7 @@ const (
 func (c *cleaner) duplicates() {
 	orig, near := c.findCopies()
 	live := c.liveIndexes()
-	pos := make(map[int]int, len(live)) // block index -> position in live
+	pos := make([]int, len(c.bs)) // block index -> position in live
 	for p, i := range live {
 		pos[i] = p
 	}
