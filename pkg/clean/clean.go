@@ -63,6 +63,7 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	c.textChrome()
 	c.stubsAndBoilerplate()
 	c.otherScript()
+	c.hashLiveGrams()
 	c.duplicates()
 	c.pullQuotes()
 	c.media()
@@ -73,24 +74,66 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	return c.marks
 }
 
+// cleaner holds the page and, per block, the features the rules share,
+// computed once.
 type cleaner struct {
-	nw    []int // word counts of the blocks
-	bs    []blocks.Block
-	ctx   Context
-	keys  []string
-	toks  [][]string
-	marks []Mark
+	bs      []blocks.Block
+	ctx     Context
+	nw      []int // word counts
+	keys    []string
+	ntok    []int    // how many words (tokens) the keys have
+	scripts []Script // scriptOf of the text
+	letters []int    // letter counts, from scriptOf
+	grams   []uint64 // hashes of the word 4-grams of live blocks (see hashLiveGrams)
+	gramOff []int    // where each block's start in grams
+	recurs  []bool   // per 4-gram in grams, whether its hash may recur
+	marks   []Mark
 }
 
 func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
-	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, len(bs)), keys: make([]string, len(bs)), toks: make([][]string, len(bs)), marks: make([]Mark, len(bs))}
+	n := len(bs)
+	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, n), keys: make([]string, n),
+		ntok: make([]int, n), scripts: make([]Script, n), letters: make([]int, n), marks: make([]Mark, n)}
 	for i, b := range bs {
-		c.toks[i] = Tokens(b.Text)
-		c.nw[i] = wordCount(b.Text)
-		c.keys[i] = strings.Join(c.toks[i], " ")
+		if isASCII(b.Text) {
+			c.keys[i], c.nw[i], c.letters[i] = scanASCII(b.Text)
+			if c.letters[i] > 0 {
+				c.scripts[i] = Latin
+			}
+		} else {
+			c.keys[i] = Key(b.Text)
+			c.nw[i] = wordCount(b.Text)
+			c.scripts[i], c.letters[i] = scriptOf(b.Text)
+		}
+		if c.keys[i] != "" {
+			c.ntok[i] = strings.Count(c.keys[i], " ") + 1
+		}
 		c.marks[i] = Mark{Role: Content, DupOf: -1}
 	}
 	return c
+}
+
+// hashLiveGrams hashes the word 4-grams of the blocks still live: copies and
+// pull quotes are looked for among them only, and on an HTML page the
+// chrome is gone by now.
+func (c *cleaner) hashLiveGrams() {
+	n := make([]int, len(c.bs))
+	for i := range c.bs {
+		if c.live(i) {
+			n[i] = c.ntok[i]
+		}
+	}
+	c.grams, c.gramOff = hashGrams(c.keys, n)
+	c.recurs = recurring(c.grams)
+}
+
+// tokens returns the words of block i's key. Most rules need only their
+// number (ntok), so the words are split off when asked for.
+func (c *cleaner) tokens(i int) []string {
+	if c.keys[i] == "" {
+		return nil
+	}
+	return strings.Split(c.keys[i], " ")
 }
 
 func (c *cleaner) live(i int) bool { return c.marks[i].Role == Content }
@@ -138,8 +181,35 @@ func (c *cleaner) chrome() {
 // can be found here.", "Read more", "Hier geht es zum Podcast".
 var stubRe = regexp.MustCompile(`(?i)(\b(here|hier|ici|aquí|aqui)|здесь|тут|по ссылке)\s*[.!:]?\s*$|^(read more|read also|see also|more on this|weiterlesen|mehr zum thema|lesen sie auch|lire aussi|à lire aussi|leer más|lea también|читайте также|читать также|подробнее)\b`)
 
+// mayStub is a cheap test before stubRe: in ASCII text, whose key keeps
+// every run of letters and digits (see mayHold), a match ends the key with
+// "here" or one of its translations, or starts it with "read more" or
+// another of the phrases.
+func (c *cleaner) mayStub(i int) bool {
+	if !isASCII(c.bs[i].Text) {
+		return true
+	}
+	k := c.keys[i]
+	for _, w := range []string{"here", "hier", "ici", "aqui"} {
+		if strings.HasSuffix(k, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"read more", "read also", "see also", "more on this", "weiterlesen", "mehr zum thema", "lesen sie auch", "lire aussi"} {
+		if strings.HasPrefix(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // boilerRe matches the vocabulary of subscription, sharing and cookie boxes.
 var boilerRe = regexp.MustCompile(`(?i)\b(subscribe|newsletter|sign up|unsubscribe|abonnieren|abonnez|abonnement|suscr[ií]b|bolet[ií]n|cookies?|share on|share this|teilen|partager|compartir|advertisement|anzeige|publicité|publicidad)\b|подпис|рассылк|поделиться|реклама`)
+
+// boilerWords are the words (see mayHold) of which every match of boilerRe
+// in ASCII text holds one.
+var boilerWords = []string{"subscribe", "newsletter", "sign", "abonn", "suscr", "bolet", "cookie", "share", "teilen",
+	"partager", "compartir", "advertisement", "anzeige", "public"}
 
 // callToActionRe matches a box that opens by telling the reader to
 // subscribe or sign up.
@@ -151,6 +221,66 @@ var teaserRe = regexp.MustCompile(`^(VIDEO|WATCH|RELATED|READ MORE|READ ALSO|ALS
 // disclaimerRe matches the legal notes pages print under interviews and
 // advertising posts.
 var disclaimerRe = regexp.MustCompile(`(?i)\b(disclaimer|haftungsausschluss|views expressed|opinions expressed|affiliate links?|werbelinks?|provisionslinks?)\b`)
+
+// disclaimerWords are the words (see mayHoldAnyScript) of which every
+// match of disclaimerRe holds one.
+var disclaimerWords = []string{"claimer", "haftung", "expre", "affiliate", "werbeli", "provi"}
+
+// mayHold is a cheap test before a pattern that needs one of words (lower
+// case letters and digits) in every match: the key of an ASCII text keeps
+// each run of letters and digits, lower-cased, so a key without the words
+// rules the pattern out. Other text may hide the words behind case folding
+// or normalisation, and goes to the pattern.
+func (c *cleaner) mayHold(i int, words []string) bool {
+	if !isASCII(c.bs[i].Text) {
+		return true
+	}
+	for _, w := range words {
+		if strings.Contains(c.keys[i], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHoldAnyScript is mayHold for a pattern that needs one of words in
+// every match, none of them with an 's' or a 'k', in text of any script.
+// Text that is not ASCII is searched itself, ignoring ASCII case: of the
+// ASCII letters only 's' and 'k' have non-ASCII case partners (ſ, K), so
+// the pattern's case folding finds nothing else.
+func (c *cleaner) mayHoldAnyScript(i int, words []string) bool {
+	if isASCII(c.bs[i].Text) {
+		return c.mayHold(i, words)
+	}
+	for _, w := range words {
+		if containsASCIIFold(c.bs[i].Text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsASCIIFold reports whether s contains word, which has no
+// upper-case letters, with ASCII letters in any case.
+func containsASCIIFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && lowerASCII(s[i+j]) == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
 
 // triggerWords and triggerStems are the words the patterns above start
 // with: a block that has none of them cannot match any.
@@ -169,8 +299,8 @@ var triggerWords = map[string]bool{
 
 var triggerStems = []string{"suscr", "regis", "regís", "bolet", "подпис", "рассылк", "поделит", "реклам"}
 
-func hasTrigger(toks []string) bool {
-	for _, t := range toks {
+func hasTrigger(key string) bool {
+	for t := range strings.SplitSeq(key, " ") {
 		if triggerWords[t] {
 			return true
 		}
@@ -196,17 +326,17 @@ func (c *cleaner) stubsAndBoilerplate() {
 			c.remove(i, LinkStub, -1)
 			continue
 		}
-		if n > 45 || !hasTrigger(c.toks[i]) {
+		if n > 45 || !hasTrigger(c.keys[i]) {
 			continue // none of the vocabulary below: spare the regular expressions
 		}
 		switch {
-		case n <= 15 && stubRe.MatchString(b.Text):
+		case n <= 15 && c.mayStub(i) && stubRe.MatchString(b.Text):
 			c.remove(i, LinkStub, -1)
-		case n <= 12 && boilerRe.MatchString(b.Text):
+		case n <= 12 && c.mayHold(i, boilerWords) && boilerRe.MatchString(b.Text):
 			c.remove(i, Boilerplate, -1)
 		case n <= 25 && (callToActionRe.MatchString(b.Text) || teaserRe.MatchString(b.Text)):
 			c.remove(i, Boilerplate, -1)
-		case n <= 45 && disclaimerRe.MatchString(b.Text):
+		case n <= 45 && c.mayHoldAnyScript(i, disclaimerWords) && disclaimerRe.MatchString(b.Text):
 			c.remove(i, Disclaimer, -1)
 		}
 	}
@@ -218,13 +348,10 @@ func (c *cleaner) stubsAndBoilerplate() {
 func (c *cleaner) otherScript() {
 	counts := map[Script]int{}
 	total := 0
-	scripts := make([]Script, len(c.bs))
-	for i, b := range c.bs {
-		s, n := scriptOf(b.Text)
-		scripts[i] = s
+	for i := range c.bs {
 		if c.marks[i].Role != Removed {
-			counts[s] += n
-			total += n
+			counts[c.scripts[i]] += c.letters[i]
+			total += c.letters[i]
 		}
 	}
 	main, best := NoScript, 0
@@ -237,7 +364,7 @@ func (c *cleaner) otherScript() {
 		return
 	}
 	for i := range c.bs {
-		if !c.live(i) || scripts[i] == NoScript || scripts[i] == main {
+		if !c.live(i) || c.scripts[i] == NoScript || c.scripts[i] == main {
 			continue
 		}
 		if c.nw[i] <= 6 {

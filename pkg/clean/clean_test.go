@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"hash/fnv"
 	"strings"
 	"testing"
 
@@ -230,5 +231,63 @@ func TestKeyASCIIFastPath(t *testing.T) {
 		if got := strings.Join(Tokens(s), " "); got != slow {
 			t.Errorf("Tokens(%q) = %q, want %q", s, got, slow)
 		}
+	}
+}
+
+// hashGrams gives each word 4-gram the FNV-1a hash of its words, each
+// followed by a space.
+func TestHashGrams(t *testing.T) {
+	texts := []string{"one two three", "The quick brown fox jumps over the lazy dog, and then über Straße ﬁne", "", "a b c d"}
+	var keys []string
+	var ntok []int
+	for _, s := range texts {
+		keys = append(keys, Key(s))
+		ntok = append(ntok, len(Tokens(s)))
+	}
+	hs, off := hashGrams(keys, ntok)
+	for i, s := range texts {
+		ts := Tokens(s)
+		for k := 0; k+shingleSize <= len(ts); k++ {
+			h := fnv.New64a()
+			for _, w := range ts[k : k+shingleSize] {
+				h.Write([]byte(w + " "))
+			}
+			if got := hs[off[i]+k]; got != h.Sum64() {
+				t.Errorf("block %d gram %d %q: %x, want %x", i, k, ts[k:k+shingleSize], got, h.Sum64())
+			}
+		}
+		if n := off[i+1] - off[i]; n != max(len(ts)-shingleSize+1, 0) {
+			t.Errorf("block %d: %d 4-grams for %d words", i, n, len(ts))
+		}
+	}
+}
+
+// recurring may flag a hash that occurs once, but never misses one
+// that recurs.
+func TestRecurring(t *testing.T) {
+	var hs []uint64
+	for i := range 200000 {
+		h := uint64(i) * 0x9e3779b97f4a7c15
+		if i%7 == 0 && i > 0 {
+			h = hs[i/2]
+		}
+		hs = append(hs, h)
+	}
+	count := map[uint64]int{}
+	for _, h := range hs {
+		count[h]++
+	}
+	rec := recurring(hs)
+	spurious := 0
+	for k, h := range hs {
+		switch {
+		case count[h] > 1 && !rec[k]:
+			t.Fatalf("hash %d at %d recurs but is not flagged", h, k)
+		case count[h] == 1 && rec[k]:
+			spurious++
+		}
+	}
+	if spurious > len(hs)/10 {
+		t.Errorf("%d of %d unique hashes flagged", spurious, len(hs))
 	}
 }

@@ -16,8 +16,9 @@
 // nor a short recurring prompt; a question repeated alone, each time followed
 // by a different answer (the same question put to many people), is kept.
 //
-// Work stays near-linear in the page size: copies are found through hashed
-// word 4-grams with capped buckets, and only a few candidates are confirmed
-// with an edit distance. Clean is safe for concurrent use; a SiteLearner is
-// not (see site.go).
+// Work stays near-linear in the page size: copies and pull quotes are found
+// through hashed word 4-grams with capped buckets (grams.go; 4-grams that
+// occur once on the page are set aside first), and only a few candidates
+// are confirmed with an edit distance. Clean is safe for concurrent use; a
+// SiteLearner is not (see site.go).
 package clean

@@ -1,7 +1,7 @@
 package clean
 
 import (
-	"hash/fnv"
+	"hash/maphash"
 	"sort"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -37,7 +37,7 @@ const (
 func (c *cleaner) duplicates() {
 	orig, near := c.findCopies()
 	live := c.liveIndexes()
-	pos := make(map[int]int, len(live)) // block index -> position in live
+	pos := make([]int, len(c.bs)) // block index -> position in live
 	for p, i := range live {
 		pos[i] = p
 	}
@@ -77,7 +77,7 @@ func (c *cleaner) duplicates() {
 			// caption, or a layout printed for two screens.
 			c.remove(i, reason, j)
 			captions = append(captions, i)
-		case IsQuestion(c.bs[i].Text) || c.nw[i] <= promptMaxWords || creditRe.MatchString(c.bs[i].Text):
+		case IsQuestion(c.bs[i].Text) || c.nw[i] <= promptMaxWords || c.mayCredit(i) && creditRe.MatchString(c.bs[i].Text):
 			// The same question put to several people, a repeated
 			// speaker label, or the same photographer credited under two
 			// pictures: legitimate repetition.
@@ -111,55 +111,86 @@ func (c *cleaner) liveIndexes() []int {
 func (c *cleaner) findCopies() (orig []int, near []bool) {
 	orig = make([]int, len(c.bs))
 	near = make([]bool, len(c.bs))
+	// Only a key that may recur can be a copy or have one: the others
+	// need not go into the map. (The hashes only pick the keys to compare.)
+	seed := maphash.MakeSeed()
+	hs := make([]uint64, len(c.bs))
+	for i, k := range c.keys {
+		hs[i] = maphash.String(seed, k)
+	}
+	mayRecur := recurring(hs)
 	exact := map[string]int{}
-	shingles := map[uint64][]int{}
-	dmp := diffmatchpatch.New()
+	ns := &nearSearch{shingles: newGramTable(0), votes: make([]int32, len(c.bs)), dmp: diffmatchpatch.New()}
+	var sample []int
 	for i := range c.bs {
 		orig[i] = -1
 		if !c.live(i) || c.keys[i] == "" {
 			continue
 		}
-		if j, ok := exact[c.keys[i]]; ok {
-			orig[i] = j
+		if mayRecur[i] {
+			if j, ok := exact[c.keys[i]]; ok {
+				orig[i] = j
+				continue
+			}
+			exact[c.keys[i]] = i
+		}
+		if c.ntok[i] < nearMinTokens {
 			continue
 		}
-		exact[c.keys[i]] = i
-		if len(c.toks[i]) < nearMinTokens {
-			continue
-		}
-		hs := shingleHashes(c.toks[i])
-		if j := c.nearest(hs, shingles, dmp, i); j >= 0 {
+		sample = c.sampleGrams(sample[:0], i)
+		if j := c.nearest(ns, sample, i); j >= 0 {
 			orig[i], near[i] = j, true
 			continue
 		}
-		for _, h := range hs {
+		for _, g := range sample {
 			// A 4-gram that many blocks share tells nothing apart; not
-			// indexing it more keeps the work linear.
-			if len(shingles[h]) < maxBucket {
-				shingles[h] = append(shingles[h], i)
+			// indexing it more keeps the work linear. One that occurs
+			// once is never looked up.
+			if c.recurs[g] {
+				ns.shingles.add(c.grams[g], int32(i), maxBucket, false)
 			}
 		}
 	}
 	return orig, near
 }
 
+// nearSearch is what findCopies keeps between blocks: the index of the
+// sampled 4-grams of the blocks so far, and scratch space.
+type nearSearch struct {
+	shingles *gramTable
+	votes    []int32 // per block; all zero between searches
+	voted    []int32 // the blocks with votes
+	buf      []int32
+	cands    []nearCand
+	dmp      *diffmatchpatch.DiffMatchPatch
+}
+
+type nearCand struct{ j, v int32 }
+
 // nearest returns the earlier block that block i nearly copies, or -1.
 // Only blocks that share at least half of i's sampled 4-grams are
 // candidates, and only the few best are confirmed with an edit distance.
-func (c *cleaner) nearest(hs []uint64, shingles map[uint64][]int, dmp *diffmatchpatch.DiffMatchPatch, i int) int {
-	votes := map[int]int{}
-	for _, h := range hs {
-		for _, j := range shingles[h] {
-			votes[j]++
+func (c *cleaner) nearest(ns *nearSearch, sample []int, i int) int {
+	for _, g := range sample {
+		if !c.recurs[g] {
+			continue // no other block has it
+		}
+		ns.buf = ns.shingles.appendBlocks(ns.buf[:0], c.grams[g])
+		for _, j := range ns.buf {
+			if ns.votes[j] == 0 {
+				ns.voted = append(ns.voted, j)
+			}
+			ns.votes[j]++
 		}
 	}
-	type cand struct{ j, v int }
-	var cands []cand
-	for j, v := range votes {
-		if v*2 >= len(hs) {
-			cands = append(cands, cand{j, v})
+	cands := ns.cands[:0]
+	for _, j := range ns.voted {
+		if v := ns.votes[j]; int(v)*2 >= len(sample) {
+			cands = append(cands, nearCand{j, v})
 		}
+		ns.votes[j] = 0
 	}
+	ns.voted, ns.cands = ns.voted[:0], cands
 	sort.Slice(cands, func(a, b int) bool {
 		if cands[a].v != cands[b].v {
 			return cands[a].v > cands[b].v
@@ -170,35 +201,24 @@ func (c *cleaner) nearest(hs []uint64, shingles map[uint64][]int, dmp *diffmatch
 		if k == maxConfirm {
 			break
 		}
-		if similar(dmp, c.keys[i], c.keys[cd.j]) {
-			return cd.j
+		if similar(ns.dmp, c.keys[i], c.keys[cd.j]) {
+			return int(cd.j)
 		}
 	}
 	return -1
 }
 
-// gramHash hashes one word 4-gram (FNV-1a over the words and a separator).
-func gramHash(toks []string) uint64 {
-	h := fnv.New64a()
-	for _, t := range toks {
-		h.Write([]byte(t))
-		h.Write([]byte{' '})
-	}
-	return h.Sum64()
-}
-
-// shingleHashes returns the hashes of a sample of the word 4-grams of a
-// text: every 4-gram whose hash is 0 mod 4, plus the first one, which keeps
-// the index small while two near-identical texts still share several.
-func shingleHashes(toks []string) []uint64 {
-	var out []uint64
-	for i := 0; i+shingleSize <= len(toks); i++ {
-		v := gramHash(toks[i : i+shingleSize])
-		if i == 0 || v%4 == 0 {
-			out = append(out, v)
+// sampleGrams appends to dst a sample of block i's 4-grams (their indexes
+// in c.grams): every 4-gram whose hash is 0 mod 4, plus the first one,
+// which keeps the index small while two near-identical texts still share
+// several.
+func (c *cleaner) sampleGrams(dst []int, i int) []int {
+	for g := c.gramOff[i]; g < c.gramOff[i+1]; g++ {
+		if g == c.gramOff[i] || c.grams[g]%4 == 0 {
+			dst = append(dst, g)
 		}
 	}
-	return out
+	return dst
 }
 
 // similar confirms a near-duplicate with a real edit distance.

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -25,13 +26,24 @@ const (
 // Photo via REUTERS", "© dpa", "Foto: imago", "Фото: ТАСС".
 var creditRe = regexp.MustCompile(`(?i)(©|\(c\)|\bphoto|\bfoto|фото|\bbild\s*:|\bimage\s*:|\bcredit|\bgetty\b|\breuters\b|\bafp\b|\bap photo|\bimago\b|\bdpa\b|picture.alliance|shutterstock|\bepa\b|ТАСС|РИА)`)
 
+// creditWords are the words (see mayHold) of which every match of creditRe
+// in ASCII text holds one, but for "(c)".
+var creditWords = []string{"photo", "foto", "bild", "image", "credit", "getty", "reuters", "afp", "imago", "dpa",
+	"picture", "shutterstock", "epa"}
+
+// mayCredit is a cheap test before creditRe.
+func (c *cleaner) mayCredit(i int) bool {
+	return strings.Contains(c.bs[i].Text, "(") || c.mayHold(i, creditWords)
+}
+
 // pullQuotes removes short quoted texts whose words stand in a longer
 // paragraph elsewhere on the page: a magazine's pull quote repeats the
 // answer, often trimmed or slightly reworded.
 func (c *cleaner) pullQuotes() {
-	index := newGramIndex(c.toks, func(i int) bool { return c.marks[i].Role == Content && len(c.toks[i]) >= 6 })
+	index := c.quoteIndex()
+	var cands []int32
 	for i, b := range c.bs {
-		if !c.live(i) || len(c.toks[i]) < 4 || c.nw[i] > pullQuoteMaxWords {
+		if !c.live(i) || c.ntok[i] < 4 || c.nw[i] > pullQuoteMaxWords {
 			continue
 		}
 		// A quoted or blockquoted text may be trimmed or reworded; an
@@ -40,21 +52,26 @@ func (c *cleaner) pullQuotes() {
 		if !quoted(b.Text) && b.Kind != blocks.Quote {
 			share, least = pullQuoteUnmarkedShare, 6
 		}
-		need := int(float64(len(c.toks[i]))*share + 0.999)
+		need := int(float64(c.ntok[i])*share + 0.999)
 		need = max(need, least, 5)
-		toks := c.toks[i]
-		if n := len(toks); share == pullQuoteUnmarkedShare && n >= 8 {
+		from, to := 0, c.ntok[i]
+		if n := to; share == pullQuoteUnmarkedShare && n >= 8 {
 			// A run of 90% of the words covers the middle half of the
 			// text: its 4-grams are enough to find the paragraph (every
 			// second one is in the index).
-			toks = toks[n/4 : max(n*3/4, n/4+5)]
+			from, to = n/4, max(n*3/4, n/4+5)
 		}
-		for _, j := range index.candidates(toks) {
-			if j == i || c.marks[j].Role != Content || len(c.toks[j]) < len(c.toks[i])*3/2 {
+		cands = c.quoteCandidates(cands[:0], index, i, from, to-shingleSize+1)
+		var words []string
+		for _, j := range cands {
+			if int(j) == i || c.marks[j].Role != Content || c.ntok[j] < c.ntok[i]*3/2 {
 				continue
 			}
-			if longestCommonRun(c.toks[i], c.toks[j]) >= need {
-				c.remove(i, PullQuote, j)
+			if words == nil {
+				words = c.tokens(i)
+			}
+			if longestCommonRun(words, c.tokens(int(j))) >= need {
+				c.remove(i, PullQuote, int(j))
 				c.attribution(i)
 				break
 			}
@@ -62,74 +79,64 @@ func (c *cleaner) pullQuotes() {
 	}
 }
 
-// gramIndex finds the blocks that share word 4-grams with a text, so that
-// a pull quote is compared only with paragraphs it may come from. Each
-// 4-gram keeps the first four blocks that contain it.
-type gramIndex map[uint64][gramSlots]int32
-
-// gramSlots is how many blocks one 4-gram of the index names.
+// gramSlots is how many blocks one 4-gram of the pull-quote index names.
 const gramSlots = 4
 
-func newGramIndex(toks [][]string, ok func(i int) bool) gramIndex {
-	idx := gramIndex{}
-	for i, ts := range toks {
-		if !ok(i) {
-			continue
-		}
-		// Every second 4-gram is enough: a common run of five words or
-		// more always contains one, and the index is half the size.
-		for k := 0; k+shingleSize <= len(ts); k += 2 {
-			h := gramHash(ts[k : k+shingleSize])
-			e, found := idx[h]
-			if !found {
-				e = [gramSlots]int32{int32(i), -1, -1, -1}
-				idx[h] = e
+// quoteIndex indexes the paragraphs a pull quote may come from, so that it
+// is compared only with those that share word 4-grams with it. Each
+// 4-gram keeps the first gramSlots blocks that contain it. Every second
+// 4-gram of a paragraph is enough: a common run of five words or more
+// always contains one, and the index is half the size. A block's own
+// 4-grams that occur nowhere else are left out (see quoteCandidates).
+func (c *cleaner) quoteIndex() *gramTable {
+	each := func(fn func(i, g int)) {
+		for i := range c.bs {
+			if !c.quoteIndexed(i) {
 				continue
 			}
-			for s := range e {
-				if e[s] == int32(i) {
-					break
-				}
-				if e[s] < 0 {
-					e[s] = int32(i)
-					idx[h] = e
-					break
+			for g := c.gramOff[i]; g < c.gramOff[i+1]; g += 2 {
+				if c.recurs[g] {
+					fn(i, g)
 				}
 			}
 		}
 	}
+	n := 0
+	each(func(int, int) { n++ })
+	idx := newGramTable(n) // sized up front: growing is slow on a long page
+	each(func(i, g int) { idx.add(c.grams[g], int32(i), gramSlots, true) })
 	return idx
 }
 
-// candidates returns the blocks that share a 4-gram with toks. The index
-// holds every second 4-gram of a paragraph, so all of toks' 4-grams are
-// looked up.
-func (idx gramIndex) candidates(toks []string) []int {
-	var out []int
-	for k := 0; k+shingleSize <= len(toks); k++ {
-		e, ok := idx[gramHash(toks[k:k+shingleSize])]
-		if !ok {
-			continue
+// quoteIndexed reports whether quoteIndex takes block i; after it ran, for
+// a block still live.
+func (c *cleaner) quoteIndexed(i int) bool { return c.live(i) && c.ntok[i] >= 6 }
+
+// quoteCandidates appends to dst the blocks that share a 4-gram with block
+// i's k-th 4-grams for k in [from, to), until there are enough to confirm.
+// The index holds every second 4-gram of a paragraph, so all of these are
+// looked up. A 4-gram that occurs nowhere else names only i itself, when
+// the index took it.
+func (c *cleaner) quoteCandidates(dst []int32, idx *gramTable, i, from, to int) []int32 {
+	var buf [gramSlots]int32
+	for k := from; k < to; k++ {
+		var found []int32
+		switch g := c.gramOff[i] + k; {
+		case c.recurs[g]:
+			found = idx.appendBlocks(buf[:0], c.grams[g])
+		case k%2 == 0 && c.quoteIndexed(i):
+			found = append(buf[:0], int32(i))
 		}
-		for _, j := range e {
-			if j >= 0 && !containsInt(out, int(j)) {
-				out = append(out, int(j))
+		for _, j := range found {
+			if !slices.Contains(dst, j) {
+				dst = append(dst, j)
 			}
 		}
-		if len(out) >= maxConfirm*2 {
+		if len(dst) >= maxConfirm*2 {
 			break
 		}
 	}
-	return out
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
+	return dst
 }
 
 // attributionRe matches the name printed under a pull quote: "François
@@ -195,7 +202,7 @@ func (c *cleaner) media() {
 		// The cheap tests (position, anchored label) go first: creditRe
 		// scans the whole text.
 		switch {
-		case c.nextToCaption(i) && creditRe.MatchString(b.Text):
+		case c.nextToCaption(i) && c.mayCredit(i) && creditRe.MatchString(b.Text):
 			c.marks[i].Role = Credit
 		case creditLabelRe.MatchString(b.Text):
 			// "Foto: dpa" stands anywhere; "Фото:" alone names the

@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -13,9 +14,10 @@ import (
 // differences compare equal.
 func Key(s string) string {
 	if isASCII(s) {
-		return asciiKey(s)
+		k, _, _ := scanASCII(s)
+		return k
 	}
-	return strings.Join(Tokens(s), " ")
+	return unicodeKey(s)
 }
 
 // isASCII reports whether s is plain ASCII, the common case that needs no
@@ -29,37 +31,48 @@ func isASCII(s string) bool {
 	return true
 }
 
-func isASCIIWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
-// asciiKey is Key for ASCII text in one pass and one allocation.
-func asciiKey(s string) string {
+// scanASCII returns, in one pass over an ASCII text, its key (see Key),
+// its word count (see wordCount) and its letter count (all Latin). The loop
+// has no branch per byte: spaces and punctuation come too often and too
+// irregularly to predict.
+func scanASCII(s string) (key string, words, letters int) {
 	var b strings.Builder
 	b.Grow(len(s))
-	gap := false
+	var buf [256]byte // the key's next bytes, flushed when nearly full
+	n := 0
+	// 1 or 0: the previous byte was a letter or digit (inWord), was not
+	// white space (inText); the key has a word already (wrote).
+	inWord, inText, wrote := 0, 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !isASCIIWordByte(c) {
-			gap = b.Len() > 0
-			continue
+		letter := b2i(c|0x20-'a' < 26) // |0x20 lower-cases letters, keeps digits
+		word := letter | b2i(c-'0' < 10)
+		text := 1 - int(asciiSpaces>>c&1)
+		words += text &^ inText
+		letters += letter
+		if n > len(buf)-2 {
+			b.Write(buf[:n])
+			n = 0
 		}
-		if gap {
-			b.WriteByte(' ')
-			gap = false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
+		// A space before a word that follows a gap, then the byte: each
+		// is kept by moving past it.
+		buf[n] = ' '
+		n += word &^ inWord & wrote
+		buf[n] = c | 0x20
+		n += word
+		inWord, inText, wrote = word, text, wrote|word
 	}
-	return b.String()
+	b.Write(buf[:n])
+	return b.String(), words, letters
 }
+
+// asciiSpaces has bit c set for the ASCII white space bytes c.
+const asciiSpaces uint64 = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'
 
 // Tokens splits a text into its comparison words (see Key).
 func Tokens(s string) []string {
 	if isASCII(s) {
-		k := asciiKey(s)
+		k, _, _ := scanASCII(s)
 		if k == "" {
 			return nil
 		}
@@ -75,7 +88,7 @@ func unicodeTokens(s string) []string {
 	var out []string
 	start := -1
 	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		if isWordRune(r) {
 			if start < 0 {
 				start = i
 			}
@@ -92,18 +105,62 @@ func unicodeTokens(s string) []string {
 	return out
 }
 
+// unicodeKey is Key for any text: unicodeTokens joined by spaces, written
+// as they are found.
+func unicodeKey(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false
+	for _, r := range s {
+		if !isWordRune(r) {
+			gap = b.Len() > 0
+			continue
+		}
+		if gap {
+			b.WriteByte(' ')
+			gap = false
+		}
+		b.WriteRune(unicode.ToLower(r)) // what strings.ToLower does to each
+	}
+	return b.String()
+}
+
+// isWordRune reports a letter, digit or combining mark: what words are
+// made of.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
 // wordCount counts whitespace-separated words.
 func wordCount(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			n++
+	n, in := 0, 0 // a word starts where a non-space follows a space
+	for i := 0; i < len(s); {
+		// ASCII, nearly all of any text, without decoding or branches.
+		var word int
+		if c := s[i]; c < utf8.RuneSelf {
+			word = b2i(c != ' ' && (c < '\t' || c > '\r'))
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			word = b2i(!unicode.IsSpace(r))
+			i += size
 		}
+		n += word &^ in
+		in = word
 	}
 	return n
+}
+
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Script is the writing system most letters of a text belong to.
@@ -120,7 +177,16 @@ const (
 // scriptOf returns the script of most letters and how many letters there are.
 func scriptOf(s string) (Script, int) {
 	var lat, cyr, oth int
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// ASCII, nearly all of any text, without decoding or branches:
+		// its letters are Latin.
+		if c := s[i]; c < utf8.RuneSelf {
+			lat += b2i(c|0x20-'a' < 26) // |0x20 lower-cases letters
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case !unicode.IsLetter(r):
 		case unicode.Is(unicode.Latin, r):
@@ -143,33 +209,44 @@ func scriptOf(s string) (Script, int) {
 	return Other, n
 }
 
+// trimClosing trims closing quotes, brackets and spaces off the end of s.
+func trimClosing(s string) string {
+	// Most texts end in a letter or a stop: nothing to trim or decode.
+	if n := len(s); n > 0 && s[n-1] < utf8.RuneSelf && !closing(rune(s[n-1])) {
+		return s
+	}
+	return strings.TrimRightFunc(s, closing)
+}
+
+func closing(r rune) bool {
+	return strings.ContainsRune(`"'”’»«“)]`, r) || unicode.IsSpace(r)
+}
+
 // endsSentence reports whether a text ends like a sentence (after closing
 // quotes and brackets).
 func endsSentence(s string) bool {
-	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return strings.ContainsRune(`"'”’»«“)]`, r) || unicode.IsSpace(r)
-	})
+	s = trimClosing(s)
 	if s == "" {
 		return false
 	}
-	r := []rune(s)
-	return strings.ContainsRune(".!?…;", r[len(r)-1])
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?…;", r)
 }
 
 // IsQuestion reports whether a text ends with a question mark (after
 // closing quotes and brackets), in any of the scripts qanda reads.
 func IsQuestion(s string) bool {
-	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return strings.ContainsRune(`"'”’»«“)]`, r) || unicode.IsSpace(r)
-	})
+	s = trimClosing(s)
 	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？") || strings.HasSuffix(s, "?»")
 }
 
 // quoted reports whether a whole text stands in quote marks.
 func quoted(s string) bool {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) < 2 {
-		return false
+	s = strings.TrimSpace(s)
+	first, n := utf8.DecodeRuneInString(s)
+	if n == len(s) {
+		return false // fewer than two characters
 	}
-	return strings.ContainsRune(`"“„«‘'‚‹`, r[0]) && strings.ContainsRune(`"”“»’'‘›`, r[len(r)-1])
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(`"“„«‘'‚‹`, first) && strings.ContainsRune(`"”“»’'‘›`, last)
 }

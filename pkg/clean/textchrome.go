@@ -79,7 +79,7 @@ func (c *cleaner) textChrome() {
 			kind[p] = answerLine
 		}
 	}
-	s, e := bodySpan(c.bs, idx, kind)
+	s, e := bodySpan(c.nw, idx, kind)
 	if s < 0 {
 		return
 	}
@@ -131,10 +131,11 @@ func (c *cleaner) textChrome() {
 // another script.
 func (c *cleaner) leaveToLaterRules(i int, script Script) bool {
 	t := c.bs[i].Text
-	if creditOnly(t) || (c.nw[i] <= 15 && !IsQuestion(t) && (stubRe.MatchString(t) || boilerRe.MatchString(t))) {
+	if c.creditOnly(i) || (c.nw[i] <= 15 && !IsQuestion(t) &&
+		((c.mayStub(i) && stubRe.MatchString(t)) || (c.mayHold(i, boilerWords) && boilerRe.MatchString(t)))) {
 		return true
 	}
-	s, _ := scriptOf(t)
+	s := c.scripts[i]
 	return s != NoScript && s != script
 }
 
@@ -161,12 +162,13 @@ func (c *cleaner) lineKind(i, next int) lineKind {
 		return proseLine
 	case list:
 		return listLine
-	case n <= captionMaxWords && mayCarryCredit(t) && captionCreditRe.MatchString(t) && !IsQuestion(t) && !creditOnly(t):
+	case n <= captionMaxWords && mayCarryCredit(t) && c.mayHoldAnyScript(i, captionCreditWords) && captionCreditRe.MatchString(t) &&
+		!IsQuestion(t) && !c.creditOnly(i):
 		return captionLine
 	case n >= bodyLongWords || (n >= bodyProseWords && endsSentence(t)):
 		return proseLine
 	case IsQuestion(t):
-		if next >= 0 && (widgetRe.MatchString(c.bs[next].Text) || listLike(c.bs[next])) {
+		if next >= 0 && (isWidget(c.bs[next].Text) || listLike(c.bs[next])) {
 			return listLine // a poll, or a teaser list
 		}
 		return turnLine
@@ -185,9 +187,8 @@ func (c *cleaner) lineKind(i, next int) lineKind {
 // mainScript returns the script most letters of the page are written in.
 func (c *cleaner) mainScript() Script {
 	counts := map[Script]int{}
-	for _, b := range c.bs {
-		s, n := scriptOf(b.Text)
-		counts[s] += n
+	for i := range c.bs {
+		counts[c.scripts[i]] += c.letters[i]
 	}
 	main, best := NoScript, 0
 	for _, s := range []Script{Latin, Cyrillic, Other} {
@@ -198,11 +199,14 @@ func (c *cleaner) mainScript() Script {
 	return main
 }
 
-// creditOnly reports a line that is a photo credit and nothing else
+// creditOnly reports a block that is a photo credit and nothing else
 // ("Photo: Jane Doe / Reuters"): media() pairs it with its caption.
-func creditOnly(s string) bool {
-	loc := captionCreditRe.FindStringIndex(s)
-	return loc != nil && loc[0] == 0 && wordCount(s) <= creditMaxWords
+func (c *cleaner) creditOnly(i int) bool {
+	if c.nw[i] > creditMaxWords || !c.mayHoldAnyScript(i, captionCreditWords) {
+		return false
+	}
+	loc := captionCreditRe.FindStringIndex(c.bs[i].Text)
+	return loc != nil && loc[0] == 0
 }
 
 // startsLower reports whether a text starts with a lower-case letter.
@@ -219,6 +223,10 @@ const captionMaxWords = 30
 // "(picture alliance / dpa)", "© Getty Images".
 var captionCreditRe = regexp.MustCompile(`(?i)(\b(fotos?|photos?|photographs?|bild|titelbild|image|illustration|credit|foto[s]? von)\s*(:|by\b)|©|\bpicture.alliance\b|\bgetty images\b|\(fuente\b)`)
 
+// captionCreditWords are the words (see mayHoldAnyScript) of which every
+// match of captionCreditRe holds one.
+var captionCreditWords = []string{"foto", "photo", "bild", "image", "illu", "credit", "picture", "getty", "fuente", "©"}
+
 // listLike reports a list item, a menu entry drawn with a symbol ("□ Wissen",
 // "☆ Media Summit") or a form widget ("[ ]", "( ) Ja", "[Speichern]").
 func listLike(b blocks.Block) bool {
@@ -226,7 +234,7 @@ func listLike(b blocks.Block) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(b.Text)
-	return unicode.IsSymbol(r) || ((strings.Contains(b.Text, "[") || strings.Contains(b.Text, "(")) && widgetRe.MatchString(b.Text))
+	return unicode.IsSymbol(r) || isWidget(b.Text)
 }
 
 // mayCarryCredit is a cheap test before captionCreditRe: every credit it
@@ -248,13 +256,22 @@ func head(s string, n int) string {
 // buttons: "[ ]", "( ) Ja", "[Abstimmen]".
 var widgetRe = regexp.MustCompile(`\[ *\]|\( *\)|^\[[^\]]*\]$`)
 
+// isWidget reports whether widgetRe matches s. Every match opens a bracket
+// right before a space or its closing bracket, or is a text in square
+// brackets: a cheap test spares most texts the pattern.
+func isWidget(s string) bool {
+	may := strings.Contains(s, "[ ") || strings.Contains(s, "[]") || strings.Contains(s, "( ") || strings.Contains(s, "()") ||
+		(strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"))
+	return may && widgetRe.MatchString(s)
+}
+
 // speakerRe matches a line opened by a speaker label or an interview
 // label: "Fischer:", "Q:", "Karin Fischer: Warum ...", "AP:".
 var speakerRe = regexp.MustCompile(`^[\p{Lu}][\p{L}.'’\- ]{0,40}:(\s|$)`)
 
 // bodySpan returns the first and last position (in idx) of the stretch of
 // lines with the most body weight, or -1, -1 when there is none.
-func bodySpan(bs []blocks.Block, idx []int, kind []lineKind) (int, int) {
+func bodySpan(nw []int, idx []int, kind []lineKind) (int, int) {
 	bestS, bestE, best := -1, -1, 0
 	sum, start := 0, 0
 	for p, i := range idx {
@@ -263,7 +280,7 @@ func bodySpan(bs []blocks.Block, idx []int, kind []lineKind) (int, int) {
 		}
 		switch kind[p] {
 		case proseLine:
-			sum += max(wordCount(bs[i].Text)-proseDiscount, 1)
+			sum += max(nw[i]-proseDiscount, 1)
 		case turnLine:
 			sum += turnWeight
 		case answerLine, sentenceLine, captionLine:
