@@ -60,8 +60,8 @@ func FromText(body string) []Block {
 	wrapped := width >= minWrapWidth && width <= maxWrapWidth && nearWidth(lengths, width)
 
 	out := make([]Block, 0, nonBlank) // at most one block per line
-	var cur *Block                   // the block being built: the last of out
-	curLen := 0                      // rune length of the last physical line of cur
+	var cur *Block                    // the block being built: the last of out
+	curLen := 0                       // rune length of the last physical line of cur
 	flush := func() {
 		if cur != nil && cur.Text == "" {
 			out = out[:len(out)-1]
