@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/qanda/qanda/pkg/blocks"
+
+	"github.com/qanda/qanda/pkg/words"
 )
 
 // Role is where a block ends up.
@@ -95,14 +97,14 @@ func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
 	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, n), keys: make([]string, n),
 		ntok: make([]int, n), scripts: make([]Script, n), letters: make([]int, n), marks: make([]Mark, n)}
 	for i, b := range bs {
-		if isASCII(b.Text) {
-			c.keys[i], c.nw[i], c.letters[i] = scanASCII(b.Text)
+		if words.IsASCII(b.Text) {
+			c.keys[i], c.nw[i], c.letters[i] = words.ScanASCII(b.Text)
 			if c.letters[i] > 0 {
 				c.scripts[i] = Latin
 			}
 		} else {
 			c.keys[i] = Key(b.Text)
-			c.nw[i] = wordCount(b.Text)
+			c.nw[i] = words.Count(b.Text)
 			c.scripts[i], c.letters[i] = scriptOf(b.Text)
 		}
 		if c.keys[i] != "" {
@@ -186,7 +188,7 @@ var stubRe = regexp.MustCompile(`(?i)(\b(here|hier|ici|aquí|aqui)|здесь|т
 // "here" or one of its translations, or starts it with "read more" or
 // another of the phrases.
 func (c *cleaner) mayStub(i int) bool {
-	if !isASCII(c.bs[i].Text) {
+	if !words.IsASCII(c.bs[i].Text) {
 		return true
 	}
 	k := c.keys[i]
@@ -226,16 +228,16 @@ var disclaimerRe = regexp.MustCompile(`(?i)\b(disclaimer|haftungsausschluss|view
 // match of disclaimerRe holds one.
 var disclaimerWords = []string{"claimer", "haftung", "expre", "affiliate", "werbeli", "provi"}
 
-// mayHold is a cheap test before a pattern that needs one of words (lower
-// case letters and digits) in every match: the key of an ASCII text keeps
+// mayHold is a cheap test before a pattern that needs one of needles
+// (lower case letters and digits) in every match: the key of an ASCII text keeps
 // each run of letters and digits, lower-cased, so a key without the words
 // rules the pattern out. Other text may hide the words behind case folding
 // or normalisation, and goes to the pattern.
-func (c *cleaner) mayHold(i int, words []string) bool {
-	if !isASCII(c.bs[i].Text) {
+func (c *cleaner) mayHold(i int, needles []string) bool {
+	if !words.IsASCII(c.bs[i].Text) {
 		return true
 	}
-	for _, w := range words {
+	for _, w := range needles {
 		if strings.Contains(c.keys[i], w) {
 			return true
 		}
@@ -243,16 +245,16 @@ func (c *cleaner) mayHold(i int, words []string) bool {
 	return false
 }
 
-// mayHoldAnyScript is mayHold for a pattern that needs one of words in
+// mayHoldAnyScript is mayHold for a pattern that needs one of needles in
 // every match, none of them with an 's' or a 'k', in text of any script.
 // Text that is not ASCII is searched itself, ignoring ASCII case: of the
 // ASCII letters only 's' and 'k' have non-ASCII case partners (ſ, K), so
 // the pattern's case folding finds nothing else.
-func (c *cleaner) mayHoldAnyScript(i int, words []string) bool {
-	if isASCII(c.bs[i].Text) {
-		return c.mayHold(i, words)
+func (c *cleaner) mayHoldAnyScript(i int, needles []string) bool {
+	if words.IsASCII(c.bs[i].Text) {
+		return c.mayHold(i, needles)
 	}
-	for _, w := range words {
+	for _, w := range needles {
 		if containsASCIIFold(c.bs[i].Text, w) {
 			return true
 		}

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
+
+	"github.com/qanda/qanda/pkg/words"
 )
 
 // Reasons given by main-content extraction.
@@ -273,7 +275,7 @@ func (c *cleaner) paragraphSibling(e *blocks.Element, s *elemStat) bool {
 		return false
 	}
 	ld := float64(s.link) / float64(max(s.chars, 1))
-	return s.chars > 80 && ld < 0.25 || ld == 0 && endsSentence(b.Text) && wordCount(b.Text) >= 4
+	return s.chars > 80 && ld < 0.25 || ld == 0 && endsSentence(b.Text) && words.Count(b.Text) >= 4
 }
 
 // classWeight reads the class and id of a container as Readability does:

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/qanda/qanda/pkg/words"
 )
 
 // Key is the comparison form of a text: NFKC, lower case, letters and
@@ -13,66 +15,17 @@ import (
 // whitespace differences vanish, so echoes printed with small typographic
 // differences compare equal.
 func Key(s string) string {
-	if isASCII(s) {
-		k, _, _ := scanASCII(s)
+	if words.IsASCII(s) {
+		k, _, _ := words.ScanASCII(s)
 		return k
 	}
 	return unicodeKey(s)
 }
 
-// isASCII reports whether s is plain ASCII, the common case that needs no
-// Unicode normalisation.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// scanASCII returns, in one pass over an ASCII text, its key (see Key),
-// its word count (see wordCount) and its letter count (all Latin). The loop
-// has no branch per byte: spaces and punctuation come too often and too
-// irregularly to predict.
-func scanASCII(s string) (key string, words, letters int) {
-	var b strings.Builder
-	b.Grow(len(s))
-	var buf [256]byte // the key's next bytes, flushed when nearly full
-	n := 0
-	// 1 or 0: the previous byte was a letter or digit (inWord), was not
-	// white space (inText); the key has a word already (wrote).
-	inWord, inText, wrote := 0, 0, 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		letter := b2i(c|0x20-'a' < 26) // |0x20 lower-cases letters, keeps digits
-		word := letter | b2i(c-'0' < 10)
-		text := 1 - int(asciiSpaces>>c&1)
-		words += text &^ inText
-		letters += letter
-		if n > len(buf)-2 {
-			b.Write(buf[:n])
-			n = 0
-		}
-		// A space before a word that follows a gap, then the byte: each
-		// is kept by moving past it.
-		buf[n] = ' '
-		n += word &^ inWord & wrote
-		buf[n] = c | 0x20
-		n += word
-		inWord, inText, wrote = word, text, wrote|word
-	}
-	b.Write(buf[:n])
-	return b.String(), words, letters
-}
-
-// asciiSpaces has bit c set for the ASCII white space bytes c.
-const asciiSpaces uint64 = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'
-
 // Tokens splits a text into its comparison words (see Key).
 func Tokens(s string) []string {
-	if isASCII(s) {
-		k, _, _ := scanASCII(s)
+	if words.IsASCII(s) {
+		k, _, _ := words.ScanASCII(s)
 		if k == "" {
 			return nil
 		}
@@ -133,26 +86,6 @@ func isWordRune(r rune) bool {
 		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-// wordCount counts whitespace-separated words.
-func wordCount(s string) int {
-	n, in := 0, 0 // a word starts where a non-space follows a space
-	for i := 0; i < len(s); {
-		// ASCII, nearly all of any text, without decoding or branches.
-		var word int
-		if c := s[i]; c < utf8.RuneSelf {
-			word = b2i(c != ' ' && (c < '\t' || c > '\r'))
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			word = b2i(!unicode.IsSpace(r))
-			i += size
-		}
-		n += word &^ in
-		in = word
-	}
-	return n
 }
 
 // b2i is 1 for true and 0 for false.

@@ -2,11 +2,10 @@ package interview
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
 	"github.com/qanda/qanda/pkg/clean"
+	"github.com/qanda/qanda/pkg/words"
 )
 
 // blockFacts are what the detectors ask of a content block. Every
@@ -25,7 +24,7 @@ type blockFacts struct {
 
 func newFacts(b blocks.Block) blockFacts {
 	f := blockFacts{
-		words:    countFields(b.Text),
+		words:    words.Count(b.Text),
 		question: clean.IsQuestion(b.Text),
 		qmark:    hasQMark(b.Text),
 		dash:     startsWithDash(b.Text),
@@ -71,54 +70,6 @@ func (l *lazyBool) get(f func() bool) bool {
 		}
 	}
 	return *l == yes
-}
-
-// spaceBytes marks the bytes that are a space (1) and those that may
-// begin one (2): unicode.IsSpace takes, beyond ASCII, U+0085 and U+00A0
-// (0xC2 ...), U+1680 (0xE1 ...), U+2000 to U+205F (0xE2 ...) and U+3000
-// (0xE3 ...).
-var spaceBytes = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1, 0xC2: 2, 0xE1: 2, 0xE2: 2, 0xE3: 2}
-
-// countFields is len(strings.Fields(s)) without building the fields.
-func countFields(s string) int {
-	// ASCII text without branches, as strings.Fields does: count the
-	// bytes that follow a space and are none.
-	n, wasSpace, high := 0, 1, byte(0)
-	for i := 0; i < len(s); i++ {
-		high |= s[i]
-		isSpace := int(spaceBytes[s[i]] & 1)
-		n += wasSpace &^ isSpace
-		wasSpace = isSpace
-	}
-	if high < utf8.RuneSelf {
-		return n
-	}
-	return countFieldsUnicode(s)
-}
-
-// countFieldsUnicode is countFields for any text. Only the runes that may
-// be a space are decoded: the bytes of the others are no space, whatever
-// rune they belong to.
-func countFieldsUnicode(s string) int {
-	n := 0
-	wasSpace := true
-	for i := 0; i < len(s); {
-		space, size := false, 1
-		switch spaceBytes[s[i]] {
-		case 1:
-			space = true
-		case 2:
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		if !space && wasSpace {
-			n++
-		}
-		wasSpace = space
-		i += size
-	}
-	return n
 }
 
 // hasQMark is strings.ContainsAny(s, "?？"), which is slow for a

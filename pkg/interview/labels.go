@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/qanda/qanda/pkg/words"
 )
 
 const (
@@ -280,7 +282,7 @@ func (p *page) labels(t *Transcript) {
 	}
 	for k := range t.Exchanges {
 		e := &t.Exchanges[k]
-		if l, rest, ok := parseLabel(e.Question); ok && (known(l) || (k == 0 && countFields(l) <= 3)) && countFields(rest) >= 2 {
+		if l, rest, ok := parseLabel(e.Question); ok && (known(l) || (k == 0 && words.Count(l) <= 3)) && words.Count(rest) >= 2 {
 			e.Question, e.Label = rest, l
 			if !genericLabel(l) {
 				e.QuestionSpeaker = canon[l]

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
+
+	"github.com/qanda/qanda/pkg/words"
 )
 
 // labelRe matches a turn label at the start of a paragraph: "Q:", "A.",
@@ -80,11 +82,11 @@ func signOff(t *Transcript) {
 		return
 	}
 	last := t.Exchanges[n-1]
-	words := 0
+	count := 0 // words in the answer
 	for _, a := range last.Answer {
-		words += countFields(a)
+		count += words.Count(a)
 	}
-	if !thanksRe.MatchString(last.Question) || words > 15 {
+	if !thanksRe.MatchString(last.Question) || count > 15 {
 		return
 	}
 	t.Outro = append(append([]int{}, last.Blocks...), t.Outro...)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
+	textwords "github.com/qanda/qanda/pkg/words"
 )
 
 const (
@@ -46,8 +47,12 @@ func FromText(bs []blocks.Block) Meta {
 	keys := make([]string, len(bs))
 	words := make([]int, len(bs))
 	for i, b := range bs {
-		keys[i] = textKey(b.Text)
-		words[i] = fieldCount(b.Text)
+		if textwords.IsASCII(b.Text) {
+			// The same key as textKey, in one pass with the count.
+			keys[i], words[i], _ = textwords.ScanASCII(b.Text)
+			continue
+		}
+		keys[i], words[i] = textKey(b.Text), textwords.Count(b.Text)
 	}
 	body := bodyStart(bs, words)
 	if body < 0 {
@@ -361,27 +366,6 @@ func textKey(s string) string {
 		inWord = true
 	}
 	return b.String()
-}
-
-// fieldCount is len(strings.Fields(s)) without building the slice.
-func fieldCount(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		var space bool
-		if r < utf8.RuneSelf {
-			space = r == ' ' || ('\t' <= r && r <= '\r') // unicode.IsSpace on ASCII
-		} else {
-			space = unicode.IsSpace(r)
-		}
-		switch {
-		case space:
-			in = false
-		case !in:
-			in = true
-			n++
-		}
-	}
-	return n
 }
 
 // endsWithStop reports whether a text ends with sentence punctuation, which
