@@ -159,7 +159,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "qanda: unknown command %q (see 'qanda --help')\n", name)
 		notFound = true
 	}
-	err := app.RunContext(ctx, args)
+	args, err := interspersed(app, args)
+	if err == nil {
+		err = app.RunContext(ctx, args)
+	}
 	if notFound {
 		return exitUsage
 	}

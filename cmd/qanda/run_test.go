@@ -206,3 +206,36 @@ func TestUnknownCommand(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }
+
+// Flags may follow the inputs, as users type them; "--" ends the flags;
+// a flag without its value or an unknown flag is a usage error, never an
+// input that is "not found".
+func TestFlagsAfterInputs(t *testing.T) {
+	cases := []struct {
+		name   string
+		stdin  string
+		args   []string
+		code   int
+		stdout string // a prefix of stdout
+		stderr string // stderr, exactly
+	}{
+		{"format after input", "", []string{"extract", sample, "--format", "md"}, exitOK, "# Ethnic Armenians", ""},
+		{"short flags with =", "", []string{"extract", sample, "-f=text", "-q"}, exitOK, "Ethnic Armenians", ""},
+		{"between inputs", "", []string{"extract", sample, "-f", "jsonl", sample}, exitOK, `{"schema":"qanda/1"`, "qanda: 2 documents: 2 written, 0 failed\n"},
+		{"after --", "", []string{"extract", "-f", "md", "--", sample}, exitOK, "# Ethnic Armenians", ""},
+		{"bool flag after input", "", []string{"extract", "--format", "md", sample, "--strict"}, exitOK, "# Ethnic Armenians", ""},
+		{"value - is the flag's", sample + "\n", []string{"extract", "--from-list", "-", "--format", "md"}, exitOK, "# Ethnic Armenians", ""},
+		{"missing value", "", []string{"extract", sample, "--format"}, exitUsage, "", "qanda: flag needs an argument: --format (see 'qanda --help')\n"},
+		{"unknown flag", "", []string{"extract", sample, "--bogus"}, exitUsage, "", "qanda: flag provided but not defined: -bogus (see 'qanda --help')\n"},
+		{"explain", "", []string{"explain", sample, "--color", "never"}, exitOK, "explain: ", ""},
+		{"help after input", "", []string{"extract", sample, "--help"}, exitOK, "NAME:", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := runCLI(t, c.stdin, c.args...)
+			if code != c.code || errs != c.stderr || !strings.HasPrefix(out, c.stdout) {
+				t.Errorf("exit %d (want %d), stderr %q (want %q), stdout %.80q (want prefix %q)", code, c.code, errs, c.stderr, out, c.stdout)
+			}
+		})
+	}
+}
