@@ -214,8 +214,9 @@ var boilerWords = []string{"subscribe", "newsletter", "sign", "abonn", "suscr", 
 	"partager", "compartir", "advertisement", "anzeige", "public"}
 
 // callToActionRe matches a box that opens by telling the reader to
-// subscribe or sign up.
-var callToActionRe = regexp.MustCompile(`(?i)^(subscribe|sign up|join our|get our|abonnieren|abonnieren sie|jetzt abonnieren|abonnez|inscrivez-vous|suscr[ií]bete|reg[ií]strate|подпишитесь|подписывайтесь)\b`)
+// subscribe or sign up, or does so right after a lead-in and a colon
+// ("Never miss a story: subscribe to ...").
+var callToActionRe = regexp.MustCompile(`(?i)(^|:\s+)(subscribe|sign up|join our|get our|abonnieren|abonnieren sie|jetzt abonnieren|abonnez|inscrivez-vous|suscr[ií]bete|reg[ií]strate|подпишитесь|подписывайтесь)\b`)
 
 // teaserRe matches an embedded teaser's kicker: "VIDEO: ...", "RELATED: ...".
 var teaserRe = regexp.MustCompile(`^(VIDEO|WATCH|RELATED|READ MORE|READ ALSO|ALSO READ|LISTEN|PODCAST|MEHR ZUM THEMA|LESEN SIE AUCH|VOIR AUSSI|LIRE AUSSI|LEA TAMBIÉN|ЧИТАЙТЕ ТАКЖЕ)\s*:`)

@@ -115,3 +115,47 @@ func TestEditorialNoteAtTheEnd(t *testing.T) {
 		t.Errorf("italic paragraph inside the text: %+v", m)
 	}
 }
+
+// A text dump's credit lines name themselves in several ways; a sentence
+// that mentions photographs stays text.
+func TestTextCreditLabels(t *testing.T) {
+	credits := []string{
+		"Photograph: Tim Example/Agency Images",
+		"Photographs by Jane Example",
+		"Illustration: Raúl Example",
+		"Fotografía: Ana Ejemplo",
+	}
+	kept := []string{
+		"Photographs by then were rare, she said, and nobody kept them at home for long.",
+		"They sent photographs by the dozen, and we kept every one of them in a box.",
+	}
+	text := longA + "\n\n" + strings.Join(credits, "\n\n") + "\n\n" + longB + "\n\n" + kept[0] + "\n\n" + longC + "\n\n" + kept[1] + "\n\n" + longA + " Again.\n"
+	bs := blocks.FromText(text)
+	marks := Clean(bs, Context{TitleBlock: -1})
+	for _, s := range credits {
+		if m := roleOf(t, bs, marks, s); m.Role != Credit {
+			t.Errorf("%q: %+v, want a credit", s, m)
+		}
+	}
+	for _, s := range kept {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("%q: %+v, want content", s, m)
+		}
+	}
+}
+
+// A newsletter box may lead in before it asks: "Never miss ...: subscribe".
+// An answer that says "subscribe" elsewhere stays.
+func TestCallToActionAfterLeadIn(t *testing.T) {
+	box := "Never miss a story from the media business again: Subscribe to our free newsletters and stay up to date on the industry."
+	answer := "We asked readers to subscribe, and to our surprise most of them did so within the first week of the launch."
+	text := longA + "\n\n" + answer + "\n\n" + longB + "\n\n" + box + "\n\n" + longC + "\n"
+	bs := blocks.FromText(text)
+	marks := Clean(bs, Context{TitleBlock: -1})
+	if m := roleOf(t, bs, marks, box); m.Role != Removed || m.Reason != Boilerplate {
+		t.Errorf("newsletter box: %+v", m)
+	}
+	if m := roleOf(t, bs, marks, answer); m.Role != Content {
+		t.Errorf("answer: %+v", m)
+	}
+}

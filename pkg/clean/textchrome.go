@@ -219,9 +219,10 @@ func startsLower(s string) bool {
 const captionMaxWords = 30
 
 // captionCreditRe matches the credit that ends or opens a caption:
-// "... - Fotos: Moritz Pappert", "Photographs by ...", "Titelbild: ...",
-// "(picture alliance / dpa)", "© Getty Images".
-var captionCreditRe = regexp.MustCompile(`(?i)(\b(fotos?|photos?|photographs?|bild|titelbild|image|illustration|credit|foto[s]? von)\s*(:|by\b)|©|\bpicture.alliance\b|\bgetty images\b|\(fuente\b)`)
+// "... - Fotos: Moritz Pappert", "Photographs by ..." (a name follows: not
+// "photographs by then"), "Titelbild: ...", "(picture alliance / dpa)",
+// "© Getty Images".
+var captionCreditRe = regexp.MustCompile(`(?i)(\b(fotos?|photos?|photographs?|bild|titelbild|image|illustration|credit|foto[s]? von)\s*(:|by\s+(?-i:\p{Lu}))|©|\bpicture.alliance\b|\bgetty images\b|\(fuente\b)`)
 
 // captionCreditWords are the words (see mayHoldAnyScript) of which every
 // match of captionCreditRe holds one.
