@@ -1,6 +1,7 @@
 package interview
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -247,6 +248,43 @@ func TestStatementQuestionInPlainText(t *testing.T) {
 	}
 	if tr.Exchanges[2].Question != "According to Wikipedia, Richard Gere made you a Buddhist." {
 		t.Errorf("exchange 3 question %q", tr.Exchanges[2].Question)
+	}
+}
+
+// A short remark of the interviewer between two long answers starts an
+// exchange of its own; a short line of the answer's own ("Yikes.", or one
+// in the first person) does not.
+func TestInterjectionBetweenAnswers(t *testing.T) {
+	long := func(s string) string {
+		return s + " The data came from the phone networks, and the health offices had to compare it with their own lists by hand, which took weeks."
+	}
+	tr, _ := build(
+		"The researcher spoke to us about data and the pandemic in his office in Basel.",
+		"What do you think of the tracing apps that some countries have introduced?",
+		long("They work well where people trust the state."),
+		"Sounds like surveillance and rather dystopian.",
+		long("One can read it as the start of a surveillance state, or as care for public health."),
+		"Yikes.",
+		long("That said, the rules for deleting the data were clear from the start."),
+		"So the data cannot track patients at all.",
+		long("No, because the cells are far too coarse for that."),
+		"I was surprised by that myself.",
+		long("Nobody had expected the numbers to be so coarse."),
+		"Would you hand over your own movement data?",
+		long("Yes, if the use is limited and the data is deleted afterwards."),
+	)
+	var qs []string
+	for _, e := range tr.Exchanges {
+		qs = append(qs, e.Question)
+	}
+	want := []string{
+		"What do you think of the tracing apps that some countries have introduced?",
+		"Sounds like surveillance and rather dystopian.",
+		"So the data cannot track patients at all.",
+		"Would you hand over your own movement data?",
+	}
+	if !slices.Equal(qs, want) {
+		t.Errorf("questions\n%q\nwant\n%q", qs, want)
 	}
 }
 

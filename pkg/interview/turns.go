@@ -489,7 +489,7 @@ func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
 		for k := r.a; k < r.end; k++ {
 			i := p.stream[k]
 			if k > r.a && k+1 < r.end && cur.end > cur.a && p.facts[i].words <= 80 &&
-				p.addresses(i) && !p.firstPerson(i) && p.firstPerson(p.stream[k+1]) {
+				(p.addresses(i) && !p.firstPerson(i) && p.firstPerson(p.stream[k+1]) || p.interjection(k)) {
 				out = append(out, cur)
 				cur = qaRun{q: k, a: k + 1, end: k + 1}
 				continue
@@ -500,6 +500,33 @@ func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
 	}
 	return out
 }
+
+// interjection reports whether the paragraph at stream position k reads
+// as the interviewer's remark between two answers ("Sounds like
+// surveillance and rather dystopian."): one short sentence, of four words
+// or more, that asks nothing and says nothing of its speaker, between two
+// long paragraphs.
+func (p *page) interjection(k int) bool {
+	i := p.stream[k]
+	f := p.facts[i]
+	if f.words < interjectionMinWords || f.words > interjectionMaxWords || f.qmark || !endsWithStop(p.turnText(i)) || p.firstPerson(i) {
+		return false
+	}
+	return p.facts[p.stream[k-1]].words >= interjectionContext && p.facts[p.stream[k+1]].words >= interjectionContext
+}
+
+// endsWithStop reports a text that ends in a full stop or exclamation
+// mark (closing quotes aside), as a statement does.
+func endsWithStop(s string) bool {
+	s = strings.TrimRight(s, ` "'”’»)`)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!")
+}
+
+const (
+	interjectionMinWords = 4  // shorter ones ("Yikes.", "That's it.") are the answer's own
+	interjectionMaxWords = 12 // the longest remark taken for an interjection
+	interjectionContext  = 30 // the shortest answer paragraph on either side
+)
 
 // secondPerson finds address to the interviewee, per language: the same
 // word is a pronoun in one language and an article in another (German
