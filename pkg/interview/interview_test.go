@@ -273,10 +273,7 @@ func TestInterjectionBetweenAnswers(t *testing.T) {
 		"Would you hand over your own movement data?",
 		long("Yes, if the use is limited and the data is deleted afterwards."),
 	)
-	var qs []string
-	for _, e := range tr.Exchanges {
-		qs = append(qs, e.Question)
-	}
+	qs := questions(tr)
 	want := []string{
 		"What do you think of the tracing apps that some countries have introduced?",
 		"Sounds like surveillance and rather dystopian.",
@@ -302,10 +299,7 @@ func TestAnswerEndingInQuotedQuestion(t *testing.T) {
 		"Do you remember the first dollar you earned?",
 		"Well, I was a kid doing chores at home, pulling out weeds, to get my allowance.",
 	)
-	var qs []string
-	for _, e := range tr.Exchanges {
-		qs = append(qs, e.Question)
-	}
+	qs := questions(tr)
 	want := []string{
 		"Who is taking the blame in public opinion for this shutdown situation?",
 		"Let's talk about the documentary you published in December. What is your view on money?",
@@ -357,6 +351,15 @@ func TestNumberedAndDoubleColonLabels(t *testing.T) {
 
 // buildAllContent structures hand-made blocks, every one of them content,
 // so a test sees the interview stage alone.
+// questions lists the questions of a transcript's exchanges.
+func questions(tr Transcript) []string {
+	var qs []string
+	for _, e := range tr.Exchanges {
+		qs = append(qs, e.Question)
+	}
+	return qs
+}
+
 func buildAllContent(bs []blocks.Block) Transcript {
 	marks := make([]clean.Mark, len(bs))
 	for i := range bs {
