@@ -285,15 +285,16 @@ func TestInterjectionBetweenAnswers(t *testing.T) {
 	}
 }
 
-// An answer that ends by quoting a question stays the answer; a question
-// of the interviewer that ends in a quoted question stays a question.
-func TestAnswerEndingInQuotedQuestion(t *testing.T) {
+// An answer that ends on a question (a quoted one, a rhetorical one) stays
+// the answer; a question of the interviewer that quotes a question stays a
+// question.
+func TestAnswerEndingInQuestion(t *testing.T) {
 	tr, _ := build(
 		"The publisher spoke to us in New York about money, politics and the shutdown.",
 		"Who is taking the blame in public opinion for this shutdown situation?",
 		"Right now it is both sides, but more of the Democrats in the sense people feel. There is a lot of trafficking, and drugs are a huge problem. But most people simply feel: “Why can't these alleged adults resolve the thing?”",
 		"Let's talk about the documentary you published in December. What is your view on money?",
-		"Money is a means of measuring value, like a scale measures weight or a clock measures time, and it should be stable.",
+		"Money is a means of measuring value, like a scale measures weight or a clock measures time, and it should be stable. When it is, people prosper, trade grows and savings keep their worth for decades. But which central bank has kept its currency stable for long?",
 		"Your critics once asked in a headline: “Is he serious about gold?” Are you?",
 		"I am, and I have been for forty years, because stable money is what lets people trade with strangers.",
 		"Do you remember the first dollar you earned?",

@@ -138,7 +138,13 @@ func (p *page) candidates() []candidate {
 	qm := candidate{method: "question-marks", bonus: 1.0, isQ: make([]bool, n)}
 	for k, i := range p.stream {
 		f := &p.facts[i]
-		qm.isQ[k] = (f.question && f.words <= 100 && !p.quotesQuestion(i)) || (prompt(i) && recurring[p.in.Marks[i].Key] >= 3)
+		qm.isQ[k] = (f.question && f.words <= 100) || (prompt(i) && recurring[p.in.Marks[i].Key] >= 3)
+		if k > 0 && qm.isQ[k] && qm.isQ[k-1] && f.words >= rhetoricalMinWords && !p.addresses(i) {
+			// Right after a question, a long paragraph that speaks to
+			// no one is its answer, ending on a rhetorical question
+			// ("... but can France do the same?").
+			qm.isQ[k] = false
+		}
 	}
 	cs = append(cs, qm)
 	// Questions as headings: one candidate per heading level, since
@@ -501,25 +507,9 @@ func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
 	return out
 }
 
-// quotesQuestion reports an answer that ends by quoting a question
-// ("... most people feel: “Why can't they resolve it?”"): a long paragraph
-// whose last question mark stands inside closing quotes and that
-// addresses no one, as the interviewer's questions do.
-func (p *page) quotesQuestion(i int) bool {
-	if p.facts[i].words < quotesQuestionMinWords {
-		return false
-	}
-	t := strings.TrimRightFunc(p.text(i), unicode.IsSpace)
-	last, n := utf8.DecodeLastRuneInString(t)
-	if !strings.ContainsRune(`"”“»’'›`, last) || !strings.HasSuffix(strings.TrimRight(t[:len(t)-n], `"”“»’'›`), "?") {
-		return false
-	}
-	return !p.addresses(i)
-}
-
-// quotesQuestionMinWords is the shortest answer taken to end by quoting a
-// question; a shorter quoted question is the interviewer's.
-const quotesQuestionMinWords = 30
+// rhetoricalMinWords is the shortest paragraph taken for an answer that
+// ends on a rhetorical question.
+const rhetoricalMinWords = 40
 
 // interjection reports whether the paragraph at stream position k reads
 // as the interviewer's remark between two answers ("Sounds like
