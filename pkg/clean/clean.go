@@ -40,6 +40,7 @@ const (
 	PullQuote        Reason = "pull-quote"
 	Disclaimer       Reason = "disclaimer"
 	EditorialNote    Reason = "editorial-note"
+	Separator        Reason = "separator" // a drawn line or a bare bullet: "━━━━", "* * *", "•"
 )
 
 // Mark is the verdict on one block.
@@ -70,6 +71,7 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	c.pullQuotes()
 	c.media()
 	c.footer()
+	c.separators()
 	for i := range c.marks {
 		c.marks[i].Key = c.keys[i]
 	}
@@ -177,6 +179,30 @@ func (c *cleaner) chrome() {
 			c.remove(i, Reason(b.Chrome), -1)
 		}
 	}
+}
+
+// separators removes the blocks that are only rule or bullet characters:
+// a text dump draws a horizontal rule as "━━━━", a page may print "* * *"
+// between sections or leave a bullet with nothing after it. They hold no
+// text, and left in place they would end up inside an answer.
+func (c *cleaner) separators() {
+	for i, b := range c.bs {
+		if c.live(i) && c.keys[i] == "" && decorationOnly(b.Text) {
+			c.remove(i, Separator, -1)
+		}
+	}
+}
+
+// decorationOnly reports whether s is made of box-drawing and block
+// characters, rule-like punctuation and bullets only.
+func decorationOnly(s string) bool {
+	for _, r := range s {
+		if r == ' ' || (r >= 0x2500 && r <= 0x259F) || strings.ContainsRune("-‐‒–—―_=*~•·◦▪■□●○★☆#+|/\\", r) {
+			continue
+		}
+		return false
+	}
+	return s != ""
 }
 
 // stubRe matches short sentences that only point to a link: "The full text

@@ -291,3 +291,28 @@ func TestRecurring(t *testing.T) {
 		t.Errorf("%d of %d unique hashes flagged", spurious, len(hs))
 	}
 }
+
+// Rule and bullet lines hold no text; short texts of punctuation that are
+// not decoration stay.
+func TestSeparators(t *testing.T) {
+	for _, sep := range []string{"━━━━━━━━━━━━━━━━━━", "* * *", "•", "___", "—", "= = ="} {
+		if !decorationOnly(sep) {
+			t.Errorf("%q is not taken for decoration", sep)
+		}
+	}
+	for _, text := range []string{"", "…", "?!", "— Yes.", "***Note", "2 + 2"} {
+		if decorationOnly(text) {
+			t.Errorf("%q is taken for decoration", text)
+		}
+	}
+	page := `<html><body><article><h1>A talk about the harbour</h1><p>` + longA + `</p><p>* * *</p><p>` + longB +
+		`</p><p>…</p><p>` + longC + `</p></article></body></html>`
+	bs := htmlBlocks(t, page)
+	marks := Clean(bs, Context{TitleBlock: 0, HTML: true})
+	if m := roleOf(t, bs, marks, "* * *"); m.Role != Removed || m.Reason != Separator {
+		t.Errorf("section break: %+v", m)
+	}
+	if m := roleOf(t, bs, marks, "…"); m.Role != Content {
+		t.Errorf("ellipsis: %+v", m)
+	}
+}
