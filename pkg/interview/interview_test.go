@@ -312,6 +312,33 @@ func TestAnswerEndingInQuestion(t *testing.T) {
 	}
 }
 
+// A short labelled answer ("A: Trip to Disney World") looks like a heading
+// in a text dump, but it answers the question before it.
+func TestShortLabelledAnswersAreNoHeadings(t *testing.T) {
+	tr, _ := build(
+		"Ten questions for our new chief executive, who started in the spring.",
+		"Q: Where did you grow up?",
+		"A: On an island in the Caribbean, the most beautiful place in the world, though I may be biased about it.",
+		"Q: Favorite childhood memory?",
+		"A: Trip to Disney World",
+		"Q: Favorite apps?",
+		"A: Bleacher Report, Uber Eats, and ParkMobile",
+		"Q: Favorite athlete?",
+		"A: Lebron James",
+		"Q: What are your hobbies?",
+		"A: Watching basketball, reading, travel, and spending time with my family and friends.",
+	)
+	want := []string{"Where did you grow up?", "Favorite childhood memory?", "Favorite apps?", "Favorite athlete?", "What are your hobbies?"}
+	if qs := questions(tr); !slices.Equal(qs, want) {
+		t.Errorf("questions\n%q\nwant\n%q", qs, want)
+	}
+	for _, e := range tr.Exchanges {
+		if e.Topic != "" {
+			t.Errorf("exchange %q has topic %q", e.Question, e.Topic)
+		}
+	}
+}
+
 func TestAddressIsPerLanguage(t *testing.T) {
 	p := &page{in: Input{Language: "fr"}}
 	if p.addressesReader("La part du Maghreb a dépassé les 40 %.") {

@@ -437,7 +437,8 @@ func (p *page) headingsAsTopics(t *Transcript) {
 
 // headingLike reports whether a block is a section heading: an HTML
 // heading, or in a text dump (no markup) a short capitalised line that
-// does not end like a sentence. Questions are never headings here. f
+// does not end like a sentence, nor opens with a Q or A label. Questions
+// are never headings here. f
 // holds the block's words and whether it is a question.
 func headingLike(b blocks.Block, f blockFacts) bool {
 	if f.question {
@@ -452,7 +453,18 @@ func headingLike(b blocks.Block, f blockFacts) bool {
 	n := f.words
 	r, _ := firstRune(b.Text)
 	last, _ := utf8.DecodeLastRuneInString(b.Text)
-	return n >= 1 && n <= 6 && unicode.IsUpper(r) && !strings.ContainsRune(".!?…:;,\"”»“", last)
+	return n >= 1 && n <= 6 && unicode.IsUpper(r) && !strings.ContainsRune(".!?…:;,\"”»“", last) && !qaLabelled(b.Text)
+}
+
+// qaLabelled reports a text opened by a question or answer label ("A: Trip
+// to Disney World"): a short answer, not a heading.
+func qaLabelled(s string) bool {
+	l, _, ok := parseLabel(s)
+	if !ok {
+		return false
+	}
+	l = strings.ToLower(l)
+	return questionLabels[l] || answerLabels[l]
 }
 
 // onlyHeadings reports whether every block at the stream positions from
