@@ -64,6 +64,7 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	c.chrome()
 	c.mainContent()
 	c.textChrome()
+	c.ruledCards()
 	c.stubsAndBoilerplate()
 	c.otherScript()
 	c.hashLiveGrams()

@@ -159,3 +159,44 @@ func TestCallToActionAfterLeadIn(t *testing.T) {
 		t.Errorf("answer: %+v", m)
 	}
 }
+
+// Story cards between drawn rules after an interview go; an interview
+// whose exchanges stand between rules stays.
+func TestRuledCards(t *testing.T) {
+	rule := "━━━━━━━━━━━━━━━━━━━━"
+	lines := []string{longA, "Why did the plan surprise you?", longB, "What comes next for the harbour?", longC, rule}
+	var cards []string
+	for _, topic := range []string{"Politics", "Mediterranean", "History"} {
+		cards = append(cards, "Interviews "+topic, "« A conversation about "+strings.ToLower(topic)+" and the future »", topic+" [photo]",
+			"In this interview, a former minister looks back on twenty years of "+strings.ToLower(topic)+" and on the mistakes made along the way, "+
+				"from the first treaties to the crisis of the last decade, and explains why he still believes that the next generation will do better than his own did.")
+	}
+	lines = append(lines, cards[:4]...)
+	lines = append(lines, rule)
+	lines = append(lines, cards[4:8]...)
+	lines = append(lines, rule)
+	lines = append(lines, cards[8:]...)
+	bs := blocks.FromText(strings.Join(lines, "\n\n"))
+	marks := Clean(bs, Context{TitleBlock: -1})
+	for _, s := range cards {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Reason != Teaser {
+			t.Errorf("card line %q: %+v", s, m)
+		}
+	}
+	for _, s := range []string{longA, longB, longC, "What comes next for the harbour?"} {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("interview %q: %+v", s, m)
+		}
+	}
+
+	// Exchanges between rules: each opens with a question, not a kicker.
+	var ex []string
+	for _, q := range []string{"Why did the plan surprise you?", "What comes next for the harbour?", "Who pays for it?"} {
+		ex = append(ex, rule, q, longA+" "+q, longB, longC+" "+q)
+	}
+	bs = blocks.FromText(strings.Join(ex, "\n\n"))
+	marks = Clean(bs, Context{TitleBlock: -1})
+	if m := roleOf(t, bs, marks, "Who pays for it?"); m.Role != Content {
+		t.Errorf("question between rules: %+v", m)
+	}
+}

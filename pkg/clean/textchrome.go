@@ -323,3 +323,66 @@ func (c *cleaner) chromeRuns(idx []int, kind []lineKind, script Script) {
 		p = q
 	}
 }
+
+// Cards between drawn rules: a text dump prints a list of other stories as
+// cards of the same shape (kicker, headline, image, summary), each opened
+// by a rule ("━━━━").
+const (
+	ruledCardMinBlocks  = 3 // the fewest blocks a card has
+	ruledCardMaxBlocks  = 6 // the most
+	ruledKickerMaxWords = 4
+)
+
+// ruledCards removes, in a text dump, a series of at least two cards
+// opened by drawn rules: rules at an equal distance of three to six
+// blocks, each followed by a kicker (a short line, not a sentence), and
+// the card after the last rule when it has the same shape. Sections of an
+// article are longer, and an exchange between rules opens with a question.
+func (c *cleaner) ruledCards() {
+	if c.ctx.HTML {
+		return
+	}
+	var rules []int
+	for i, b := range c.bs {
+		if c.live(i) && c.keys[i] == "" && utf8.RuneCountInString(b.Text) >= 3 && decorationOnly(b.Text) {
+			rules = append(rules, i)
+		}
+	}
+	for s := 0; s+1 < len(rules); {
+		size := rules[s+1] - rules[s] - 1
+		e := s + 1 // the series runs from rules[s] to rules[e]
+		for e+1 < len(rules) && rules[e+1]-rules[e]-1 == size {
+			e++
+		}
+		if size < ruledCardMinBlocks || size > ruledCardMaxBlocks || !c.kickersAfter(rules[s:e+1]) {
+			s = e
+			continue
+		}
+		end := rules[e] // the last rule; its card too when it is whole
+		if last := rules[e] + size; last < len(c.bs) && c.kickerAt(rules[e]+1) {
+			end = last
+		}
+		for i := rules[s]; i <= end; i++ {
+			if c.live(i) {
+				c.remove(i, Teaser, -1)
+			}
+		}
+		s = e + 1
+	}
+}
+
+// kickersAfter reports whether a kicker follows every rule but the last.
+func (c *cleaner) kickersAfter(rules []int) bool {
+	for _, r := range rules[:len(rules)-1] {
+		if !c.kickerAt(r + 1) {
+			return false
+		}
+	}
+	return true
+}
+
+// kickerAt reports whether block i is a card's kicker: a short line, not a
+// sentence or a question.
+func (c *cleaner) kickerAt(i int) bool {
+	return i < len(c.bs) && c.live(i) && c.nw[i] >= 1 && c.nw[i] <= ruledKickerMaxWords && !endsSentence(c.bs[i].Text) && !IsQuestion(c.bs[i].Text)
+}
