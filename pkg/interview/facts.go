@@ -2,6 +2,7 @@ package interview
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
 	"github.com/qanda/qanda/pkg/clean"
@@ -50,7 +51,30 @@ func (p *page) addresses(i int) bool {
 // firstPerson reports whether in content block i a speaker talks of
 // themself.
 func (p *page) firstPerson(i int) bool {
-	return p.facts[i].firstPerson.get(func() bool { return firstPersonWords.in(p.text(i)) })
+	return p.facts[i].firstPerson.get(func() bool { return firstPersonWords.in(unquoted(p.text(i))) })
+}
+
+// quotePairs are the quotation marks that open and close quoted speech.
+var quotePairs = map[rune]rune{'„': '“', '“': '”', '«': '»', '»': '«', '"': '"', '‚': '‘', '‹': '›'}
+
+// unquoted returns s without the words it quotes: "you said: „I was
+// wrong“" speaks of the person addressed, not of its speaker. A quote
+// that is not closed is kept.
+func unquoted(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if closing, ok := quotePairs[r]; ok {
+			if j := strings.IndexRune(s[i+n:], closing); j >= 0 {
+				b.WriteByte(' ')
+				i += n + j + utf8.RuneLen(closing)
+				continue
+			}
+		}
+		b.WriteString(s[i : i+n])
+		i += n
+	}
+	return b.String()
 }
 
 // lazyBool is a result worked out on first use.

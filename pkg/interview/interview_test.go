@@ -339,6 +339,40 @@ func TestShortLabelledAnswersAreNoHeadings(t *testing.T) {
 	}
 }
 
+// A statement put to the interviewee may quote them: the quoted "I" is
+// not its speaker's.
+func TestStatementQuotingTheInterviewee(t *testing.T) {
+	tr, _ := build(
+		"The actress spoke to us in her house in Beverly Hills.",
+		"What was your first thought when you woke up?",
+		"That it was not only about me. My son was very small then, and I was afraid for him.",
+		"Did the stroke change your personality?",
+		"Yes. I had to learn to listen to others, really listen, and I am still learning it.",
+		"You have lived without a partner for twenty years. On a talk show you said: “I have had a lot of love in my life.”",
+		"God knows I have. I do not feel bad because there is nobody I want to share my days with right now.",
+		"Are you still passionate about acting?",
+		"I feel more at ease in front of the camera than ever, because I know who I am.",
+	)
+	want := []string{
+		"What was your first thought when you woke up?",
+		"Did the stroke change your personality?",
+		"You have lived without a partner for twenty years. On a talk show you said: “I have had a lot of love in my life.”",
+		"Are you still passionate about acting?",
+	}
+	if qs := questions(tr); !slices.Equal(qs, want) {
+		t.Errorf("questions\n%q\nwant\n%q", qs, want)
+	}
+	for in, want := range map[string]string{
+		"you said: „Ich war es“ und gingen": "you said:   und gingen",
+		"«je pense» dit-il":                 "  dit-il",
+		"an “open quote":                    "an “open quote",
+	} {
+		if got := unquoted(in); got != want {
+			t.Errorf("unquoted(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestAddressIsPerLanguage(t *testing.T) {
 	p := &page{in: Input{Language: "fr"}}
 	if p.addressesReader("La part du Maghreb a dépassé les 40 %.") {
