@@ -229,20 +229,27 @@ func TestQuestionsMarkedByAttribute(t *testing.T) {
 	}
 }
 
-// Without markup, a statement put to the interviewee is found between
-// answers: it speaks to them and never of itself.
-func TestStatementQuestionInPlainText(t *testing.T) {
-	tr, _ := build(
+// actressOpening is the start of a plain-text interview: an intro and two
+// exchanges.
+func actressOpening() []string {
+	return []string{
 		"The actress spoke to us in her house in Beverly Hills.",
 		"What was your first thought when you woke up?",
 		"That it was not only about me. My son was very small then, and I was afraid for him.",
 		"Did the stroke change your personality?",
 		"Yes. I had to learn to listen to others, really listen, and I am still learning it.",
+	}
+}
+
+// Without markup, a statement put to the interviewee is found between
+// answers: it speaks to them and never of itself.
+func TestStatementQuestionInPlainText(t *testing.T) {
+	tr, _ := build(append(actressOpening(),
 		"According to Wikipedia, Richard Gere made you a Buddhist.",
 		"That is nonsense, like so much on Wikipedia. I read Hesse at fourteen and found my way alone.",
 		"Are you still passionate about acting?",
 		"I feel more at ease in front of the camera than ever, because I know who I am.",
-	)
+	)...)
 	if len(tr.Exchanges) != 4 {
 		t.Fatalf("got %d exchanges: %+v", len(tr.Exchanges), tr.Exchanges)
 	}
@@ -342,17 +349,12 @@ func TestShortLabelledAnswersAreNoHeadings(t *testing.T) {
 // A statement put to the interviewee may quote them: the quoted "I" is
 // not its speaker's.
 func TestStatementQuotingTheInterviewee(t *testing.T) {
-	tr, _ := build(
-		"The actress spoke to us in her house in Beverly Hills.",
-		"What was your first thought when you woke up?",
-		"That it was not only about me. My son was very small then, and I was afraid for him.",
-		"Did the stroke change your personality?",
-		"Yes. I had to learn to listen to others, really listen, and I am still learning it.",
+	tr, _ := build(append(actressOpening(),
 		"You have lived without a partner for twenty years. On a talk show you said: “I have had a lot of love in my life.”",
 		"God knows I have. I do not feel bad because there is nobody I want to share my days with right now.",
 		"Are you still passionate about acting?",
 		"I feel more at ease in front of the camera than ever, because I know who I am.",
-	)
+	)...)
 	want := []string{
 		"What was your first thought when you woke up?",
 		"Did the stroke change your personality?",
