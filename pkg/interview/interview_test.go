@@ -79,6 +79,24 @@ func TestLabelledTurns(t *testing.T) {
 	}
 }
 
+// A speaker's label comes off a one-word question too, once the label
+// recurs on the page.
+func TestLabelBeforeOneWordQuestion(t *testing.T) {
+	tr, _ := build(
+		"Karin Fischer spoke with the philosopher about work and machines.",
+		"Fischer: What comes next after the factories, now that robots do the work there?",
+		"Precht: The offices. Clerks, bank tellers and insurance agents will be the next to go, and faster than most think.",
+		"Fischer: Why?",
+		"Precht: Because software is cheaper than people, and it does not need a pension or a holiday.",
+		"Fischer: And the car industry?",
+		"Precht: The self-driving car will change it more than anything since the assembly line did.",
+	)
+	want := []string{"What comes next after the factories, now that robots do the work there?", "Why?", "And the car industry?"}
+	if qs := questions(tr); !slices.Equal(qs, want) {
+		t.Errorf("questions\n%q\nwant\n%q", qs, want)
+	}
+}
+
 func TestNoInterview(t *testing.T) {
 	tr, _ := build(
 		"The council met on Tuesday and approved the budget for next year.",

@@ -282,7 +282,10 @@ func (p *page) labels(t *Transcript) {
 	}
 	for k := range t.Exchanges {
 		e := &t.Exchanges[k]
-		if l, rest, ok := parseLabel(e.Question); ok && (known(l) || (k == 0 && words.Count(l) <= 3)) && words.Count(rest) >= 2 {
+		// A label that recurs on the page is one before any question
+		// ("Fischer: Warum?"); one seen only here must open the first
+		// question, be short and leave a sentence behind it.
+		if l, rest, ok := parseLabel(e.Question); ok && ((known(l) && rest != "") || (k == 0 && words.Count(l) <= 3 && words.Count(rest) >= 2)) {
 			e.Question, e.Label = rest, l
 			if !genericLabel(l) {
 				e.QuestionSpeaker = canon[l]
