@@ -65,6 +65,7 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	c.mainContent()
 	c.textChrome()
 	c.ruledCards()
+	c.playerControls()
 	c.stubsAndBoilerplate()
 	c.otherScript()
 	c.hashLiveGrams()

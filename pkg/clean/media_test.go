@@ -200,3 +200,27 @@ func TestRuledCards(t *testing.T) {
 		t.Errorf("question between rules: %+v", m)
 	}
 }
+
+// A media player's row of buttons goes; a sentence that uses some of the
+// same words stays.
+func TestPlayerControls(t *testing.T) {
+	controls := []string{"Sound on Sound off Play Pause", "Ton an Ton aus Abspielen"}
+	kept := []string{"Play on", "Play it again, and pause when the sound goes off.", "Stop Stop Stop"}
+	var lines []string
+	for i, s := range append(append([]string{}, controls...), kept...) {
+		lines = append(lines, []string{longA, longB, longC}[i%3], s)
+	}
+	lines = append(lines, longA+" The end.")
+	bs := blocks.FromText(strings.Join(lines, "\n\n"))
+	marks := Clean(bs, Context{TitleBlock: -1})
+	for _, s := range controls {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Reason != Navigation {
+			t.Errorf("%q: %+v", s, m)
+		}
+	}
+	for _, s := range kept {
+		if m := roleOf(t, bs, marks, s); m.Role == Removed && m.Reason == Navigation {
+			t.Errorf("%q removed as player controls", s)
+		}
+	}
+}

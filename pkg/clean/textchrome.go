@@ -386,3 +386,39 @@ func (c *cleaner) kickersAfter(rules []int) bool {
 func (c *cleaner) kickerAt(i int) bool {
 	return i < len(c.bs) && c.live(i) && c.nw[i] >= 1 && c.nw[i] <= ruledKickerMaxWords && !endsSentence(c.bs[i].Text) && !IsQuestion(c.bs[i].Text)
 }
+
+// controlWords are the labels of a media player's buttons, which a text
+// dump prints as a line of their own ("Sound on Sound off Play Pause").
+var controlWords = map[string]bool{
+	"play": true, "pause": true, "stop": true, "replay": true, "mute": true, "unmute": true, "sound": true,
+	"volume": true, "on": true, "off": true, "fullscreen": true, "full": true, "screen": true, "exit": true,
+	"captions": true, "subtitles": true, "cc": true, "settings": true, "skip": true, "ad": true, "close": true,
+	"abspielen": true, "ton": true, "an": true, "aus": true, "lecture": true, "reproducir": true, "pausa": true,
+}
+
+// controlMinWords is the fewest button labels that make a player's row.
+const controlMinWords = 3
+
+// playerControls removes, in a text dump, a line made only of a media
+// player's button labels, with at least one of play, pause or mute.
+func (c *cleaner) playerControls() {
+	if c.ctx.HTML {
+		return
+	}
+	for i := range c.bs {
+		if !c.live(i) || c.ntok[i] < controlMinWords || c.ntok[i] > 4*controlMinWords {
+			continue
+		}
+		all, button := true, false
+		for w := range strings.SplitSeq(c.keys[i], " ") {
+			if !controlWords[w] {
+				all = false
+				break
+			}
+			button = button || w == "play" || w == "pause" || w == "mute" || w == "unmute" || w == "abspielen" || w == "reproducir"
+		}
+		if all && button {
+			c.remove(i, Navigation, -1)
+		}
+	}
+}
