@@ -66,6 +66,7 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	c.textChrome()
 	c.ruledCards()
 	c.playerControls()
+	c.pollResults()
 	c.stubsAndBoilerplate()
 	c.otherScript()
 	c.hashLiveGrams()

@@ -224,3 +224,27 @@ func TestPlayerControls(t *testing.T) {
 		}
 	}
 }
+
+// A poll's results in a text dump go, question, options, shares and the
+// count; a percentage in an answer stays.
+func TestPollResults(t *testing.T) {
+	poll := []string{"Would you share your location data to fight the virus?", "Yes", "48% (95 votes)", "No", "53 % (105 votes)", "200 have already voted"}
+	answer := "About 40% of them said yes, which surprised us."
+	lines := append([]string{longA, "What did the survey show?", answer, longB}, poll...)
+	for _, q := range []string{"Why did the plan surprise you?", "What comes next for the harbour?", "Who pays for it?"} {
+		lines = append(lines, q, longC+" "+longA, longB+" "+longC)
+	}
+	lines = append(lines, "50%", longA+" Again.")
+	bs := blocks.FromText(strings.Join(lines, "\n\n"))
+	marks := Clean(bs, Context{TitleBlock: -1})
+	for _, s := range poll {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Reason != Poll {
+			t.Errorf("%q: %+v", s, m)
+		}
+	}
+	for _, s := range []string{answer, "What did the survey show?", "50%"} {
+		if m := roleOf(t, bs, marks, s); m.Reason == Poll {
+			t.Errorf("%q removed as a poll", s)
+		}
+	}
+}

@@ -422,3 +422,66 @@ func (c *cleaner) playerControls() {
 		}
 	}
 }
+
+// Poll is the reason for a poll's results printed in a text dump.
+const Poll Reason = "poll"
+
+// pollShareRe matches one answer's share in a poll's results: "48%",
+// "53 % (105 Stimmen)", "12.5% (3 votes)".
+var pollShareRe = regexp.MustCompile(`^\d{1,3}(?:[.,]\d+)?\s?%(?:\s*\(\s*\d[\d.,]*\s*\p{L}*\s*\))?$`)
+
+const (
+	pollMaxGap      = 2  // the most blocks from one share to the next
+	pollOptionWords = 6  // the longest answer option
+	pollCountWords  = 8  // the longest "200 have voted" line
+	pollQuestion    = 30 // the longest poll question, in words
+)
+
+// pollResults removes, in a text dump, a poll's results: two or more
+// shares close together ("48% (95 Stimmen)"), the option printed before
+// each, the poll's question before the first and a vote count after the
+// last ("200 haben ihre Stimme bereits abgegeben").
+func (c *cleaner) pollResults() {
+	if c.ctx.HTML {
+		return
+	}
+	var shares []int
+	for i, b := range c.bs {
+		if c.live(i) && c.nw[i] <= 4 && strings.Contains(b.Text, "%") && pollShareRe.MatchString(b.Text) {
+			shares = append(shares, i)
+		}
+	}
+	for s := 0; s < len(shares); {
+		e := s
+		for e+1 < len(shares) && shares[e+1]-shares[e] <= pollMaxGap {
+			e++
+		}
+		if e > s {
+			c.removePoll(shares[s], shares[e])
+		}
+		s = e + 1
+	}
+}
+
+// removePoll removes the results from the first share to the last, with
+// the option before the first, the question before it and the count after
+// the last.
+func (c *cleaner) removePoll(first, last int) {
+	start, end := first, last
+	if j := first - 1; j >= 0 && c.live(j) && c.nw[j] <= pollOptionWords && !endsSentence(c.bs[j].Text) {
+		start = j
+		if q := j - 1; q >= 0 && c.live(q) && c.nw[q] <= pollQuestion && IsQuestion(c.bs[q].Text) {
+			start = q
+		}
+	}
+	if j := last + 1; j < len(c.bs) && c.live(j) && c.nw[j] <= pollCountWords && startsWithDigit(c.bs[j].Text) && !IsQuestion(c.bs[j].Text) {
+		end = j
+	}
+	for i := start; i <= end; i++ {
+		if c.live(i) {
+			c.remove(i, Poll, -1)
+		}
+	}
+}
+
+func startsWithDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
