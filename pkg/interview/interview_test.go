@@ -193,6 +193,30 @@ func TestBoldQuestionsWithoutQuestionMarks(t *testing.T) {
 	}
 }
 
+// A lede set in bold like the questions, at the top of a page without an
+// intro, is the intro; a bold context paragraph that speaks to the
+// interviewee stays part of the first question.
+func TestBoldLedeIsIntro(t *testing.T) {
+	bold := func(s string) blocks.Block { return blocks.Block{Kind: blocks.Paragraph, Text: s, Emphasis: 1} }
+	plain := func(s string) blocks.Block { return blocks.Block{Kind: blocks.Paragraph, Text: s} }
+	lede := "SPESSART - The Spessart is a holiday region in the middle of Germany. Its untouched forest, the largest mixed deciduous forest in the country, makes the region unique, and the tourist board wants to make travel there more sustainable."
+	context := "Mr Weber, before we talk about the forest, let us talk about the guests, who come in greater numbers than ever and who expect you to have answers about the climate and their own footprint."
+	rest := []blocks.Block{
+		bold("How exactly do you define sustainability?"), plain("As a balance between nature, the people who live here and the guests."),
+		bold("What have you changed?"), plain("We have certified our hosts and we support the bus lines."),
+		bold("Do the guests notice it?"), plain("More and more of them ask about it when they book."),
+		bold("What comes next?"), plain("A network of trails that starts at the railway stations."),
+	}
+	tr := buildAllContent(append([]blocks.Block{bold(lede)}, rest...))
+	if len(tr.Intro) != 1 || tr.Exchanges[0].Question != "How exactly do you define sustainability?" {
+		t.Errorf("intro %v, first question %q", tr.Intro, tr.Exchanges[0].Question)
+	}
+	tr = buildAllContent(append([]blocks.Block{bold(context)}, rest...))
+	if len(tr.Intro) != 0 || !strings.HasPrefix(tr.Exchanges[0].Question, "Mr Weber") {
+		t.Errorf("intro %v, first question %q", tr.Intro, tr.Exchanges[0].Question)
+	}
+}
+
 // Each section of a group interview is headed by the name of the person
 // who answers it.
 func TestGroupInterviewSections(t *testing.T) {

@@ -328,6 +328,14 @@ func (p *page) transcript(s segmentation) Transcript {
 		e := Exchange{Method: c.method, Confidence: confidence(c, s.qfrac)}
 		e.Blocks = make([]int, 0, r.end-r.q)
 		q := r.q
+		// A page without an intro whose first question opens with long
+		// statements that speak to no one: the lede, styled like the
+		// questions.
+		for len(t.Exchanges) == 0 && len(t.Intro) == q && r.a-q > 1 && p.facts[p.stream[q]].words >= ledeMinWords &&
+			!p.facts[p.stream[q]].qmark && !p.addresses(p.stream[q]) {
+			t.Intro = append(t.Intro, p.stream[q])
+			q++
+		}
 		// Section headings before the question: the topic.
 		for ; r.a-q > 1 && p.facts[p.stream[q]].heading; q++ {
 			if e.Topic == "" {
@@ -518,6 +526,10 @@ func (p *page) splitUnmarkedQuestions(runs []qaRun) []qaRun {
 	}
 	return out
 }
+
+// ledeMinWords is the shortest paragraph taken for a lede that opens a
+// page in the questions' style.
+const ledeMinWords = 30
 
 // rhetoricalMinWords is the shortest paragraph taken for an answer that
 // ends on a rhetorical question.
