@@ -41,6 +41,7 @@ const (
 	Disclaimer       Reason = "disclaimer"
 	EditorialNote    Reason = "editorial-note"
 	Separator        Reason = "separator" // a drawn line or a bare bullet: "━━━━", "* * *", "•"
+	Poll             Reason = "poll"      // a poll's results in a text dump
 )
 
 // Mark is the verdict on one block.

@@ -423,9 +423,6 @@ func (c *cleaner) playerControls() {
 	}
 }
 
-// Poll is the reason for a poll's results printed in a text dump.
-const Poll Reason = "poll"
-
 // pollShareRe matches one answer's share in a poll's results: "48%",
 // "53 % (105 Stimmen)", "12.5% (3 votes)".
 var pollShareRe = regexp.MustCompile(`^\d{1,3}(?:[.,]\d+)?\s?%(?:\s*\(\s*\d[\d.,]*\s*\p{L}*\s*\))?$`)
