@@ -293,29 +293,49 @@ const (
 	footerWall = 3
 )
 
-// editorialNoteMaxWords bounds a closing note of the editors.
-const editorialNoteMaxWords = 60
+const (
+	// editorialNoteMaxWords bounds a closing note of the editors.
+	editorialNoteMaxWords = 60
+	// noteLineMaxWords bounds each block of a note of several blocks.
+	noteLineMaxWords = 25
+)
 
 // editorialNote removes the italic note that editors print under an
-// article (a disclaimer, "this interview was shortened", a source line):
-// the page's last text block, wholly in italics, after a paragraph that is
-// not. Only HTML shows italics.
+// article (a disclaimer, "this interview was shortened", a source line,
+// "Want to know more? Follow them on ..."): the page's last text block, or
+// last short blocks, wholly in italics and 60 words at most together,
+// after a paragraph that is not in italics or a heading. Only HTML shows
+// italics.
 func (c *cleaner) editorialNote() {
 	if !c.ctx.HTML {
 		return
 	}
-	last, prev := -1, -1
-	for i := range c.bs {
-		if c.live(i) {
-			last, prev = i, last
+	var run []int // the trailing italic blocks, last first
+	words := 0
+	for i := len(c.bs) - 1; i >= 0; i-- {
+		if !c.live(i) {
+			continue
 		}
-	}
-	if last < 0 || prev < 0 {
+		b := c.bs[i]
+		fits := words+c.nw[i] <= editorialNoteMaxWords
+		if len(run) > 0 {
+			// A note of several blocks is made of short lines; longer
+			// italic paragraphs in a row are the article's own.
+			fits = fits && c.nw[i] <= noteLineMaxWords && c.nw[run[0]] <= noteLineMaxWords
+		}
+		if b.Italic >= 0.9 && (b.Kind == blocks.Paragraph || b.Kind == blocks.ListItem) && !IsQuestion(b.Text) && fits {
+			run = append(run, i)
+			words += c.nw[i]
+			continue
+		}
+		// The note stands under text that is not in italics (or under a
+		// heading): a page set wholly in italics has no such note.
+		if b.Italic < 0.5 || b.Kind == blocks.Heading {
+			for _, j := range run {
+				c.remove(j, EditorialNote, -1)
+			}
+		}
 		return
-	}
-	b, p := c.bs[last], c.bs[prev]
-	if b.Italic >= 0.9 && p.Italic < 0.5 && b.Kind == blocks.Paragraph && c.nw[last] <= editorialNoteMaxWords && !IsQuestion(b.Text) {
-		c.remove(last, EditorialNote, -1)
 	}
 }
 

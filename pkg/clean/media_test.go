@@ -114,6 +114,26 @@ func TestEditorialNoteAtTheEnd(t *testing.T) {
 	if m := roleOf(t, bs, marks, note); m.Role != Content {
 		t.Errorf("italic paragraph inside the text: %+v", m)
 	}
+	// A note of several short italic lines goes whole; italic paragraphs
+	// of some length at the end are the article's.
+	lines := []string{"Want to know more about her? Follow her on GitHub or Twitter.", "Want to read more interviews? Read about:", "Check back soon, we add new interviews every week."}
+	page = `<html><body><article><p>` + longA + `</p><p>` + longB + `</p><p><em>` + strings.Join(lines, `</em></p><p><em>`) + `</em></p></article></body></html>`
+	bs = htmlBlocks(t, page)
+	marks = Clean(bs, Context{TitleBlock: -1, HTML: true})
+	for _, l := range lines {
+		if m := roleOf(t, bs, marks, l); m.Role != Removed || m.Reason != EditorialNote {
+			t.Errorf("note line %q: %+v", l, m)
+		}
+	}
+	italic := []string{longB + " " + longC, longC + " " + longA}
+	page = `<html><body><article><p>` + longA + `</p><p><em>` + italic[0] + `</em></p><p><em>` + italic[1] + `</em></p></article></body></html>`
+	bs = htmlBlocks(t, page)
+	marks = Clean(bs, Context{TitleBlock: -1, HTML: true})
+	for _, p := range italic {
+		if m := roleOf(t, bs, marks, p); m.Role != Content {
+			t.Errorf("italic article paragraph: %+v", m)
+		}
+	}
 }
 
 // A text dump's credit lines name themselves in several ways; a sentence
