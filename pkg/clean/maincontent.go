@@ -275,7 +275,7 @@ func (c *cleaner) paragraphSibling(e *blocks.Element, s *elemStat) bool {
 		return false
 	}
 	ld := float64(s.link) / float64(max(s.chars, 1))
-	return s.chars > 80 && ld < 0.25 || ld == 0 && endsSentence(b.Text) && words.Count(b.Text) >= 4
+	return s.chars > 80 && ld < 0.25 || ld == 0 && EndsSentence(b.Text) && words.Count(b.Text) >= 4
 }
 
 // classWeight reads the class and id of a container as Readability does:
@@ -434,7 +434,7 @@ func (c *cleaner) trailingLinks(in map[*blocks.Element]bool) {
 			if c.marks[j].Role == Removed {
 				continue
 			}
-			if c.live(j) && c.bs[j].Kind != blocks.ListItem && c.nw[j] <= 8 && !endsSentence(c.bs[j].Text) {
+			if c.live(j) && c.bs[j].Kind != blocks.ListItem && c.nw[j] <= 8 && !EndsSentence(c.bs[j].Text) {
 				c.remove(j, Related, -1)
 			}
 			break

@@ -196,7 +196,7 @@ func (c *cleaner) media() {
 		}
 	}
 	for i, b := range c.bs {
-		if !c.live(i) || c.nw[i] > creditMaxWords || endsSentence(b.Text) {
+		if !c.live(i) || c.nw[i] > creditMaxWords || EndsSentence(b.Text) {
 			continue
 		}
 		// The cheap tests (position, anchored label) go first: creditRe
@@ -209,7 +209,7 @@ func (c *cleaner) media() {
 			// source on the next line.
 			c.marks[i].Role = Credit
 			if strings.HasSuffix(b.Text, ":") {
-				if j := c.nextLive(i); j >= 0 && c.nw[j] <= 8 && !endsSentence(c.bs[j].Text) {
+				if j := c.nextLive(i); j >= 0 && c.nw[j] <= 8 && !EndsSentence(c.bs[j].Text) {
 					c.marks[j].Role = Credit
 				}
 			}
@@ -270,7 +270,7 @@ func (c *cleaner) footer() {
 	c.editorialNote()
 	last := -1
 	for i, b := range c.bs {
-		if c.live(i) && endsSentence(b.Text) && c.nw[i] >= 6 {
+		if c.live(i) && EndsSentence(b.Text) && c.nw[i] >= 6 {
 			last = i
 		}
 	}
@@ -278,7 +278,7 @@ func (c *cleaner) footer() {
 		return
 	}
 	for i := last + 1; i < len(c.bs); i++ {
-		if c.live(i) && c.nw[i] <= 12 && !endsSentence(c.bs[i].Text) {
+		if c.live(i) && c.nw[i] <= 12 && !EndsSentence(c.bs[i].Text) {
 			c.remove(i, Footer, -1)
 		}
 	}

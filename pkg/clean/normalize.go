@@ -155,9 +155,9 @@ func closing(r rune) bool {
 	return strings.ContainsRune(`"'”’»«“)]`, r) || unicode.IsSpace(r)
 }
 
-// endsSentence reports whether a text ends like a sentence (after closing
+// EndsSentence reports whether a text ends like a sentence (after closing
 // quotes and brackets).
-func endsSentence(s string) bool {
+func EndsSentence(s string) bool {
 	s = trimClosing(s)
 	if s == "" {
 		return false

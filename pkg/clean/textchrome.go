@@ -158,14 +158,14 @@ func (c *cleaner) lineKind(i, next int) lineKind {
 	n := c.nw[i]
 	list := listLike(b)
 	switch {
-	case list && n >= bodyLongWords && endsSentence(t):
+	case list && n >= bodyLongWords && EndsSentence(t):
 		return proseLine
 	case list:
 		return listLine
 	case n <= captionMaxWords && mayCarryCredit(t) && c.mayHoldAnyScript(i, captionCreditWords) && captionCreditRe.MatchString(t) &&
 		!IsQuestion(t) && !c.creditOnly(i):
 		return captionLine
-	case n >= bodyLongWords || (n >= bodyProseWords && endsSentence(t)):
+	case n >= bodyLongWords || (n >= bodyProseWords && EndsSentence(t)):
 		return proseLine
 	case IsQuestion(t):
 		if next >= 0 && (isWidget(c.bs[next].Text) || listLike(c.bs[next])) {
@@ -174,7 +174,7 @@ func (c *cleaner) lineKind(i, next int) lineKind {
 		return turnLine
 	case strings.Contains(head(t, 48), ":") && speakerRe.MatchString(t):
 		return turnLine
-	case endsSentence(t) && n >= 2:
+	case EndsSentence(t) && n >= 2:
 		return sentenceLine
 	case n >= 4 && startsLower(t):
 		return sentenceLine // the rest of a paragraph the dump broke
@@ -384,7 +384,7 @@ func (c *cleaner) kickersAfter(rules []int) bool {
 // kickerAt reports whether block i is a card's kicker: a short line, not a
 // sentence or a question.
 func (c *cleaner) kickerAt(i int) bool {
-	return i < len(c.bs) && c.live(i) && c.nw[i] >= 1 && c.nw[i] <= ruledKickerMaxWords && !endsSentence(c.bs[i].Text) && !IsQuestion(c.bs[i].Text)
+	return i < len(c.bs) && c.live(i) && c.nw[i] >= 1 && c.nw[i] <= ruledKickerMaxWords && !EndsSentence(c.bs[i].Text) && !IsQuestion(c.bs[i].Text)
 }
 
 // controlWords are the labels of a media player's buttons, which a text
@@ -465,7 +465,7 @@ func (c *cleaner) pollResults() {
 // the last.
 func (c *cleaner) removePoll(first, last int) {
 	start, end := first, last
-	if j := first - 1; j >= 0 && c.live(j) && c.nw[j] <= pollOptionWords && !endsSentence(c.bs[j].Text) {
+	if j := first - 1; j >= 0 && c.live(j) && c.nw[j] <= pollOptionWords && !EndsSentence(c.bs[j].Text) {
 		start = j
 		if q := j - 1; q >= 0 && c.live(q) && c.nw[q] <= pollQuestion && IsQuestion(c.bs[q].Text) {
 			start = q

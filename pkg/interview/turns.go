@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
-
+	"github.com/qanda/qanda/pkg/clean"
 	"github.com/qanda/qanda/pkg/words"
 )
 
@@ -543,17 +543,10 @@ const rhetoricalMinWords = 40
 func (p *page) interjection(k int) bool {
 	i := p.stream[k]
 	f := p.facts[i]
-	if f.words < interjectionMinWords || f.words > interjectionMaxWords || f.qmark || !endsWithStop(p.turnText(i)) || p.firstPerson(i) {
+	if f.words < interjectionMinWords || f.words > interjectionMaxWords || f.qmark || !clean.EndsSentence(p.turnText(i)) || p.firstPerson(i) {
 		return false
 	}
 	return p.facts[p.stream[k-1]].words >= interjectionContext && p.facts[p.stream[k+1]].words >= interjectionContext
-}
-
-// endsWithStop reports a text that ends in a full stop or exclamation
-// mark (closing quotes aside), as a statement does.
-func endsWithStop(s string) bool {
-	s = strings.TrimRight(s, ` "'”’»)`)
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!")
 }
 
 const (
