@@ -82,7 +82,7 @@ func TestLabelledTurns(t *testing.T) {
 // A speaker's label comes off a one-word question too, once the label
 // recurs on the page.
 func TestLabelBeforeOneWordQuestion(t *testing.T) {
-	tr, _ := build(
+	wantQuestions(t, []string{
 		"Karin Fischer spoke with the philosopher about work and machines.",
 		"Fischer: What comes next after the factories, now that robots do the work there?",
 		"Precht: The offices. Clerks, bank tellers and insurance agents will be the next to go, and faster than most think.",
@@ -90,11 +90,7 @@ func TestLabelBeforeOneWordQuestion(t *testing.T) {
 		"Precht: Because software is cheaper than people, and it does not need a pension or a holiday.",
 		"Fischer: And the car industry?",
 		"Precht: The self-driving car will change it more than anything since the assembly line did.",
-	)
-	want := []string{"What comes next after the factories, now that robots do the work there?", "Why?", "And the car industry?"}
-	if qs := questions(tr); !slices.Equal(qs, want) {
-		t.Errorf("questions\n%q\nwant\n%q", qs, want)
-	}
+	}, []string{"What comes next after the factories, now that robots do the work there?", "Why?", "And the car industry?"})
 }
 
 func TestNoInterview(t *testing.T) {
@@ -307,7 +303,7 @@ func TestInterjectionBetweenAnswers(t *testing.T) {
 	long := func(s string) string {
 		return s + " The data came from the phone networks, and the health offices had to compare it with their own lists by hand, which took weeks."
 	}
-	tr, _ := build(
+	wantQuestions(t, []string{
 		"The researcher spoke to us about data and the pandemic in his office in Basel.",
 		"What do you think of the tracing apps that some countries have introduced?",
 		long("They work well where people trust the state."),
@@ -321,24 +317,19 @@ func TestInterjectionBetweenAnswers(t *testing.T) {
 		long("Nobody had expected the numbers to be so coarse."),
 		"Would you hand over your own movement data?",
 		long("Yes, if the use is limited and the data is deleted afterwards."),
-	)
-	qs := questions(tr)
-	want := []string{
+	}, []string{
 		"What do you think of the tracing apps that some countries have introduced?",
 		"Sounds like surveillance and rather dystopian.",
 		"So the data cannot track patients at all.",
 		"Would you hand over your own movement data?",
-	}
-	if !slices.Equal(qs, want) {
-		t.Errorf("questions\n%q\nwant\n%q", qs, want)
-	}
+	})
 }
 
 // An answer that ends on a question (a quoted one, a rhetorical one) stays
 // the answer; a question of the interviewer that quotes a question stays a
 // question.
 func TestAnswerEndingInQuestion(t *testing.T) {
-	tr, _ := build(
+	wantQuestions(t, []string{
 		"The publisher spoke to us in New York about money, politics and the shutdown.",
 		"Who is taking the blame in public opinion for this shutdown situation?",
 		"Right now it is both sides, but more of the Democrats in the sense people feel. There is a lot of trafficking, and drugs are a huge problem. But most people simply feel: “Why can't these alleged adults resolve the thing?”",
@@ -348,23 +339,18 @@ func TestAnswerEndingInQuestion(t *testing.T) {
 		"I am, and I have been for forty years, because stable money is what lets people trade with strangers.",
 		"Do you remember the first dollar you earned?",
 		"Well, I was a kid doing chores at home, pulling out weeds, to get my allowance.",
-	)
-	qs := questions(tr)
-	want := []string{
+	}, []string{
 		"Who is taking the blame in public opinion for this shutdown situation?",
 		"Let's talk about the documentary you published in December. What is your view on money?",
 		"Your critics once asked in a headline: “Is he serious about gold?” Are you?",
 		"Do you remember the first dollar you earned?",
-	}
-	if !slices.Equal(qs, want) {
-		t.Errorf("questions\n%q\nwant\n%q", qs, want)
-	}
+	})
 }
 
 // A short labelled answer ("A: Trip to Disney World") looks like a heading
 // in a text dump, but it answers the question before it.
 func TestShortLabelledAnswersAreNoHeadings(t *testing.T) {
-	tr, _ := build(
+	tr := wantQuestions(t, []string{
 		"Ten questions for our new chief executive, who started in the spring.",
 		"Q: Where did you grow up?",
 		"A: On an island in the Caribbean, the most beautiful place in the world, though I may be biased about it.",
@@ -376,11 +362,7 @@ func TestShortLabelledAnswersAreNoHeadings(t *testing.T) {
 		"A: Lebron James",
 		"Q: What are your hobbies?",
 		"A: Watching basketball, reading, travel, and spending time with my family and friends.",
-	)
-	want := []string{"Where did you grow up?", "Favorite childhood memory?", "Favorite apps?", "Favorite athlete?", "What are your hobbies?"}
-	if qs := questions(tr); !slices.Equal(qs, want) {
-		t.Errorf("questions\n%q\nwant\n%q", qs, want)
-	}
+	}, []string{"Where did you grow up?", "Favorite childhood memory?", "Favorite apps?", "Favorite athlete?", "What are your hobbies?"})
 	for _, e := range tr.Exchanges {
 		if e.Topic != "" {
 			t.Errorf("exchange %q has topic %q", e.Question, e.Topic)
@@ -391,21 +373,17 @@ func TestShortLabelledAnswersAreNoHeadings(t *testing.T) {
 // A statement put to the interviewee may quote them: the quoted "I" is
 // not its speaker's.
 func TestStatementQuotingTheInterviewee(t *testing.T) {
-	tr, _ := build(append(actressOpening(),
+	wantQuestions(t, append(actressOpening(),
 		"You have lived without a partner for twenty years. On a talk show you said: “I have had a lot of love in my life.”",
 		"God knows I have. I do not feel bad because there is nobody I want to share my days with right now.",
 		"Are you still passionate about acting?",
 		"I feel more at ease in front of the camera than ever, because I know who I am.",
-	)...)
-	want := []string{
+	), []string{
 		"What was your first thought when you woke up?",
 		"Did the stroke change your personality?",
 		"You have lived without a partner for twenty years. On a talk show you said: “I have had a lot of love in my life.”",
 		"Are you still passionate about acting?",
-	}
-	if qs := questions(tr); !slices.Equal(qs, want) {
-		t.Errorf("questions\n%q\nwant\n%q", qs, want)
-	}
+	})
 	for in, want := range map[string]string{
 		"you said: „Ich war es“ und gingen": "you said:   und gingen",
 		"«je pense» dit-il":                 "  dit-il",
@@ -457,6 +435,17 @@ func TestNumberedAndDoubleColonLabels(t *testing.T) {
 
 // buildAllContent structures hand-made blocks, every one of them content,
 // so a test sees the interview stage alone.
+// wantQuestions builds a transcript from text-dump lines and checks its
+// questions.
+func wantQuestions(t *testing.T, lines, want []string) Transcript {
+	t.Helper()
+	tr, _ := build(lines...)
+	if qs := questions(tr); !slices.Equal(qs, want) {
+		t.Errorf("questions\n%q\nwant\n%q", qs, want)
+	}
+	return tr
+}
+
 // questions lists the questions of a transcript's exchanges.
 func questions(tr Transcript) []string {
 	var qs []string
