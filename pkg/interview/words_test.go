@@ -1,7 +1,6 @@
 package interview
 
 import (
-	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -43,14 +42,7 @@ func TestWordListsAsRegexps(t *testing.T) {
 	}
 	pieces = append(pieces, " ", "  ", "\n", ".", ",", "'", "’", "_", "x", "9", "é", "ſ", "\u212a", "İ", "ı", "Í",
 		"\u1c80", "\u1c82", "\u1c84", "ы", "a", "\xff", "\xd0", "\xe2\x80", "?", "-")
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 40000 {
-		var sb strings.Builder
-		for range 1 + r.IntN(6) {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		checkWords(t, sb.String())
-	}
+	randomTexts(3, pieces, 40000, 6, func(s string) { checkWords(t, s) })
 }
 
 func FuzzWordLists(f *testing.F) {
