@@ -50,32 +50,35 @@ type Mark struct {
 	Reason Reason // set when Role is Removed
 	DupOf  int    // index of the block this one copies; -1 if none
 	Key    string // the block's text in comparison form (see Key), for later stages
+	Rule   string // the rule (see Rules) that removed the block or gave it its role; "" if none
 }
 
 // Context is what clean needs to know about the page besides its blocks.
 type Context struct {
 	TitleBlock int  // index of the title block, -1 if unknown
 	HTML       bool // blocks came from HTML (chrome hints are meaningful)
+	// Disabled names the rules (see Rules) that do not run; a parent
+	// switches its steps off too.
+	Disabled map[string]bool
 }
 
 // Clean returns one Mark per block.
 func Clean(bs []blocks.Block, ctx Context) []Mark {
 	c := newCleaner(bs, ctx)
 	c.title()
-	c.chrome()
-	c.mainContent()
-	c.textChrome()
-	c.ruledCards()
-	c.playerControls()
-	c.pollResults()
-	c.stubsAndBoilerplate()
-	c.otherScript()
-	c.hashLiveGrams()
-	c.duplicates()
-	c.pullQuotes()
-	c.media()
-	c.footer()
-	c.separators()
+	for _, r := range Rules() {
+		if r.run == nil || !c.rules.on(r.Name) {
+			continue
+		}
+		if r.Name == "duplicates" || r.Name == "pull-quotes" {
+			// Copies and pull quotes are looked for among the blocks
+			// still live, hashed once for both.
+			c.ensureGrams()
+		}
+		c.rule = r.Name
+		r.run(c)
+	}
+	c.rule = ""
 	for i := range c.marks {
 		c.marks[i].Key = c.keys[i]
 	}
@@ -96,12 +99,16 @@ type cleaner struct {
 	gramOff []int    // where each block's start in grams
 	recurs  []bool   // per 4-gram in grams, whether its hash may recur
 	marks   []Mark
+	rules   ruleSet
+	rule    string // the rule running, recorded in the marks it sets
+	hashed  bool   // grams hold the live blocks' 4-grams
 }
 
 func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
 	n := len(bs)
 	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, n), keys: make([]string, n),
-		ntok: make([]int, n), scripts: make([]Script, n), letters: make([]int, n), marks: make([]Mark, n)}
+		ntok: make([]int, n), scripts: make([]Script, n), letters: make([]int, n), marks: make([]Mark, n),
+		rules: newRuleSet(ctx.Disabled)}
 	for i, b := range bs {
 		if words.IsASCII(b.Text) {
 			c.keys[i], c.nw[i], c.letters[i] = words.ScanASCII(b.Text)
@@ -121,10 +128,14 @@ func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
 	return c
 }
 
-// hashLiveGrams hashes the word 4-grams of the blocks still live: copies and
-// pull quotes are looked for among them only, and on an HTML page the
+// ensureGrams hashes the word 4-grams of the blocks still live, once: copies
+// and pull quotes are looked for among them only, and on an HTML page the
 // chrome is gone by now.
-func (c *cleaner) hashLiveGrams() {
+func (c *cleaner) ensureGrams() {
+	if c.hashed {
+		return
+	}
+	c.hashed = true
 	n := make([]int, len(c.bs))
 	for i := range c.bs {
 		if c.live(i) {
@@ -147,18 +158,21 @@ func (c *cleaner) tokens(i int) []string {
 func (c *cleaner) live(i int) bool { return c.marks[i].Role == Content }
 
 func (c *cleaner) remove(i int, r Reason, dupOf int) {
-	c.marks[i] = Mark{Role: Removed, Reason: r, DupOf: dupOf}
+	c.marks[i] = Mark{Role: Removed, Reason: r, DupOf: dupOf, Rule: c.rule}
 }
 
-// title marks the title block; in a text dump everything above the title is
-// the page header (menus, tickers, account links).
+// title marks the title block.
 func (c *cleaner) title() {
-	t := c.ctx.TitleBlock
-	if t < 0 || t >= len(c.bs) {
-		return
+	if t := c.ctx.TitleBlock; t >= 0 && t < len(c.bs) {
+		c.marks[t].Role = Title
 	}
-	c.marks[t].Role = Title
-	if c.ctx.HTML {
+}
+
+// textHeader removes, in a text dump, everything above the title: the page
+// header (menus, tickers, account links).
+func (c *cleaner) textHeader() {
+	t := c.ctx.TitleBlock
+	if t < 0 || t >= len(c.bs) || c.ctx.HTML {
 		return
 	}
 	for i := 0; i < t; i++ {
@@ -350,29 +364,37 @@ func hasTrigger(key string) bool {
 // to subscribe, share or accept cookies. Only short blocks that are not
 // questions qualify: an answer may well mention a newsletter.
 func (c *cleaner) stubsAndBoilerplate() {
+	on := c.rules.on
+	line, stub, boiler, action, disclaimer := on("link-line"), on("link-stub"), on("boilerplate"), on("call-to-action"), on("disclaimer")
 	for i, b := range c.bs {
 		if !c.live(i) || IsQuestion(b.Text) {
 			continue
 		}
 		n := c.nw[i]
-		if c.ctx.HTML && n <= 12 && b.LinkDensity >= 0.8 && b.Kind != blocks.Heading {
-			c.remove(i, LinkStub, -1)
+		if line && c.ctx.HTML && n <= 12 && b.LinkDensity >= 0.8 && b.Kind != blocks.Heading {
+			c.removeAs("link-line", i, LinkStub)
 			continue
 		}
 		if n > 45 || !hasTrigger(c.keys[i]) {
 			continue // none of the vocabulary below: spare the regular expressions
 		}
 		switch {
-		case n <= 15 && c.mayStub(i) && stubRe.MatchString(b.Text):
-			c.remove(i, LinkStub, -1)
-		case n <= 12 && c.mayHold(i, boilerWords) && boilerRe.MatchString(b.Text):
-			c.remove(i, Boilerplate, -1)
-		case n <= 25 && (callToActionRe.MatchString(b.Text) || teaserRe.MatchString(b.Text)):
-			c.remove(i, Boilerplate, -1)
-		case n <= 45 && c.mayHoldAnyScript(i, disclaimerWords) && disclaimerRe.MatchString(b.Text):
-			c.remove(i, Disclaimer, -1)
+		case stub && n <= 15 && c.mayStub(i) && stubRe.MatchString(b.Text):
+			c.removeAs("link-stub", i, LinkStub)
+		case boiler && n <= 12 && c.mayHold(i, boilerWords) && boilerRe.MatchString(b.Text):
+			c.removeAs("boilerplate", i, Boilerplate)
+		case action && n <= 25 && (callToActionRe.MatchString(b.Text) || teaserRe.MatchString(b.Text)):
+			c.removeAs("call-to-action", i, Boilerplate)
+		case disclaimer && n <= 45 && c.mayHoldAnyScript(i, disclaimerWords) && disclaimerRe.MatchString(b.Text):
+			c.removeAs("disclaimer", i, Disclaimer)
 		}
 	}
+}
+
+// removeAs removes block i by the named step of the current rule, for
+// rules whose steps share one pass over the blocks.
+func (c *cleaner) removeAs(rule string, i int, r Reason) {
+	c.marks[i] = Mark{Role: Removed, Reason: r, DupOf: -1, Rule: rule}
 }
 
 // otherScript removes blocks written in another script than the page: the

@@ -59,37 +59,44 @@ func (c *cleaner) duplicates() {
 			}
 		}
 	}
+	run, exact, near2, doubled := c.rules.on("repeated-run"), c.rules.on("exact-duplicate"), c.rules.on("near-duplicate"), c.rules.on("doubled-caption")
 	var captions []int
 	for p, i := range live {
 		j := orig[i]
 		if j < 0 {
 			continue
 		}
-		reason := Duplicate
+		reason, rule, on := Duplicate, "exact-duplicate", exact
 		if near[i] {
-			reason = NearDuplicate
+			reason, rule, on = NearDuplicate, "near-duplicate", near2
 		}
 		switch {
 		case inRun[i]:
-			c.remove(i, RepeatedRun, j)
+			if run {
+				c.removeAs("repeated-run", i, RepeatedRun)
+				c.marks[i].DupOf = j
+			}
+		case !on:
 		case p > 0 && live[p-1] == j:
 			// Printed twice in a row: an image's alt text and its
 			// caption, or a layout printed for two screens.
-			c.remove(i, reason, j)
+			c.removeAs(rule, i, reason)
+			c.marks[i].DupOf = j
 			captions = append(captions, i)
 		case IsQuestion(c.bs[i].Text) || c.nw[i] <= promptMaxWords || c.mayCredit(i) && creditRe.MatchString(c.bs[i].Text):
 			// The same question put to several people, a repeated
 			// speaker label, or the same photographer credited under two
 			// pictures: legitimate repetition.
 		default:
-			c.remove(i, reason, j)
+			c.removeAs(rule, i, reason)
+			c.marks[i].DupOf = j
 		}
 	}
 	for _, i := range captions {
 		j := c.marks[i].DupOf
-		if c.nw[j] <= 60 && !IsQuestion(c.bs[j].Text) {
-			c.marks[i].Reason = DuplicateCaption
-			c.marks[j].Role = Caption
+		if doubled && c.nw[j] <= 60 && !IsQuestion(c.bs[j].Text) {
+			c.marks[i].Reason, c.marks[i].Rule = DuplicateCaption, "doubled-caption"
+			c.marks[j].Role, c.marks[j].Rule = Caption, "doubled-caption"
 		}
 	}
 }

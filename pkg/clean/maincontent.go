@@ -205,19 +205,21 @@ func (c *cleaner) mainContent() {
 			outside += n
 		}
 	}
-	for i, b := range c.bs {
-		if outside > 3*inside || !c.live(i) || b.Elem == nil || inMain(i) {
-			continue
+	c.step("outside-main", func() {
+		for i, b := range c.bs {
+			if outside > 3*inside || !c.live(i) || b.Elem == nil || inMain(i) {
+				continue
+			}
+			// Captions of the article's pictures, printed beside the text
+			// column, are media, not chrome.
+			if (b.Kind == blocks.Caption || b.Kind == blocks.Credit) && i > start && i < end {
+				continue
+			}
+			c.remove(i, OutsideMain, -1)
 		}
-		// Captions of the article's pictures, printed beside the text
-		// column, are media, not chrome.
-		if (b.Kind == blocks.Caption || b.Kind == blocks.Credit) && i > start && i < end {
-			continue
-		}
-		c.remove(i, OutsideMain, -1)
-	}
+	})
 	c.insideMain(in, stats)
-	c.emptySections()
+	c.step("empty-sections", c.emptySections)
 }
 
 // scoring reports whether a block is a paragraph that scores for its
@@ -338,9 +340,9 @@ func (c *cleaner) insideMain(in map[*blocks.Element]bool, stats map[*blocks.Elem
 			}
 		}
 	}
-	cards := map[*blocks.Element]Reason{}
+	cards := map[*blocks.Element]string{} // card -> the step that found it
 	for i, b := range c.bs {
-		if !c.linkedHeadline(i) || !below(b.Elem) {
+		if !c.rules.on("teaser-cards") || !c.linkedHeadline(i) || !below(b.Elem) {
 			continue
 		}
 		// A teaser card: the largest element around a linked headline
@@ -352,17 +354,17 @@ func (c *cleaner) insideMain(in map[*blocks.Element]bool, stats map[*blocks.Elem
 			}
 			card = p
 		}
-		cards[card] = Teaser
+		cards[card] = "teaser-cards"
 	}
 	// Articles inside the article: cards of other stories, comments.
 	for e, s := range stats {
-		if e.Tag != "article" || in[e] || !below(e) {
+		if !c.rules.on("nested-articles") || e.Tag != "article" || in[e] || !below(e) {
 			continue
 		}
 		for g := e.Parent; g != nil; g = g.Parent {
 			if in[g] {
 				if s.chars*2 < stats[g].chars {
-					cards[e] = Teaser
+					cards[e] = "nested-articles"
 				}
 				break
 			}
@@ -374,16 +376,22 @@ func (c *cleaner) insideMain(in map[*blocks.Element]bool, stats map[*blocks.Elem
 				continue
 			}
 			for e := b.Elem; e != nil && !in[e]; e = e.Parent {
-				if r, ok := cards[e]; ok {
-					c.remove(i, r, -1)
+				if rule, ok := cards[e]; ok {
+					c.removeAs(rule, i, Teaser)
 					break
 				}
 			}
 		}
 	}
-	// Runs of link lines: a list of related stories, the anchor links of
-	// a table of contents. Short lines that are not questions are left to
-	// the link-stub rule.
+	c.step("link-runs", c.linkRuns)
+	c.step("trailing-links", func() { c.trailingLinks(in) })
+	c.step("author-boxes", func() { c.authorBoxes(in, stats, below) })
+}
+
+// linkRuns removes runs of link lines: a list of related stories, the
+// anchor links of a table of contents. Short lines that are not questions
+// are left to the link-stub rule.
+func (c *cleaner) linkRuns() {
 	for i := 0; i < len(c.bs); {
 		j := i
 		for j < len(c.bs) && c.bs[j].Elem != nil && (c.marks[j].Role == Removed || c.bs[j].LinkDensity >= linkLineDensity && c.live(j)) {
@@ -405,8 +413,6 @@ func (c *cleaner) insideMain(in map[*blocks.Element]bool, stats map[*blocks.Elem
 		}
 		i = j + 1
 	}
-	c.trailingLinks(in)
-	c.authorBoxes(in, stats, below)
 }
 
 // trailingLinks removes the list of links that follows the article's last

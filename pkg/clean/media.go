@@ -72,7 +72,7 @@ func (c *cleaner) pullQuotes() {
 			}
 			if longestCommonRun(words, c.tokens(int(j))) >= need {
 				c.remove(i, PullQuote, int(j))
-				c.attribution(i)
+				c.step("quote-attribution", func() { c.attribution(i) })
 				break
 			}
 		}
@@ -176,25 +176,30 @@ func longestCommonRun(a, b []string) int {
 // duplicates) and a credit as a short line naming a photographer or agency
 // next to a caption.
 func (c *cleaner) media() {
-	for i, b := range c.bs {
-		if !c.live(i) {
-			continue
+	c.step("caption-markup", func() {
+		for i, b := range c.bs {
+			if !c.live(i) {
+				continue
+			}
+			switch {
+			case b.Kind == blocks.Caption:
+				c.setRole(i, Caption)
+			case b.Kind == blocks.Credit:
+				c.setRole(i, Credit)
+			}
 		}
-		switch {
-		case b.Kind == blocks.Caption:
-			c.marks[i].Role = Caption
-		case b.Kind == blocks.Credit:
-			c.marks[i].Role = Credit
+	})
+	c.step("captions-beside-images", c.captionsBesideImages)
+	c.step("caption-credit-tail", func() {
+		for i, b := range c.bs {
+			// "A view of the harbour (Photo: AFP)": a caption that carries
+			// its credit.
+			if c.live(i) && endsWithBracket(b.Text) && c.nw[i] <= besideImageMaxWords+10 && creditTailRe.MatchString(b.Text) {
+				c.setRole(i, Caption)
+			}
 		}
-	}
-	c.captionsBesideImages()
-	for i, b := range c.bs {
-		// "A view of the harbour (Photo: AFP)": a caption that carries
-		// its credit.
-		if c.live(i) && endsWithBracket(b.Text) && c.nw[i] <= besideImageMaxWords+10 && creditTailRe.MatchString(b.Text) {
-			c.marks[i].Role = Caption
-		}
-	}
+	})
+	beside, label := c.rules.on("credit-beside-caption"), c.rules.on("credit-label")
 	for i, b := range c.bs {
 		if !c.live(i) || c.nw[i] > creditMaxWords || EndsSentence(b.Text) {
 			continue
@@ -202,15 +207,15 @@ func (c *cleaner) media() {
 		// The cheap tests (position, anchored label) go first: creditRe
 		// scans the whole text.
 		switch {
-		case c.nextToCaption(i) && c.mayCredit(i) && creditRe.MatchString(b.Text):
-			c.marks[i].Role = Credit
-		case creditLabelRe.MatchString(b.Text):
+		case beside && c.nextToCaption(i) && c.mayCredit(i) && creditRe.MatchString(b.Text):
+			c.marks[i].Role, c.marks[i].Rule = Credit, "credit-beside-caption"
+		case label && creditLabelRe.MatchString(b.Text):
 			// "Foto: dpa" stands anywhere; "Фото:" alone names the
 			// source on the next line.
-			c.marks[i].Role = Credit
+			c.marks[i].Role, c.marks[i].Rule = Credit, "credit-label"
 			if strings.HasSuffix(b.Text, ":") {
 				if j := c.nextLive(i); j >= 0 && c.nw[j] <= 8 && !EndsSentence(c.bs[j].Text) {
-					c.marks[j].Role = Credit
+					c.marks[j].Role, c.marks[j].Rule = Credit, "credit-label"
 				}
 			}
 		}
@@ -266,8 +271,14 @@ func (c *cleaner) nextToCaption(i int) bool {
 // "Subscribe", "Google Chrome Firefox Safari", copyright lines. Only
 // non-sentences are taken, so a closing remark in the text stays.
 func (c *cleaner) footer() {
-	c.beyondFooter()
-	c.editorialNote()
+	c.step("beyond-footer", c.beyondFooter)
+	c.step("editorial-note", c.editorialNote)
+	c.step("trailing-lines", c.trailingLines)
+}
+
+// trailingLines removes the short non-sentences after the page's last
+// sentence.
+func (c *cleaner) trailingLines() {
 	last := -1
 	for i, b := range c.bs {
 		if c.live(i) && EndsSentence(b.Text) && c.nw[i] >= 6 {
@@ -422,6 +433,6 @@ func (c *cleaner) captionsBesideImages() {
 		return
 	}
 	for _, i := range found {
-		c.marks[i].Role = Caption
+		c.setRole(i, Caption)
 	}
 }

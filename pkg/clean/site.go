@@ -228,7 +228,7 @@ func (m *SiteModel) Apply(pageURL string, bs []blocks.Block, marks []Mark) int {
 			k = Key(b.Text)
 		}
 		if k != "" && known[hash(k)] {
-			marks[i] = Mark{Role: Removed, Reason: SiteBoilerplate, DupOf: -1, Key: k}
+			marks[i] = Mark{Role: Removed, Reason: SiteBoilerplate, DupOf: -1, Key: k, Rule: "site-boilerplate"}
 			n++
 		}
 	}

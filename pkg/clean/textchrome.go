@@ -90,11 +90,13 @@ func (c *cleaner) textChrome() {
 	} else if e+2 == len(idx) && kind[e+1] == proseLine {
 		e++
 	}
-	for p := e + 1; p < len(idx); p++ {
-		if !c.leaveToLaterRules(idx[p], script) {
-			c.remove(idx[p], Footer, -1)
+	c.step("text-footer", func() {
+		for p := e + 1; p < len(idx); p++ {
+			if !c.leaveToLaterRules(idx[p], script) {
+				c.remove(idx[p], Footer, -1)
+			}
 		}
-	}
+	})
 	// Between the title and the body: bylines, dates, share buttons and
 	// captions, which go when nothing there reads as text; otherwise
 	// (an intro, a first question) only link-list runs go.
@@ -105,25 +107,29 @@ func (c *cleaner) textChrome() {
 		}
 	}
 	if pure {
-		for p := 0; p < s; p++ {
-			// The short line right above a first question may name the
-			// speaker or topic.
-			if p == s-1 && kind[p] == chromeLine && (kind[s] == turnLine || IsQuestion(c.bs[idx[s]].Text)) {
-				continue
+		c.step("text-preamble", func() {
+			for p := 0; p < s; p++ {
+				// The short line right above a first question may name the
+				// speaker or topic.
+				if p == s-1 && kind[p] == chromeLine && (kind[s] == turnLine || IsQuestion(c.bs[idx[s]].Text)) {
+					continue
+				}
+				if kind[p] != captionLine && !c.leaveToLaterRules(idx[p], script) {
+					c.remove(idx[p], Navigation, -1)
+				}
 			}
-			if kind[p] != captionLine && !c.leaveToLaterRules(idx[p], script) {
-				c.remove(idx[p], Navigation, -1)
-			}
-		}
+		})
 	} else {
-		c.chromeRuns(idx[:s], kind[:s], script)
+		c.step("text-link-runs", func() { c.chromeRuns(idx[:s], kind[:s], script) })
 	}
-	c.chromeRuns(idx[s:e+1], kind[s:e+1], script)
-	for p := 0; p <= e; p++ {
-		if kind[p] == captionLine && c.live(idx[p]) {
-			c.marks[idx[p]].Role = Caption
+	c.step("text-link-runs", func() { c.chromeRuns(idx[s:e+1], kind[s:e+1], script) })
+	c.step("text-captions", func() {
+		for p := 0; p <= e; p++ {
+			if kind[p] == captionLine && c.live(idx[p]) {
+				c.setRole(idx[p], Caption)
+			}
 		}
-	}
+	})
 }
 
 // leaveToLaterRules reports a block that a later, more specific rule

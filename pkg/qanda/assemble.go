@@ -98,12 +98,12 @@ func removed(bs []blocks.Block, marks []clean.Mark) []render.Removed {
 		if m.Role != clean.Removed {
 			continue
 		}
-		k := string(m.Reason) + "\x00" + m.Key
+		k := string(m.Reason) + "\x00" + m.Rule + "\x00" + m.Key
 		j, ok := at[k]
 		if !ok {
 			j = len(out)
 			at[k] = j
-			r := render.Removed{Text: bs[i].Text, Reason: string(m.Reason)}
+			r := render.Removed{Text: bs[i].Text, Reason: string(m.Reason), Rule: m.Rule}
 			if m.DupOf >= 0 {
 				r.DuplicateOf = blocks.ID(m.DupOf)
 			}

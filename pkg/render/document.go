@@ -75,6 +75,7 @@ type Media struct {
 type Removed struct {
 	Text        string   `json:"text"`
 	Reason      string   `json:"reason"`
+	Rule        string   `json:"rule"` // the cleaning rule that removed it (qanda rules lists them)
 	Count       int      `json:"count"`
 	DuplicateOf string   `json:"duplicate_of,omitempty"`
 	Blocks      []string `json:"blocks"`

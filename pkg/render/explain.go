@@ -74,7 +74,11 @@ func Explain(w io.Writer, d *Document, pageText string, opt ExplainOptions) erro
 	// (b) removed texts.
 	fmt.Fprintf(&b, "\nremoved texts (%d):\n", len(d.Removed))
 	for _, r := range d.Removed {
-		meta := fmt.Sprintf("[%s] x%d", r.Reason, r.Count)
+		tag := r.Reason
+		if r.Rule != "" && r.Rule != r.Reason {
+			tag += "/" + r.Rule // reason/rule, once when they are one name
+		}
+		meta := fmt.Sprintf("[%s] x%d", tag, r.Count)
 		if r.DuplicateOf != "" {
 			meta += " (duplicate of " + r.DuplicateOf + ")"
 		}

@@ -80,9 +80,9 @@ func sampleDoc() *Document {
 			{Caption: "1. A caption that starts like a list"},
 		},
 		Removed: []Removed{
-			{Text: "Question 1", Reason: "repeated-run", Count: 3, DuplicateOf: "b27", Blocks: []string{"b40", "b55", "b70"}},
+			{Text: "Question 1", Reason: "repeated-run", Rule: "repeated-run", Count: 3, DuplicateOf: "b27", Blocks: []string{"b40", "b55", "b70"}},
 			// Blocks left nil on purpose.
-			{Text: "Subscribe to our newsletter for the best of The Insider every morning, straight to your inbox, no spam, unsubscribe any time.", Reason: "boilerplate", Count: 1},
+			{Text: "Subscribe to our newsletter for the best of The Insider every morning, straight to your inbox, no spam, unsubscribe any time.", Reason: "boilerplate", Rule: "boilerplate", Count: 1},
 		},
 		Stats: Stats{
 			BlocksIn:  20,

@@ -1,0 +1,195 @@
+package clean
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Input says which kind of page a rule applies to.
+type Input string
+
+// Inputs.
+const (
+	AnyInput  Input = "any"
+	HTMLInput Input = "html" // blocks from the element tree
+	TextInput Input = "text" // blocks from a text dump
+)
+
+// Rule is one named cleaning rule. Rules are listed so that each can be
+// named in the output (Mark.Rule, the `removed` list), switched off
+// (Context.Disabled) and measured on its own: a rule that helps one page
+// only is not general, and one with no effect is dead weight.
+type Rule struct {
+	Name string
+	// Parent is the rule this one is a step of, or "". Switching a
+	// parent off switches its steps off.
+	Parent string
+	Input  Input
+	// Does says what the rule removes (the reasons it gives) or which
+	// role it moves blocks to.
+	Does string
+	// Why is the signal, and why it holds across sites and languages.
+	Why string
+
+	run func(*cleaner) // top-level rules only
+}
+
+// Rules returns every cleaning rule, top-level rules in the order Clean
+// runs them, each followed by its steps. Site boilerplate is learned
+// across a batch (SiteModel.Apply) and is listed last.
+func Rules() []Rule {
+	return []Rule{
+		{Name: "text-header", Input: TextInput, Does: "removes navigation, ticker",
+			Why: "a text dump prints the page's menus, tickers and account links above the headline", run: (*cleaner).textHeader},
+		{Name: "html-chrome", Input: HTMLInput, Does: "removes navigation, footer, aside, form, hidden, ...",
+			Why: "elements and ARIA roles that are page furniture by definition (nav, footer, aside, forms, hidden)", run: (*cleaner).chrome},
+		{Name: "main-content", Input: HTMLInput, Does: "parent of the main-content steps",
+			Why: "the article is the container with the most paragraph text outside links (Readability's scoring)", run: (*cleaner).mainContent},
+		{Name: "outside-main", Parent: "main-content", Input: HTMLInput, Does: "removes outside-main",
+			Why: "blocks outside the article's containers are sidebars, teasers and footers"},
+		{Name: "teaser-cards", Parent: "main-content", Input: HTMLInput, Does: "removes teaser",
+			Why: "a linked headline with little text around it is a card pointing to another story"},
+		{Name: "nested-articles", Parent: "main-content", Input: HTMLInput, Does: "removes teaser",
+			Why: "a small <article> inside the article is another story's card or a comment"},
+		{Name: "link-runs", Parent: "main-content", Input: HTMLInput, Does: "removes related",
+			Why: "consecutive lines that are links are a list of related stories or a table of contents"},
+		{Name: "trailing-links", Parent: "main-content", Input: HTMLInput, Does: "removes related",
+			Why: "list items with links after the article's last paragraph are a 'more stories' list"},
+		{Name: "author-boxes", Parent: "main-content", Input: HTMLInput, Does: "removes author-bio",
+			Why: "a short box whose class or id names an author or bio"},
+		{Name: "empty-sections", Parent: "main-content", Input: HTMLInput, Does: "removes the reason of its section",
+			Why: "a heading whose whole section was removed titled that furniture"},
+		{Name: "text-chrome", Input: TextInput, Does: "parent of the text-dump chrome steps",
+			Why: "without markup, the article is the densest stretch of long sentence-like lines; chrome is runs of short lines", run: (*cleaner).textChrome},
+		{Name: "text-footer", Parent: "text-chrome", Input: TextInput, Does: "removes footer",
+			Why: "lines after the article's stretch are related links, comments and imprint"},
+		{Name: "text-preamble", Parent: "text-chrome", Input: TextInput, Does: "removes navigation",
+			Why: "between headline and text, when nothing there reads as text, lines are bylines, dates and share buttons"},
+		{Name: "text-link-runs", Parent: "text-chrome", Input: TextInput, Does: "removes teaser",
+			Why: "runs of three or more mostly list-like short lines inside the text are teaser boxes and menus"},
+		{Name: "text-captions", Parent: "text-chrome", Input: TextInput, Does: "moves to caption",
+			Why: "a short line that carries a photo credit is a caption"},
+		{Name: "ruled-cards", Input: TextInput, Does: "removes teaser",
+			Why: "cards of equal size opened by drawn rules and a short kicker are a list of other stories", run: (*cleaner).ruledCards},
+		{Name: "player-controls", Input: TextInput, Does: "removes navigation",
+			Why: "a line made only of a media player's button labels", run: (*cleaner).playerControls},
+		{Name: "poll-results", Input: TextInput, Does: "removes poll",
+			Why: "two or more percentage shares close together, with their options", run: (*cleaner).pollResults},
+		{Name: "boxes", Input: AnyInput, Does: "parent of the short-box steps",
+			Why: "short blocks that are not questions and speak the vocabulary of site furniture", run: (*cleaner).stubsAndBoilerplate},
+		{Name: "link-line", Parent: "boxes", Input: HTMLInput, Does: "removes link-stub",
+			Why: "a short block that is almost all link text points elsewhere"},
+		{Name: "link-stub", Parent: "boxes", Input: AnyInput, Does: "removes link-stub",
+			Why: "a short sentence that only points to a link ('can be found here', 'read more')"},
+		{Name: "boilerplate", Parent: "boxes", Input: AnyInput, Does: "removes boilerplate",
+			Why: "a very short block in the vocabulary of subscription, sharing, cookie and advertising boxes"},
+		{Name: "call-to-action", Parent: "boxes", Input: AnyInput, Does: "removes boilerplate",
+			Why: "a box that opens by telling the reader to subscribe, or an embedded teaser's kicker ('VIDEO:')"},
+		{Name: "disclaimer", Parent: "boxes", Input: AnyInput, Does: "removes disclaimer",
+			Why: "the legal notes printed under interviews and advertising posts"},
+		{Name: "other-script", Input: AnyInput, Does: "removes language-link, other-language",
+			Why: "a block in another script than a page written 85% in one script", run: (*cleaner).otherScript},
+		{Name: "duplicates", Input: AnyInput, Does: "parent of the echo steps",
+			Why: "a copy of an earlier block is an echo unless it is a question or a short prompt asked again", run: (*cleaner).duplicates},
+		{Name: "repeated-run", Parent: "duplicates", Input: AnyInput, Does: "removes repeated-run",
+			Why: "adjacent copies of adjacent blocks: a passage captured twice"},
+		{Name: "exact-duplicate", Parent: "duplicates", Input: AnyInput, Does: "removes duplicate",
+			Why: "the same text printed again outside a run"},
+		{Name: "near-duplicate", Parent: "duplicates", Input: AnyInput, Does: "removes near-duplicate",
+			Why: "a text 90% equal by edit distance to an earlier one"},
+		{Name: "doubled-caption", Parent: "duplicates", Input: AnyInput, Does: "moves to caption, removes duplicate-caption",
+			Why: "a short text printed twice in a row is an image's alt text and its caption"},
+		{Name: "pull-quotes", Input: AnyInput, Does: "removes pull-quote",
+			Why: "a short quoted text whose words stand in a longer paragraph elsewhere on the page", run: (*cleaner).pullQuotes},
+		{Name: "quote-attribution", Parent: "pull-quotes", Input: AnyInput, Does: "removes pull-quote",
+			Why: "a bare name right after a pull quote is its attribution"},
+		{Name: "media", Input: AnyInput, Does: "parent of the caption and credit steps", run: (*cleaner).media,
+			Why: "captions and credits are media, not text"},
+		{Name: "caption-markup", Parent: "media", Input: HTMLInput, Does: "moves to caption, credit",
+			Why: "figcaption and caption elements, credit classes"},
+		{Name: "captions-beside-images", Parent: "media", Input: HTMLInput, Does: "moves to caption",
+			Why: "a short text sharing a small element with an image"},
+		{Name: "caption-credit-tail", Parent: "media", Input: AnyInput, Does: "moves to caption",
+			Why: "a short text ending in a bracketed credit ('(Photo: AFP)')"},
+		{Name: "credit-beside-caption", Parent: "media", Input: AnyInput, Does: "moves to credit",
+			Why: "a short line next to a caption naming a photographer or agency"},
+		{Name: "credit-label", Parent: "media", Input: AnyInput, Does: "moves to credit",
+			Why: "a short line that names itself a credit ('Foto:', 'Photo by')"},
+		{Name: "footer", Input: AnyInput, Does: "parent of the footer steps", run: (*cleaner).footer,
+			Why: "the page's text ends with its last sentence"},
+		{Name: "beyond-footer", Parent: "footer", Input: AnyInput, Does: "removes footer",
+			Why: "a little text after a wall of removed blocks at the end of the page"},
+		{Name: "editorial-note", Parent: "footer", Input: HTMLInput, Does: "removes editorial-note",
+			Why: "the page's last short blocks wholly in italics under upright text"},
+		{Name: "trailing-lines", Parent: "footer", Input: AnyInput, Does: "removes footer",
+			Why: "short non-sentences after the page's last sentence"},
+		{Name: "separators", Input: AnyInput, Does: "removes separator",
+			Why: "blocks of rule or bullet characters hold no text", run: (*cleaner).separators},
+		{Name: "site-boilerplate", Input: AnyInput, Does: "removes site-boilerplate (batches only)",
+			Why: "a block on at least 3 and a quarter of a host's pages in one batch"},
+	}
+}
+
+// RuleNames returns the names of every cleaning rule.
+func RuleNames() []string {
+	rs := Rules()
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.Name
+	}
+	return names
+}
+
+// ruleSet is the rules of one Clean call, with what is switched off.
+type ruleSet struct {
+	parent map[string]string
+	off    map[string]bool
+}
+
+func newRuleSet(disabled map[string]bool) ruleSet {
+	rs := ruleSet{parent: map[string]string{}, off: disabled}
+	for _, r := range Rules() {
+		rs.parent[r.Name] = r.Parent
+	}
+	return rs
+}
+
+// on reports whether the rule runs. A name that is not in Rules is a bug
+// in this package, caught by its tests.
+func (rs ruleSet) on(name string) bool {
+	p, ok := rs.parent[name]
+	if !ok {
+		panic(fmt.Sprintf("clean: rule %q is not listed in Rules", name))
+	}
+	return !rs.off[name] && (p == "" || !rs.off[p])
+}
+
+// UnknownRules returns the names in names that are no cleaning rule.
+func UnknownRules(names []string) []string {
+	known := RuleNames()
+	var out []string
+	for _, n := range names {
+		if !slices.Contains(known, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// step runs fn as the named step of the current rule, if it is on: what
+// fn removes or moves is recorded under the step's name.
+func (c *cleaner) step(name string, fn func()) {
+	if !c.rules.on(name) {
+		return
+	}
+	parent := c.rule
+	c.rule = name
+	fn()
+	c.rule = parent
+}
+
+// setRole moves block i to a role other than Removed, recording the rule.
+func (c *cleaner) setRole(i int, r Role) {
+	c.marks[i].Role = r
+	c.marks[i].Rule = c.rule
+}
