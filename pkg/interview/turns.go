@@ -51,26 +51,6 @@ type candidate struct {
 	continues bool
 }
 
-// detectTurns segments pages whose turns are marked one by one. Every
-// candidate signature is tried and the one under which questions and
-// answers alternate best wins.
-func detectTurns(p *page) (Transcript, bool) {
-	var best segmentation
-	bestScore := 0.0
-	for _, c := range p.candidates() {
-		if s, score := p.segment(c); score > bestScore {
-			best, bestScore = s, score
-		}
-	}
-	if bestScore == 0 {
-		return Transcript{}, false
-	}
-	t := p.transcript(best)
-	p.labels(&t)
-	signOff(&t)
-	return t, true
-}
-
 // thanksRe finds the thanks that close an interview.
 var thanksRe = regexp.MustCompile(`(?i)\b(thank you|thanks|danke|vielen dank|merci|gracias|grazie)\b|спасибо|благодар`)
 
@@ -91,82 +71,6 @@ func signOff(t *Transcript) {
 	}
 	t.Outro = append(append([]int{}, last.Blocks...), t.Outro...)
 	t.Exchanges = t.Exchanges[:n-1]
-}
-
-func (p *page) candidates() []candidate {
-	n := len(p.stream)
-	mk := func(method string, bonus float64, f func(blocks.Block, *blockFacts) bool) candidate {
-		c := candidate{method: method, bonus: bonus, isQ: make([]bool, n)}
-		for k, i := range p.stream {
-			c.isQ[k] = f(p.in.Blocks[i], &p.facts[i])
-		}
-		return c
-	}
-	cs := []candidate{
-		mk("bold-questions", 1.15, func(b blocks.Block, f *blockFacts) bool {
-			return b.Emphasis >= 0.6 && b.Kind != blocks.Heading && f.words <= 150
-		}),
-		mk("italic-questions", 1.1, func(b blocks.Block, f *blockFacts) bool {
-			return b.Italic >= 0.6 && b.Emphasis < 0.6 && b.Kind != blocks.Heading && f.words <= 150
-		}),
-		mk("dialogue-dashes", 1.1, func(b blocks.Block, f *blockFacts) bool {
-			return f.dash && f.question
-		}),
-	}
-	// Question marks, and prompts that recur unchanged before different
-	// answers ("Your recipe for a quick dinner."). Only the keys of short
-	// statements that may be such prompts are counted.
-	prompt := func(i int) bool {
-		f := &p.facts[i]
-		return !(f.question && f.words <= 100) && f.words <= 20 && strings.Contains(p.in.Marks[i].Key, " ") && !f.heading
-	}
-	recurring := map[string]int{}
-	longest := 0 // a key longer than every prompt's is none of them
-	for _, i := range p.stream {
-		if key := p.in.Marks[i].Key; prompt(i) {
-			recurring[key] = 0
-			longest = max(longest, len(key))
-		}
-	}
-	for _, i := range p.stream {
-		if key := p.in.Marks[i].Key; len(key) <= longest {
-			if c, ok := recurring[key]; ok {
-				recurring[key] = c + 1
-			}
-		}
-	}
-	qm := candidate{method: "question-marks", bonus: 1.0, isQ: make([]bool, n)}
-	for k, i := range p.stream {
-		f := &p.facts[i]
-		qm.isQ[k] = (f.question && f.words <= 100) || (prompt(i) && recurring[p.in.Marks[i].Key] >= 3)
-		if k > 0 && qm.isQ[k] && qm.isQ[k-1] && f.words >= rhetoricalMinWords && !p.addresses(i) {
-			// Right after a question, a long paragraph that speaks to
-			// no one is its answer, ending on a rhetorical question
-			// ("... but can France do the same?").
-			qm.isQ[k] = false
-		}
-	}
-	cs = append(cs, qm)
-	// Questions as headings: one candidate per heading level, since
-	// pages also use headings of another level for sections or quotes.
-	levels := map[int]bool{}
-	for _, i := range p.stream {
-		if b := p.in.Blocks[i]; b.Kind == blocks.Heading {
-			levels[b.Level] = true
-		}
-	}
-	for l := 0; l <= 6; l++ {
-		if levels[l] {
-			cs = append(cs, mk("heading-questions", 1.15, func(b blocks.Block, _ *blockFacts) bool {
-				return b.Kind == blocks.Heading && b.Level == l
-			}))
-		}
-	}
-	cs = append(cs, p.markupCandidates()...)
-	if c, ok := p.labelCandidate(); ok {
-		cs = append(cs, c)
-	}
-	return cs
 }
 
 const (

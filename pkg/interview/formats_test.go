@@ -1,0 +1,152 @@
+package interview
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/qanda/qanda/pkg/blocks"
+	"github.com/qanda/qanda/pkg/clean"
+)
+
+// htmlInput turns an HTML page into the interview stage's input.
+func htmlInput(t testing.TB, page string) Input {
+	t.Helper()
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs := blocks.FromHTML(doc)
+	return Input{Blocks: bs, Marks: clean.Clean(bs, clean.Context{TitleBlock: -1, HTML: true})}
+}
+
+// textInput turns text-dump lines into the interview stage's input.
+func textInput(lines ...string) Input {
+	bs := blocks.FromText(strings.Join(lines, "\n\n"))
+	return Input{Blocks: bs, Marks: clean.Clean(bs, clean.Context{TitleBlock: -1})}
+}
+
+// formatFixtures are small interviews, one or more per format, with the
+// format that should read each.
+func formatFixtures(t testing.TB) map[string]Input {
+	p := func(s string) string { return "<p>" + s + "</p>" }
+	b := func(s string) string { return "<p><b>" + s + "</b></p>" }
+	i := func(s string) string { return "<p><i>" + s + "</i></p>" }
+	h := func(s string) string { return "<h3>" + s + "</h3>" }
+	page := func(q func(string) string) string {
+		return "<html><body><article>" + p("The mayor talks about trams, money and the harbour.") +
+			q("When will the tram line open?") + p("Next spring, if the tests go well.") +
+			q("What will it cost?") + p("About two hundred million, most of it from the state.") +
+			q("And the harbour?") + p("It reopens in May, after the repairs to the quay walls.") +
+			q("Will you run again?") + p("I have not decided yet, and I will not decide this year.") +
+			"</article></body></html>"
+	}
+	return map[string]Input{
+		"bold-questions":    htmlInput(t, page(b)),
+		"italic-questions":  htmlInput(t, page(i)),
+		"heading-questions": htmlInput(t, page(h)),
+		"labels": textInput(
+			"The mayor spoke to us about the new tram line and the budget.",
+			"Q: When will the tram line open?", "A: Next spring, if the tests go well.",
+			"Q: What will it cost?", "A: About two hundred million, most of it from the state.",
+			"Q: And the harbour?", "A: It reopens in May, after the repairs to the quay walls.",
+		),
+		"dialogue-dashes": textInput(
+			"El alcalde habló con nosotros sobre el tranvía.",
+			"—¿Cuándo abrirá la línea de tranvía?", "—La próxima primavera, si las pruebas salen bien.",
+			"—¿Cuánto costará?", "—Unos doscientos millones, la mayor parte del Estado.",
+			"—¿Y el puerto?", "—Reabre en mayo, después de las reparaciones.",
+		),
+		"question-marks": textInput(
+			"The actress spoke to us in her house in the hills.",
+			"What was your first thought when you woke up?", "That it was not only about me. My son was very small then.",
+			"Did the stroke change your personality?", "Yes. I had to learn to listen to others, really listen.",
+			"Do you still read the reviews of your films?", "Never. I stopped twenty years ago and I sleep better.",
+			"Are you still passionate about acting?", "I feel more at ease in front of the camera than ever.",
+		),
+		"question-list": textInput(
+			"The spokesman answered our questions in writing.",
+			"Question 1", "Why should nobody leave the region?", "Question 2", "What happens after the talks?",
+			"On leaving the region", "Because they are safe, he said, and nobody is forcing anybody out of the region.",
+			"On what happens after the talks", "Talks will start on Thursday, in a town chosen by both sides.",
+		),
+	}
+}
+
+var kebab = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
+
+func TestFormatNamesUnique(t *testing.T) {
+	seen := map[string]bool{}
+	for _, f := range Formats() {
+		if !kebab.MatchString(f.Name) || seen[f.Name] || f.Proposes == "" || f.Why == "" || f.propose == nil {
+			t.Errorf("format %+v: name not unique kebab-case, or a field missing", f)
+		}
+		seen[f.Name] = true
+	}
+}
+
+// Each fixture is read by its format, every exchange's method starts with
+// a format's name, and disabling the format makes it propose nothing.
+func TestFormatFixtures(t *testing.T) {
+	names := map[string]bool{}
+	for _, f := range Formats() {
+		names[f.Name] = true
+	}
+	for want, in := range formatFixtures(t) {
+		if !names[want] {
+			t.Fatalf("fixture for unknown format %q", want)
+		}
+		tr := Build(in)
+		if tr.Format != want || len(tr.Exchanges) < 2 {
+			t.Errorf("%s fixture: format %q with %d exchanges", want, tr.Format, len(tr.Exchanges))
+		}
+		for _, e := range tr.Exchanges {
+			if name, _, _ := strings.Cut(e.Method, "+"); !names[name] {
+				t.Errorf("%s fixture: method %q does not start with a format name", want, e.Method)
+			}
+		}
+		in.Disabled = map[string]bool{want: true}
+		if off := Build(in); off.Format == want {
+			t.Errorf("%s fixture: still read by %s when it is disabled", want, want)
+		}
+	}
+}
+
+// Disabling any one format, or all, never fails on any fixture.
+func TestDisableEachFormat(t *testing.T) {
+	all := map[string]bool{}
+	for _, f := range Formats() {
+		all[f.Name] = true
+	}
+	for name, in := range formatFixtures(t) {
+		for _, f := range Formats() {
+			in.Disabled = map[string]bool{f.Name: true}
+			Build(in)
+		}
+		in.Disabled = all
+		if tr := Build(in); len(tr.Exchanges) != 0 || len(tr.Warnings) == 0 {
+			t.Errorf("%s fixture with every format disabled: %d exchanges", name, len(tr.Exchanges))
+		}
+	}
+}
+
+// The question list competes on score: a page whose short question list
+// covers two of its questions, but whose labelled turns are many, is read
+// by its labels.
+func TestQuestionListCompetes(t *testing.T) {
+	tr := Build(textInput(
+		"The spokesman answered our questions.",
+		"Question 1", "Why should nobody leave the region?", "Question 2", "What happens after the talks?",
+		"On leaving the region", "Q: Why should nobody leave the region?", "A: Because they are safe and nobody forces them out.",
+		"Q: Who guarantees that?", "A: The government does, and observers will check it.",
+		"On what happens after the talks", "Q: What happens after the talks?", "A: Talks start on Thursday in a town both sides chose.",
+		"Q: Will you take part?", "A: Yes, our delegation will be there.",
+		"Q: And if they fail?", "A: Then we talk again the week after.",
+		"Q: How long can that go on?", "A: As long as it takes; there is no other way.",
+	))
+	if tr.Format != "labels" || len(tr.Exchanges) != 6 {
+		t.Errorf("format %q with %d exchanges, want labels with 6", tr.Format, len(tr.Exchanges))
+	}
+}
