@@ -89,8 +89,10 @@ type piece struct {
 	bold       int
 	italic     int
 	link       int
-	offset     int // walk position of the first text
-	breaks     int // <br> elements after the line
+	lead       int  // non-space runes in bold or italic before the first that is in neither
+	plain      bool // a rune in neither bold nor italic has been seen
+	offset     int  // walk position of the first text
+	breaks     int  // <br> elements after the line
 }
 
 // builder gathers the text of one block element until it is flushed.
@@ -409,6 +411,13 @@ func (w *walker) text(f *frame, s string) {
 	if w.link > 0 {
 		b.cur.link += chars
 	}
+	if chars > 0 && !b.cur.plain {
+		if w.bold > 0 || w.italic > 0 {
+			b.cur.lead += chars
+		} else {
+			b.cur.plain = true
+		}
+	}
 }
 
 // nonSpace counts the runes of s that are not white space (isSpace), as
@@ -522,12 +531,17 @@ func (w *walker) emit(f *frame, buf []byte, lines []piece) {
 		return
 	}
 	text := string(w.scratch)
-	var chars, bold, italic, link int
+	var chars, bold, italic, link, lead int
+	inLead := true
 	for _, l := range lines {
 		chars += l.chars
 		bold += l.bold
 		italic += l.italic
 		link += l.link
+		if inLead {
+			lead += l.lead
+			inLead = !l.plain
+		}
 	}
 	if f.path == "" {
 		f.path = pathOf(f)
@@ -538,6 +552,7 @@ func (w *walker) emit(f *frame, buf []byte, lines []piece) {
 		Level:       f.level,
 		Emphasis:    share(bold, chars),
 		Italic:      share(italic, chars),
+		Lead:        lead,
 		Path:        f.path,
 		LinkDensity: share(link, chars),
 		Offset:      lines[0].offset,

@@ -42,6 +42,12 @@ func Formats() []Format {
 			propose:  turnProposals(boldCandidates),
 		},
 		{
+			Name:     "run-in-questions",
+			Proposes: "a bold or italic sentence that opens the paragraph of its answer",
+			Why:      "magazines run the question into its answer, set apart only by its emphasis",
+			propose:  turnProposals(runInCandidates),
+		},
+		{
 			Name:     "italic-questions",
 			Proposes: "paragraphs set mostly in italic, not bold",
 			Why:      "some magazines set the interviewer's turns in italic",

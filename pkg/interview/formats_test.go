@@ -2,6 +2,7 @@ package interview
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,7 +44,16 @@ func formatFixtures(t testing.TB) map[string]Input {
 			q("Will you run again?") + p("I have not decided yet, and I will not decide this year.") +
 			"</article></body></html>"
 	}
+	runIn := func(q string) string {
+		return "<p><b>" + q[:strings.Index(q, "?")+1] + "</b> " + q[strings.Index(q, "?")+1:] + "</p>"
+	}
 	return map[string]Input{
+		"run-in-questions": htmlInput(t, "<html><body><article>"+p("The mayor talks about trams, money and the harbour.")+
+			runIn("When will the tram line open? Next spring, if the tests go well.")+
+			runIn("What will it cost? About two hundred million, most of it from the state.")+
+			runIn("And the harbour? It reopens in May, after the repairs to the quay walls.")+
+			runIn("Will you run again? I have not decided yet, and I will not decide this year.")+
+			"</article></body></html>"),
 		"bold-questions":    htmlInput(t, page(b)),
 		"italic-questions":  htmlInput(t, page(i)),
 		"heading-questions": htmlInput(t, page(h)),
@@ -148,5 +158,50 @@ func TestQuestionListCompetes(t *testing.T) {
 	))
 	if tr.Format != "labels" || len(tr.Exchanges) != 6 {
 		t.Errorf("format %q with %d exchanges, want labels with 6", tr.Format, len(tr.Exchanges))
+	}
+}
+
+// A run-in question opens the paragraph of its answer, in bold or italic,
+// with or without a line break, in every language qanda reads.
+func TestRunInQuestions(t *testing.T) {
+	for _, tc := range []struct {
+		open, close string
+		qa          [][2]string
+	}{
+		{"<b>", "</b> ", [][2]string{{"Why did you leave?", "Because the work was done."}, {"Was it hard?", "No, it was time."}, {"What comes next?", "A book, and a long walk."}}},
+		{"<em>", "<br></em>", [][2]string{{"Warum sind Sie gegangen?", "Weil die Arbeit getan war."}, {"War es schwer?", "Nein, es war Zeit."}, {"Sie gelten als Optimist.", "Das bin ich nicht."}, {"Was kommt jetzt?", "Ein Buch und ein langer Spaziergang."}}},
+		{"<strong>", "</strong><br>", [][2]string{{"Почему вы ушли?", "Потому что работа была сделана."}, {"Было трудно?", "Нет, пришло время."}, {"Что дальше?", "Книга и долгая прогулка."}}},
+		{"<i>", "</i> ", [][2]string{{"Pourquoi êtes-vous parti ?", "Parce que le travail était fait."}, {"Était-ce difficile ?", "Non, il était temps."}, {"Et maintenant ?", "Un livre, et une longue marche."}}},
+		{"<b>", "</b>", [][2]string{{"¿Por qué se fue?", " Porque el trabajo estaba hecho."}, {"¿Fue difícil?", " No, era el momento."}, {"¿Y ahora?", " Un libro y un largo paseo."}}},
+	} {
+		page := "<html><body><article><p>We met the director after her last day at the theatre.</p>"
+		var want []string
+		for _, qa := range tc.qa {
+			page += "<p>" + tc.open + qa[0] + tc.close + qa[1] + "</p>"
+			want = append(want, qa[0])
+		}
+		tr := Build(htmlInput(t, page+"</article></body></html>"))
+		// (A line break after bold already ends a block: bold-questions reads those.)
+		if tr.Format != "run-in-questions" && tr.Format != "bold-questions" || !slices.Equal(questions(tr), want) {
+			t.Errorf("%s: format %q questions %q, want %q", tc.open, tr.Format, questions(tr), want)
+			continue
+		}
+		for k, e := range tr.Exchanges {
+			if len(e.Answer) != 1 || e.Answer[0] != strings.TrimSpace(tc.qa[k][1]) {
+				t.Errorf("%s: answer %q, want %q", tc.open, e.Answer, tc.qa[k][1])
+			}
+		}
+	}
+}
+
+// Paragraphs that open with a bold statement are no interview.
+func TestRunInNeedsQuestions(t *testing.T) {
+	tr := Build(htmlInput(t, "<html><body><article><p>How to repot a plant, in four steps.</p>"+
+		"<p><b>Water it the day before.</b> Wet roots hold the soil together.</p>"+
+		"<p><b>Choose a bigger pot.</b> Two centimetres wider is enough.</p>"+
+		"<p><b>Loosen the roots gently.</b> Do not tear them.</p>"+
+		"<p><b>Water it again.</b> Then leave it in the shade for a week.</p></article></body></html>"))
+	if len(tr.Exchanges) != 0 {
+		t.Errorf("format %q with %d exchanges, want none", tr.Format, len(tr.Exchanges))
 	}
 }

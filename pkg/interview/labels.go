@@ -299,7 +299,11 @@ func (p *page) labels(t *Transcript) {
 		e.Question = stripRepeatedLabels(e.Question, e.Label)
 		for j, a := range e.Answer {
 			l, rest, ok := parseLabel(a)
-			if !ok || !known(l) {
+			// Pages that label only the first turns ("Interviewer: ...",
+			// then "Smith: ...") label the first answer as they do the
+			// first question.
+			first := k == 0 && j == 0 && e.Label != "" && ok && words.Count(l) <= 3 && words.Count(rest) >= 2
+			if !ok || !known(l) && !first {
 				continue
 			}
 			e.Answer[j] = rest
