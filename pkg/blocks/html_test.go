@@ -484,3 +484,19 @@ func TestLead(t *testing.T) {
 		}
 	}
 }
+
+// A line break before an emphasised speaker label starts a new block.
+func TestBreakBeforeSpeakerLabel(t *testing.T) {
+	for _, page := range []string{
+		`<p><b>Q:</b> Why now?<br><b>SK:</b> Because it was time.</p>`,
+		`<p><i>Q</i>: Why now?<br><i>SK</i>: Because it was time.</p>`,
+	} {
+		bs := parseHTML(t, page)
+		if len(bs) != 2 || !strings.HasSuffix(bs[0].Text, "Why now?") || !strings.HasPrefix(bs[1].Text, "SK") {
+			t.Errorf("%s: blocks %+v", page, bs)
+		}
+	}
+	if bs := parseHTML(t, `<p>One line<br>and <b>no label:</b> here</p>`); len(bs) != 1 {
+		t.Errorf("split without a label: %+v", bs)
+	}
+}

@@ -100,6 +100,7 @@ func turnProposals(cands func(p *page) []candidate) func(p *page) []proposal {
 				t := p.transcript(s)
 				p.labels(&t)
 				signOff(&t)
+				p.hostCloses(&t)
 				return t
 			}})
 		}

@@ -205,3 +205,81 @@ func TestRunInNeedsQuestions(t *testing.T) {
 		t.Errorf("format %q with %d exchanges, want none", tr.Format, len(tr.Exchanges))
 	}
 }
+
+// A hosted chat: the host opens, the askers' turns are labelled "Question"
+// once and "Q" after, the guest answers under her name and then her
+// initials, and the host and the guest close.
+func TestHostedChatSession(t *testing.T) {
+	tr := Build(htmlInput(t, "<html><body><article>"+
+		"<p><b>Host:</b> Welcome to our chat. Anna Berg, our garden expert, is here to answer your questions.</p>"+
+		"<p><b>Anna Berg:</b> Good morning, it is great to be back.</p>"+
+		"<p><b>Question:</b> When should I prune my roses?<br><b>AB:</b> In early spring, when the buds swell.</p>"+
+		"<p><b>Q:</b> My tomatoes split. What do I do wrong?<br><b>AB:</b> You water them unevenly; water a little every day.</p>"+
+		"<p><b>Q:</b> Can I grow lemons on a balcony?<br><b>AB:</b> Yes, in a big pot, and inside for the winter.</p>"+
+		"<p><b>Q:</b> Which tool would you never give away?<br><b>AB:</b> My old pair of secateurs.</p>"+
+		"<p><b>Host:</b> Our chat hour has ended. Thank you, Anna, for your answers.</p>"+
+		"<p><b>Anna Berg:</b> My pleasure, see you next time.</p>"+
+		"</article></body></html>"))
+	want := []string{"When should I prune my roses?", "My tomatoes split. What do I do wrong?", "Can I grow lemons on a balcony?", "Which tool would you never give away?"}
+	if !slices.Equal(questions(tr), want) {
+		t.Fatalf("questions %q, want %q", questions(tr), want)
+	}
+	for _, e := range tr.Exchanges {
+		if len(e.Answer) != 1 || strings.Contains(e.Answer[0], ":") || !slices.Equal(e.AnswerSpeakers, []string{"Anna Berg"}) {
+			t.Errorf("answer %q by %q, want one paragraph by Anna Berg", e.Answer, e.AnswerSpeakers)
+		}
+	}
+	if len(tr.Intro) != 2 || len(tr.Outro) != 2 {
+		t.Errorf("intro %v outro %v, want the host's and the guest's opening and closing turns", tr.Intro, tr.Outro)
+	}
+}
+
+func TestInitials(t *testing.T) {
+	for l, want := range map[string]string{"SK": "SK", "S.K.": "SK", "S. K.": "SK", "Q": "", "Smith": "", "SKXYZ": ""} {
+		if got := initialsOf(l); got != want {
+			t.Errorf("initialsOf(%q) = %q, want %q", l, got, want)
+		}
+	}
+	if got := initials("Susan Khalje"); got != "SK" {
+		t.Errorf("initials = %q", got)
+	}
+	if got := speakerNames(map[string]int{"Susan Khalje": 1, "SK": 5, "Q": 6})["SK"]; got != "Susan Khalje" {
+		t.Errorf("SK is %q", got)
+	}
+}
+
+// Upper-case speaker labels, and the guest's initials after the first
+// turn, in a text dump.
+func TestUpperCaseLabelsAndInitials(t *testing.T) {
+	tr := wantQuestions(t, []string{
+		"A transcript of the evening programme.",
+		"MARGARET WARNER: Mr. Jones, why did the talks fail?",
+		"PETER JONES: Because neither side would move on the border question.",
+		"MARGARET WARNER: Will they start again?",
+		"P.J.: In the autumn, I think, once the elections are over.",
+		"MARGARET WARNER: And who will lead them?",
+		"P.J.: The foreign ministers, as before.",
+	}, []string{"Mr. Jones, why did the talks fail?", "Will they start again?", "And who will lead them?"})
+	for _, e := range tr.Exchanges {
+		if !slices.Equal(e.AnswerSpeakers, []string{"PETER JONES"}) || strings.Contains(e.Answer[0], ":") {
+			t.Errorf("answer %q by %q", e.Answer, e.AnswerSpeakers)
+		}
+	}
+}
+
+// runInCut splits a block's text without losing or inventing any of it.
+func FuzzRunInCut(f *testing.F) {
+	f.Add("Why now? Because it was time.", 8)
+	f.Add("Warum? Weil.", 3)
+	f.Add("„Wer?“ Ich.", 5)
+	f.Fuzz(func(t *testing.T, text string, lead int) {
+		text = blocks.Collapse(text)
+		cut := runInCut(blocks.Block{Text: text, Lead: lead})
+		if cut < 0 || cut > len(text) || cut > 0 && strings.TrimSpace(text[cut:]) == "" {
+			t.Fatalf("cut %d of %q", cut, text)
+		}
+		if cut > 0 && strings.TrimRight(text[:cut], " ")+" "+text[cut:] != text && text[:cut]+text[cut:] != text {
+			t.Fatalf("cut %d of %q loses text", cut, text)
+		}
+	})
+}
