@@ -24,12 +24,16 @@ const (
 
 // Block is one unit of text in reading order.
 type Block struct {
-	ID          string  // "b1", "b2", ... in reading order
-	Kind        Kind    // structural role in the source
-	Text        string  // source text, whitespace collapsed, otherwise verbatim
-	Level       int     // heading level 1-6; 0 for other kinds
-	Emphasis    float64 // share of the text inside b/strong (0..1)
-	Italic      float64 // share of the text inside i/em (0..1)
+	ID       string  // "b1", "b2", ... in reading order
+	Kind     Kind    // structural role in the source
+	Text     string  // source text, whitespace collapsed, otherwise verbatim
+	Level    int     // heading level 1-6; 0 for other kinds
+	Emphasis float64 // share of the text inside b/strong (0..1)
+	Italic   float64 // share of the text inside i/em (0..1)
+	// Lead counts the non-space runes at the start of Text set in bold or
+	// italic, up to the first that is in neither: a run-in question
+	// ("<p><b>Why?</b> Because ...</p>"). 0 for text dumps.
+	Lead        int
 	Path        string  // CSS-like path of the element, e.g. "body>div.article>p"
 	LinkDensity float64 // share of the text inside links (0..1)
 	Offset      int     // byte offset of the block in the body (text) or element order (HTML)

@@ -1,6 +1,7 @@
 package blocks
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -89,8 +90,11 @@ type piece struct {
 	bold       int
 	italic     int
 	link       int
-	offset     int // walk position of the first text
-	breaks     int // <br> elements after the line
+	lead       int  // non-space runes in bold or italic before the first that is in neither
+	plain      bool // a rune in neither bold nor italic has been seen
+	leadEnd    int  // end of the lead in builder.buf
+	offset     int  // walk position of the first text
+	breaks     int  // <br> elements after the line
 }
 
 // builder gathers the text of one block element until it is flushed.
@@ -409,6 +413,14 @@ func (w *walker) text(f *frame, s string) {
 	if w.link > 0 {
 		b.cur.link += chars
 	}
+	if chars > 0 && !b.cur.plain {
+		if w.bold > 0 || w.italic > 0 {
+			b.cur.lead += chars
+			b.cur.leadEnd = len(b.buf)
+		} else {
+			b.cur.plain = true
+		}
+	}
 }
 
 // nonSpace counts the runes of s that are not white space (isSpace), as
@@ -493,7 +505,7 @@ func (w *walker) flush(f *frame) {
 	if len(b.lines) > 0 {
 		first := 0
 		for i := 1; i <= len(b.lines); i++ {
-			if i < len(b.lines) && !splitBetween(b.lines[i-1], b.lines[i]) {
+			if i < len(b.lines) && !splitBetween(b.buf, b.lines[i-1], b.lines[i]) {
 				continue
 			}
 			w.emit(f, b.buf, b.lines[first:i])
@@ -506,12 +518,28 @@ func (w *walker) flush(f *frame) {
 }
 
 // splitBetween reports whether a <br> between two lines ends a block: a
-// blank line does, and so does the edge of a line set entirely in bold.
-func splitBetween(prev, next piece) bool {
+// blank line does, so does the edge of a line set entirely in bold, and
+// so does a speaker label in bold or italic that opens the next line
+// ("<b>Q:</b> Why?<br><b>SK:</b> Because ..."): a new turn.
+func splitBetween(buf []byte, prev, next piece) bool {
 	if prev.breaks >= 2 {
 		return true
 	}
-	return allBold(prev) != allBold(next)
+	return allBold(prev) != allBold(next) || speakerLead(buf, next)
+}
+
+// maxSpeakerLead is the longest emphasised label taken for a speaker's.
+const maxSpeakerLead = 40
+
+// speakerLead reports whether a line opens with an emphasised label that
+// ends in a colon, and text follows it.
+func speakerLead(buf []byte, l piece) bool {
+	if l.lead == 0 || !l.plain || l.leadEnd-l.start > maxSpeakerLead {
+		return false
+	}
+	lead := bytes.TrimRight(buf[l.start:l.leadEnd], " \t\n\r\f")
+	colon := bytes.HasSuffix(lead, []byte(":")) || l.leadEnd < l.end && buf[l.leadEnd] == ':' // "<b>SK</b>: ..."
+	return colon && bytes.Count(bytes.TrimSpace(lead), []byte(" ")) < 4
 }
 
 func allBold(p piece) bool { return p.chars > 0 && p.bold == p.chars }
@@ -522,12 +550,17 @@ func (w *walker) emit(f *frame, buf []byte, lines []piece) {
 		return
 	}
 	text := string(w.scratch)
-	var chars, bold, italic, link int
+	var chars, bold, italic, link, lead int
+	inLead := true
 	for _, l := range lines {
 		chars += l.chars
 		bold += l.bold
 		italic += l.italic
 		link += l.link
+		if inLead {
+			lead += l.lead
+			inLead = !l.plain
+		}
 	}
 	if f.path == "" {
 		f.path = pathOf(f)
@@ -538,6 +571,7 @@ func (w *walker) emit(f *frame, buf []byte, lines []piece) {
 		Level:       f.level,
 		Emphasis:    share(bold, chars),
 		Italic:      share(italic, chars),
+		Lead:        lead,
 		Path:        f.path,
 		LinkDensity: share(link, chars),
 		Offset:      lines[0].offset,

@@ -467,3 +467,36 @@ func readCorpusPage(name string) ([]byte, error) {
 	}
 	return io.ReadAll(zr)
 }
+
+// Lead counts the emphasised runes that open a block: a run-in question.
+func TestLead(t *testing.T) {
+	for page, want := range map[string]int{
+		`<p><b>Why now?</b> Because it was time.</p>`:       7,
+		`<p><em>Warum?<br></em>Weil es Zeit war.</p>`:       6,
+		`<p><b>Q:</b> <i>who?</i> Me.</p>`:                  6,
+		`<p>Plain <b>bold</b> text.</p>`:                    0,
+		`<p><strong>All of it in bold.</strong></p>`:        14,
+		`<p><i>Line one</i><br><i>line two</i><br>rest</p>`: 14,
+	} {
+		bs := parseHTML(t, page)
+		if len(bs) == 0 || bs[0].Lead != want {
+			t.Errorf("%s: blocks %+v, want lead %d", page, bs, want)
+		}
+	}
+}
+
+// A line break before an emphasised speaker label starts a new block.
+func TestBreakBeforeSpeakerLabel(t *testing.T) {
+	for _, page := range []string{
+		`<p><b>Q:</b> Why now?<br><b>SK:</b> Because it was time.</p>`,
+		`<p><i>Q</i>: Why now?<br><i>SK</i>: Because it was time.</p>`,
+	} {
+		bs := parseHTML(t, page)
+		if len(bs) != 2 || !strings.HasSuffix(bs[0].Text, "Why now?") || !strings.HasPrefix(bs[1].Text, "SK") {
+			t.Errorf("%s: blocks %+v", page, bs)
+		}
+	}
+	if bs := parseHTML(t, `<p>One line<br>and <b>no label:</b> here</p>`); len(bs) != 1 {
+		t.Errorf("split without a label: %+v", bs)
+	}
+}

@@ -11,6 +11,8 @@ type Input struct {
 	Marks    []clean.Mark // one per block
 	Title    string
 	Language string
+	// Disabled names formats (see Formats) that propose nothing.
+	Disabled map[string]bool
 }
 
 // Exchange is one question and its complete answer.
@@ -22,8 +24,8 @@ type Exchange struct {
 	Answer          []string // paragraphs
 	AnswerSpeakers  []string
 	Confidence      float64
-	Method          string
-	Blocks          []int // indexes of every block the exchange holds
+	Method          string // starts with the name of the Format that found it
+	Blocks          []int  // indexes of every block the exchange holds
 }
 
 // Transcript is the structured interview.
@@ -49,13 +51,7 @@ func Build(in Input) Transcript {
 	for _, i := range stream {
 		p.facts[i] = newFacts(in.Blocks[i])
 	}
-	var t Transcript
-	ok := false
-	for _, detect := range []func(*page) (Transcript, bool){detectQuestionList, detectTurns} {
-		if t, ok = detect(p); ok {
-			break
-		}
-	}
+	t, ok := detect(p)
 	if !ok {
 		t = Transcript{Intro: stream}
 		t.Warnings = append(t.Warnings, "no interview structure found: the page's text is in intro and there are no exchanges")

@@ -161,15 +161,68 @@ func speakerNames(labels map[string]int) map[string]string {
 			}
 		}
 	}
+	// Initials stand for the one name they abbreviate ("SK", "S.K." for
+	// "Susan Khalje"), after the first turn gave it in full.
+	byInitials := map[string]string{}
+	for l := range labels {
+		if in := initials(l); in != "" {
+			if prev, ok := byInitials[in]; ok && prev != l {
+				byInitials[in] = "" // two names share them: neither
+			} else {
+				byInitials[in] = l
+			}
+		}
+	}
 	canon := map[string]string{}
 	for l := range labels {
 		b := unnumbered(l)
 		if m, ok := longest[b]; ok {
 			b = m
+		} else if m := byInitials[initialsOf(b)]; m != "" && m != b {
+			b = m
 		}
 		canon[l] = b
 	}
 	return canon
+}
+
+// initials returns the upper-case initials of a name of two to four
+// capitalised words ("Susan Khalje": "SK"), or "".
+func initials(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || len(ws) > 4 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// initialsOf returns a label that is initials alone ("SK", "S.K.", "S. K.")
+// without its dots and spaces, or "".
+func initialsOf(label string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range label {
+		switch {
+		case unicode.IsUpper(r):
+			b.WriteRune(r)
+			n++
+		case r == '.' || r == ' ':
+		default:
+			return ""
+		}
+	}
+	if n < 2 || n > 4 {
+		return ""
+	}
+	return b.String()
 }
 
 // numberedRe matches a numbered label: "Q2", "A 12", "Frage 3".
@@ -195,6 +248,19 @@ func (p *page) pageLabels() (perPos []string, counts map[string]int, canon map[s
 		}
 	}
 	canon = speakerNames(raw)
+	// Every label that means "question" is one speaker, the interviewer
+	// ("Question:" once, then "Q:"): the commonest of them names it.
+	qLabel := ""
+	for l, n := range raw {
+		if questionLabels[strings.ToLower(l)] && (qLabel == "" || n > raw[qLabel] || n == raw[qLabel] && l < qLabel) {
+			qLabel = l
+		}
+	}
+	for l := range raw {
+		if questionLabels[strings.ToLower(l)] {
+			canon[l] = qLabel
+		}
+	}
 	counts = map[string]int{}
 	for l, n := range raw {
 		counts[canon[l]] += n
@@ -249,8 +315,11 @@ func (p *page) labelCandidate() (candidate, bool) {
 		return candidate{}, false
 	}
 	c := candidate{method: "labels", bonus: 1.3, isQ: make([]bool, len(p.stream))}
+	// Every label that means "question" is the interviewer's: a page may
+	// open with "Question:" and go on with "Q:".
+	generic := questionLabels[strings.ToLower(interviewer)]
 	for k, l := range perPos {
-		c.isQ[k] = l == interviewer
+		c.isQ[k] = l == interviewer || generic && questionLabels[strings.ToLower(l)]
 	}
 	c.continues = len(turns) > 1
 	return c, true
@@ -287,7 +356,7 @@ func (p *page) labels(t *Transcript) {
 		// question, be short and leave a sentence behind it.
 		if l, rest, ok := parseLabel(e.Question); ok && ((known(l) && rest != "") || (k == 0 && words.Count(l) <= 3 && words.Count(rest) >= 2)) {
 			e.Question, e.Label = rest, l
-			if !genericLabel(l) {
+			if !genericLabel(canonOr(canon, l)) {
 				e.QuestionSpeaker = canon[l]
 				if e.QuestionSpeaker == "" {
 					e.QuestionSpeaker = l
@@ -299,11 +368,15 @@ func (p *page) labels(t *Transcript) {
 		e.Question = stripRepeatedLabels(e.Question, e.Label)
 		for j, a := range e.Answer {
 			l, rest, ok := parseLabel(a)
-			if !ok || !known(l) {
+			// Pages that label only the first turns ("Interviewer: ...",
+			// then "Smith: ...") label the first answer as they do the
+			// first question.
+			first := k == 0 && j == 0 && e.Label != "" && ok && words.Count(l) <= 3 && words.Count(rest) >= 2
+			if !ok || !known(l) && !first {
 				continue
 			}
 			e.Answer[j] = rest
-			if genericLabel(l) {
+			if genericLabel(canonOr(canon, l)) {
 				continue
 			}
 			if sp := canon[l]; !contains(e.AnswerSpeakers, sp) {
@@ -311,6 +384,14 @@ func (p *page) labels(t *Transcript) {
 			}
 		}
 	}
+}
+
+// canonOr returns the canonical form of a label, or the label.
+func canonOr(canon map[string]string, l string) string {
+	if c := canon[l]; c != "" {
+		return c
+	}
+	return l
 }
 
 func stripRepeatedLabels(q, label string) string {
@@ -324,4 +405,47 @@ func stripRepeatedLabels(q, label string) string {
 		}
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// hostCloses moves a host's closing turns to the outro: in a chat session
+// the speaker who opens it, before the first question, also closes it
+// after the last answer ("our chat hour has ended"), and the guest's
+// goodbye follows.
+func (p *page) hostCloses(t *Transcript) {
+	n := len(t.Exchanges)
+	if n < 3 || t.Format != "labels" {
+		return
+	}
+	_, counts, canon := p.pageLabelsCached()
+	speaker := func(i int) string {
+		if l, _, ok := parseLabel(p.text(i)); ok && counts[canonOr(canon, l)] >= 2 {
+			return canonOr(canon, l)
+		}
+		return ""
+	}
+	host := ""
+	for _, i := range t.Intro {
+		if host = speaker(i); host != "" {
+			break
+		}
+	}
+	last := &t.Exchanges[n-1]
+	off := len(last.Blocks) - len(last.Answer)
+	if host == "" || questionLabels[strings.ToLower(host)] || host == last.QuestionSpeaker || speaker(last.Blocks[off]) == host {
+		return
+	}
+	for j := 1; j < len(last.Answer); j++ {
+		if speaker(last.Blocks[off+j]) != host {
+			continue
+		}
+		t.Outro = append(append([]int{}, last.Blocks[off+j:]...), t.Outro...)
+		last.Answer, last.Blocks = last.Answer[:j], last.Blocks[:off+j]
+		last.AnswerSpeakers = nil
+		for _, i := range last.Blocks[off:] {
+			if sp := speaker(i); sp != "" && !genericLabel(sp) && !contains(last.AnswerSpeakers, sp) {
+				last.AnswerSpeakers = append(last.AnswerSpeakers, sp)
+			}
+		}
+		return
+	}
 }

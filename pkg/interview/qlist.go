@@ -165,6 +165,29 @@ func detectQuestionList(p *page) (Transcript, bool) {
 	return t, len(t.Exchanges) > 0
 }
 
+// questionListBonus weighs the question list like labels: numbered labels
+// counting up and headings matched by wording are markup on purpose.
+const questionListBonus = 1.3
+
+// questionListProposals proposes the question-list reading of the page,
+// scored like the turn formats: exchanges, weighted by the share of their
+// questions with a question mark.
+func questionListProposals(p *page) []proposal {
+	t, ok := detectQuestionList(p)
+	if !ok {
+		return nil
+	}
+	withQMark := 0
+	for _, e := range t.Exchanges {
+		if hasQMark(e.Question) {
+			withQMark++
+		}
+	}
+	n := float64(len(t.Exchanges))
+	score := n * (0.25 + 0.75*float64(withQMark)/n) * questionListBonus
+	return []proposal{{score: score, build: func() Transcript { return t }}}
+}
+
 // isTopicHeading tells a heading from text: an HTML heading, or in a text
 // dump a short line that does not end like a sentence, is not quoted and
 // starts with a capital.

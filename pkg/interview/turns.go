@@ -49,26 +49,19 @@ type candidate struct {
 	// continues reports, for labelled pages, that an unlabelled block
 	// continues the turn before it rather than starting an answer.
 	continues bool
+	// cut is, for formats that find a question and the start of its
+	// answer in one block, the byte offset in the block's text where the
+	// answer starts, per stream position; nil or 0 elsewhere.
+	cut []int
 }
 
-// detectTurns segments pages whose turns are marked one by one. Every
-// candidate signature is tried and the one under which questions and
-// answers alternate best wins.
-func detectTurns(p *page) (Transcript, bool) {
-	var best segmentation
-	bestScore := 0.0
-	for _, c := range p.candidates() {
-		if s, score := p.segment(c); score > bestScore {
-			best, bestScore = s, score
-		}
+// cutAt returns the offset where the answer starts in the block at
+// stream position k, or 0 when the block is one turn.
+func (c *candidate) cutAt(k int) int {
+	if c.cut == nil {
+		return 0
 	}
-	if bestScore == 0 {
-		return Transcript{}, false
-	}
-	t := p.transcript(best)
-	p.labels(&t)
-	signOff(&t)
-	return t, true
+	return c.cut[k]
 }
 
 // thanksRe finds the thanks that close an interview.
@@ -91,82 +84,6 @@ func signOff(t *Transcript) {
 	}
 	t.Outro = append(append([]int{}, last.Blocks...), t.Outro...)
 	t.Exchanges = t.Exchanges[:n-1]
-}
-
-func (p *page) candidates() []candidate {
-	n := len(p.stream)
-	mk := func(method string, bonus float64, f func(blocks.Block, *blockFacts) bool) candidate {
-		c := candidate{method: method, bonus: bonus, isQ: make([]bool, n)}
-		for k, i := range p.stream {
-			c.isQ[k] = f(p.in.Blocks[i], &p.facts[i])
-		}
-		return c
-	}
-	cs := []candidate{
-		mk("bold-questions", 1.15, func(b blocks.Block, f *blockFacts) bool {
-			return b.Emphasis >= 0.6 && b.Kind != blocks.Heading && f.words <= 150
-		}),
-		mk("italic-questions", 1.1, func(b blocks.Block, f *blockFacts) bool {
-			return b.Italic >= 0.6 && b.Emphasis < 0.6 && b.Kind != blocks.Heading && f.words <= 150
-		}),
-		mk("dialogue-dashes", 1.1, func(b blocks.Block, f *blockFacts) bool {
-			return f.dash && f.question
-		}),
-	}
-	// Question marks, and prompts that recur unchanged before different
-	// answers ("Your recipe for a quick dinner."). Only the keys of short
-	// statements that may be such prompts are counted.
-	prompt := func(i int) bool {
-		f := &p.facts[i]
-		return !(f.question && f.words <= 100) && f.words <= 20 && strings.Contains(p.in.Marks[i].Key, " ") && !f.heading
-	}
-	recurring := map[string]int{}
-	longest := 0 // a key longer than every prompt's is none of them
-	for _, i := range p.stream {
-		if key := p.in.Marks[i].Key; prompt(i) {
-			recurring[key] = 0
-			longest = max(longest, len(key))
-		}
-	}
-	for _, i := range p.stream {
-		if key := p.in.Marks[i].Key; len(key) <= longest {
-			if c, ok := recurring[key]; ok {
-				recurring[key] = c + 1
-			}
-		}
-	}
-	qm := candidate{method: "question-marks", bonus: 1.0, isQ: make([]bool, n)}
-	for k, i := range p.stream {
-		f := &p.facts[i]
-		qm.isQ[k] = (f.question && f.words <= 100) || (prompt(i) && recurring[p.in.Marks[i].Key] >= 3)
-		if k > 0 && qm.isQ[k] && qm.isQ[k-1] && f.words >= rhetoricalMinWords && !p.addresses(i) {
-			// Right after a question, a long paragraph that speaks to
-			// no one is its answer, ending on a rhetorical question
-			// ("... but can France do the same?").
-			qm.isQ[k] = false
-		}
-	}
-	cs = append(cs, qm)
-	// Questions as headings: one candidate per heading level, since
-	// pages also use headings of another level for sections or quotes.
-	levels := map[int]bool{}
-	for _, i := range p.stream {
-		if b := p.in.Blocks[i]; b.Kind == blocks.Heading {
-			levels[b.Level] = true
-		}
-	}
-	for l := 0; l <= 6; l++ {
-		if levels[l] {
-			cs = append(cs, mk("heading-questions", 1.15, func(b blocks.Block, _ *blockFacts) bool {
-				return b.Kind == blocks.Heading && b.Level == l
-			}))
-		}
-	}
-	cs = append(cs, p.markupCandidates()...)
-	if c, ok := p.labelCandidate(); ok {
-		cs = append(cs, c)
-	}
-	return cs
 }
 
 const (
@@ -224,8 +141,13 @@ func (p *page) markupCandidates() []candidate {
 
 // qaRun is a question and its answer: the stream positions from q to a
 // hold the question, those from a to end the answer. A candidate splits
-// the stream into an intro and runs that follow each other.
-type qaRun struct{ q, a, end int }
+// the stream into an intro and runs that follow each other. When cut is
+// not 0 the question's last block, at a-1, holds the question up to byte
+// cut and the start of the answer after it.
+type qaRun struct{ q, a, end, cut int }
+
+// answered reports whether the run has an answer.
+func (r qaRun) answered() bool { return r.end > r.a || r.cut > 0 }
 
 // segmentation is how a candidate reads the page: the intro, up to the
 // first run, and the runs.
@@ -243,10 +165,10 @@ func (p *page) segment(c candidate) (segmentation, float64) {
 	for k := range p.stream {
 		last := len(runs) - 1
 		switch {
-		case c.isQ[k] && (len(runs) == 0 || runs[last].end > runs[last].a):
-			runs = append(runs, qaRun{q: k, a: k + 1, end: k + 1})
-		case c.isQ[k], c.continues && len(runs) > 0 && runs[last].end == runs[last].a && !p.answerLabelled(k):
-			runs[last].a, runs[last].end = k+1, k+1
+		case c.isQ[k] && (len(runs) == 0 || runs[last].answered()):
+			runs = append(runs, qaRun{q: k, a: k + 1, end: k + 1, cut: c.cutAt(k)})
+		case c.isQ[k], c.continues && len(runs) > 0 && !runs[last].answered() && !p.answerLabelled(k):
+			runs[last].a, runs[last].end, runs[last].cut = k+1, k+1, c.cutAt(k)
 		case len(runs) == 0:
 			// the intro
 		default:
@@ -258,7 +180,7 @@ func (p *page) segment(c candidate) (segmentation, float64) {
 	// the answer before or the intro.
 	var kept []qaRun
 	for _, r := range runs {
-		if r.end == r.a || p.onlyHeadings(r.a, r.end) {
+		if !r.answered() || r.cut == 0 && p.onlyHeadings(r.a, r.end) {
 			if len(kept) > 0 {
 				kept[len(kept)-1].end = r.end
 			}
@@ -276,11 +198,17 @@ func (p *page) segment(c candidate) (segmentation, float64) {
 	for _, r := range kept {
 		// The question's blocks joined by line breaks have a question
 		// mark, or speak to someone, when one of them does.
-		if p.anyBlock(r.q, r.a, func(i int) bool { return p.facts[i].qmark }) {
+		if p.anyBlock(r.q, r.a-b2i(r.cut > 0), func(i int) bool { return p.facts[i].qmark }) || r.cut > 0 && hasQMark(p.head(r)) {
 			withQMark++
 		}
-		if p.anyBlock(r.q, r.a, p.addresses) {
+		if p.anyBlock(r.q, r.a-b2i(r.cut > 0), p.addresses) || r.cut > 0 && p.addressesReader(p.head(r)) {
 			secondPerson++
+		}
+		if r.cut > 0 {
+			ansN++
+			if clean.IsQuestion(p.tail(r)) {
+				ansQ++
+			}
 		}
 		for k := r.a; k < r.end; k++ {
 			ansN++
@@ -347,11 +275,18 @@ func (p *page) transcript(s segmentation) Transcript {
 		}
 		var qs []string
 		for k := q; k < r.a; k++ {
-			qs = append(qs, p.turnText(p.stream[k]))
+			if k == r.a-1 && r.cut > 0 {
+				qs = append(qs, p.head(r))
+			} else {
+				qs = append(qs, p.turnText(p.stream[k]))
+			}
 			e.Blocks = append(e.Blocks, p.stream[k])
 		}
 		e.Question = strings.Join(qs, "\n\n")
-		e.Answer = make([]string, 0, r.end-r.a)
+		e.Answer = make([]string, 0, r.end-r.a+1)
+		if r.cut > 0 {
+			e.Answer = append(e.Answer, p.tail(r))
+		}
 		for k := r.a; k < r.end; k++ {
 			e.Answer = append(e.Answer, p.turnText(p.stream[k]))
 			e.Blocks = append(e.Blocks, p.stream[k])
@@ -616,4 +551,22 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// head returns the question part of a run's last question block that
+// holds the start of the answer too.
+func (p *page) head(r qaRun) string {
+	return strings.TrimRight(p.text(p.stream[r.a-1])[:r.cut], " ")
+}
+
+// tail returns the answer part of that block.
+func (p *page) tail(r qaRun) string {
+	return p.text(p.stream[r.a-1])[r.cut:]
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

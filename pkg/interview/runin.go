@@ -1,0 +1,92 @@
+package interview
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/qanda/qanda/pkg/blocks"
+	"github.com/qanda/qanda/pkg/clean"
+	"github.com/qanda/qanda/pkg/words"
+)
+
+// minRunIn is the fewest run-in questions that make a run-in page: one
+// paragraph that opens with a bold sentence is no interview.
+const minRunIn = 3
+
+// runInCandidates proposes the magazine layout that sets the question in
+// bold or italic at the start of the paragraph that answers it ("<p><b>Why
+// now?</b> Because ...</p>", or with a <br> between). A paragraph set
+// wholly in bold or italic is a question too: the first paragraphs of a
+// long question.
+func runInCandidates(p *page) []candidate {
+	c := candidate{method: "run-in-questions", bonus: 1.15, isQ: make([]bool, len(p.stream)), cut: make([]int, len(p.stream))}
+	n := 0
+	for k, i := range p.stream {
+		b := p.in.Blocks[i]
+		if b.Kind == blocks.Heading {
+			continue
+		}
+		if c.cut[k] = runInCut(b); c.cut[k] > 0 {
+			c.isQ[k] = true
+			n++
+			continue
+		}
+		c.isQ[k] = (b.Emphasis >= 0.9 || b.Italic >= 0.9) && p.facts[i].words <= 150
+	}
+	if n < minRunIn {
+		return nil
+	}
+	return []candidate{c}
+}
+
+// afterEmphasis is punctuation that may follow the emphasis and still
+// belong to the question ("<b>Why</b>?").
+const afterEmphasis = "?!.…:»”“\"'’)"
+
+// runInCut returns the byte offset in b.Text where the answer after a
+// run-in question starts, or 0 when b does not open with one. The
+// question is the emphasised lead of the block; it must end like a
+// question, or like a sentence of three words or more (interviewers put
+// statements too), and text must follow it. A lead that ends in a colon
+// is a speaker label ("<b>Smith:</b> ..."), which labels read.
+func runInCut(b blocks.Block) int {
+	if b.Lead == 0 {
+		return 0
+	}
+	// Text is collapsed: its only white space is single spaces, and Lead
+	// counts the runes that are not.
+	end, n := -1, 0
+	for i, r := range b.Text {
+		if r == ' ' {
+			continue
+		}
+		if n++; n == b.Lead {
+			end = i + utf8.RuneLen(r)
+			break
+		}
+	}
+	if end < 0 {
+		return 0 // the whole block is emphasised
+	}
+	for end < len(b.Text) {
+		r, size := utf8.DecodeRuneInString(b.Text[end:])
+		if !strings.ContainsRune(afterEmphasis, r) {
+			break
+		}
+		end += size
+	}
+	head := strings.TrimRight(b.Text[:end], " ")
+	start := end
+	for start < len(b.Text) && b.Text[start] == ' ' {
+		start++
+	}
+	if start == len(b.Text) || !endsRunIn(head) || !clean.IsQuestion(head) && words.Count(head) < 3 {
+		return 0
+	}
+	return start
+}
+
+// endsRunIn reports whether an emphasised lead ends like a turn.
+func endsRunIn(head string) bool {
+	return clean.EndsSentence(head) && !strings.HasSuffix(head, ";")
+}
