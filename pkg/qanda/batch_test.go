@@ -47,19 +47,19 @@ func TestRunBatchOrder(t *testing.T) {
 	if !bytes.Equal(out1, out4) {
 		t.Error("output differs between 1 and 4 jobs")
 	}
-	if len(one) != 37 || len(four) != 37 {
-		t.Fatalf("got %d and %d results, want 37", len(one), len(four))
+	if len(one) != 39 || len(four) != 39 {
+		t.Fatalf("got %d and %d results, want 39", len(one), len(four))
 	}
 	for i, r := range four {
 		if r.Seq != i || r.Name != one[i].Name {
 			t.Errorf("result %d is %d %q, want %q", i, r.Seq, r.Name, one[i].Name)
 		}
 	}
-	if bad := four[18]; !errors.Is(bad.Err, source.ErrNotFound) || bad.Doc != nil {
-		t.Errorf("result 18: %+v", bad)
+	if bad := four[19]; !errors.Is(bad.Err, source.ErrNotFound) || bad.Doc != nil {
+		t.Errorf("result 19: %+v", bad)
 	}
-	if four[19].Err != nil || four[19].Doc == nil || four[19].Name != four[0].Name {
-		t.Errorf("the batch did not go on after the bad input: %+v", four[19])
+	if four[20].Err != nil || four[20].Doc == nil || four[20].Name != four[0].Name {
+		t.Errorf("the batch did not go on after the bad input: %+v", four[20])
 	}
 }
 

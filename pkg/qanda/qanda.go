@@ -130,6 +130,7 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, erro
 	if p.warning != "" {
 		doc.Warnings = append([]string{p.warning}, doc.Warnings...)
 	}
+	doc.Warnings = append(p.repairs, doc.Warnings...)
 	return &Extraction{Doc: doc, Blocks: bs, Marks: marks, Transcript: t}, nil
 }
 
@@ -137,8 +138,9 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, erro
 type parsed struct {
 	blocks  []blocks.Block
 	meta    meta.Meta
-	html    bool   // the blocks come from the element tree (else from text)
-	warning string // why an HTML page was read as text, or ""
+	html    bool     // the blocks come from the element tree (else from text)
+	warning string   // why an HTML page was read as text, or ""
+	repairs []string // broken markup that was repaired before parsing
 }
 
 // parse splits a document into blocks and reads its metadata. An HTML page
@@ -146,11 +148,15 @@ type parsed struct {
 func parse(d *source.Doc, opt Options) (parsed, error) {
 	var p parsed
 	if d.Format == source.HTML {
+		body, repairs := blocks.RepairHTML(d.Body)
+		for _, r := range repairs {
+			p.repairs = append(p.repairs, r.String())
+		}
 		why := ""
-		if n := elementBound(d.Body, opt.maxNodes()); n > opt.maxNodes() {
+		if n := elementBound(body, opt.maxNodes()); n > opt.maxNodes() {
 			why = fmt.Sprintf("the page would build over %d HTML elements (--max-nodes)", opt.maxNodes())
 		} else {
-			gq, err := goquery.NewDocumentFromReader(bytes.NewReader(d.Body))
+			gq, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
 			switch {
 			case err != nil:
 				// The parser's only refusal of a byte slice is nesting
@@ -169,7 +175,7 @@ func parse(d *source.Doc, opt Options) (parsed, error) {
 			}
 		}
 		p.warning = why + "; its text was read without the markup, as a text dump"
-		text := htmlText(d.Body)
+		text := htmlText(body)
 		p.blocks = blocks.FromText(text)
 		if err := checkBlocks(d.Name, len(p.blocks), opt); err != nil {
 			return p, err
