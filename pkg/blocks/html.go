@@ -828,7 +828,7 @@ const (
 var hintRank = map[string]int{
 	hintHidden: 1, hintNav: 2, hintHeader: 3, hintFooter: 4, hintAside: 5, hintForm: 6,
 	hintComments: 7, hintShare: 8, hintRelated: 9, hintNewsletter: 10, hintCookie: 11, hintAd: 12,
-	hintWidget: 13,
+	hintWidget: 13, hintTimestamp: 14,
 }
 
 // tokenHints maps whole class/id tokens (split on space, '-' and '_') to
@@ -919,6 +919,8 @@ func chromeHint(n *html.Node, a *attrs, parent *frame) (hint string, soft, layou
 		return "", false, false
 	}
 	switch strings.ToLower(a.role) {
+	case timestampRole:
+		return hintTimestamp, false, false
 	case "navigation", "menu", "menubar":
 		best = betterHint(best, hintNav)
 	case "banner":

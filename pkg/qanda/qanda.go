@@ -147,8 +147,19 @@ type parsed struct {
 // whose tree would break a limit is read as text instead (see Options).
 func parse(d *source.Doc, opt Options) (parsed, error) {
 	var p parsed
-	if d.Format == source.HTML {
-		body, repairs := blocks.RepairHTML(d.Body)
+	body := d.Body
+	if d.Format == source.Markdown {
+		// Markdown is read as the page it renders to: emphasis and
+		// headings become the same signals as in HTML.
+		h, err := blocks.MarkdownHTML(d.Body)
+		if err != nil {
+			return p, fmt.Errorf("%s: %w", d.Name, err)
+		}
+		body = h
+	}
+	if d.Format == source.HTML || d.Format == source.Markdown {
+		var repairs []blocks.Repair
+		body, repairs = blocks.RepairHTML(body)
 		for _, r := range repairs {
 			p.repairs = append(p.repairs, r.String())
 		}
