@@ -30,6 +30,9 @@ func FromHTML(doc *goquery.Document) []Block {
 	}
 	w := &walker{classes: map[string]classInfo{}}
 	for _, n := range doc.Nodes {
+		w.findOpened(n, false)
+	}
+	for _, n := range doc.Nodes {
 		w.walk(n, nil)
 	}
 	w.withdrawWrappers()
@@ -116,6 +119,7 @@ type walker struct {
 	scored   []*frame             // the elements with frame.scored set
 	marked   bool                 // the page marks its article with <main> or articleBody
 	classes  map[string]classInfo // per distinct class attribute value on the page
+	opened   map[string]bool      // ids of elements that visible links open (see findOpened)
 
 	// Allocation pools. Block elements nest, so the builders of the open
 	// ones form a stack and are reused once flushed; frames and Elements
@@ -127,6 +131,45 @@ type walker struct {
 	free     []*frame
 	elems    []Element
 	scratch  []byte // collapsed text of the block being emitted
+}
+
+// findOpened collects the ids of the elements that visible links and
+// buttons open: "#id" in an href or a data-target, ids in aria-controls. A
+// hidden element such a link opens is content the reader asks for (a
+// footnote pop-up, a collapsed box), not chrome; menus and cookie dialogs
+// it opens are still chrome by their own hints.
+func (w *walker) findOpened(n *html.Node, hidden bool) {
+	if n.Type == html.ElementNode {
+		if skipped(n) {
+			return
+		}
+		a := w.readAttrs(n)
+		hidden = hidden || hiddenElement(n, &a)
+		if !hidden {
+			for _, at := range n.Attr {
+				switch at.Key {
+				case "href", "data-target", "data-bs-target", "data-href":
+					if len(at.Val) > 1 && at.Val[0] == '#' {
+						w.addOpened(at.Val[1:])
+					}
+				case "aria-controls":
+					for _, id := range strings.Fields(at.Val) {
+						w.addOpened(id)
+					}
+				}
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.findOpened(c, hidden)
+	}
+}
+
+func (w *walker) addOpened(id string) {
+	if w.opened == nil {
+		w.opened = map[string]bool{}
+	}
+	w.opened[id] = true
 }
 
 // newFrame returns a zeroed frame.
@@ -862,7 +905,7 @@ const (
 var hintRank = map[string]int{
 	hintHidden: 1, hintNav: 2, hintHeader: 3, hintFooter: 4, hintAside: 5, hintForm: 6,
 	hintComments: 7, hintShare: 8, hintRelated: 9, hintNewsletter: 10, hintCookie: 11, hintAd: 12,
-	hintWidget: 13,
+	hintWidget: 13, hintTimestamp: 14,
 }
 
 // tokenHints maps whole class/id tokens (split on space, '-' and '_') to
@@ -931,7 +974,7 @@ var hiddenClasses = map[string]bool{
 // (soft, and naming what sits beside the article: aside, ad, form). See
 // withdrawWrappers.
 func chromeHint(n *html.Node, a *attrs, parent *frame) (hint string, soft, layout bool) {
-	if hiddenElement(n, a) {
+	if hiddenElement(n, a) && !a.opened {
 		return hintHidden, false, false
 	}
 	best := ""
@@ -953,6 +996,8 @@ func chromeHint(n *html.Node, a *attrs, parent *frame) (hint string, soft, layou
 		return "", false, false
 	}
 	switch strings.ToLower(a.role) {
+	case timestampRole:
+		return hintTimestamp, false, false
 	case "navigation", "menu", "menubar":
 		best = betterHint(best, hintNav)
 	case "banner":
@@ -988,6 +1033,7 @@ func betterHint(best, h string) string {
 type attrs struct {
 	role, style, itemprop, ariaHidden, ariaLevel string
 	hidden, open, href                           bool      // the attribute is present
+	opened                                       bool      // a visible link opens the element (walker.opened)
 	cls                                          classInfo // of the class attribute
 	hint                                         string    // the best chrome hint of all class and id values
 	kind                                         Kind      // Credit or Caption if a class or id token says so (classKind)
@@ -1008,6 +1054,7 @@ func (w *walker) readAttrs(n *html.Node) attrs {
 		case "id":
 			// Ids are unique on a page, not worth caching.
 			if at.Val != "" {
+				a.opened = w.opened[at.Val]
 				lower := strings.ToLower(at.Val)
 				a.addTokens(valueHint(lower), tokenKind(lower))
 			}

@@ -18,6 +18,7 @@ import (
 // htmlMarks parses an HTML page and cleans it as qanda.Extract does.
 func htmlMarks(t testing.TB, body []byte) ([]blocks.Block, []Mark) {
 	t.Helper()
+	body, _ = blocks.RepairHTML(body) // as the pipeline reads a page
 	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)

@@ -130,6 +130,7 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, erro
 	if p.warning != "" {
 		doc.Warnings = append([]string{p.warning}, doc.Warnings...)
 	}
+	doc.Warnings = append(p.repairs, doc.Warnings...)
 	return &Extraction{Doc: doc, Blocks: bs, Marks: marks, Transcript: t}, nil
 }
 
@@ -137,20 +138,36 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, erro
 type parsed struct {
 	blocks  []blocks.Block
 	meta    meta.Meta
-	html    bool   // the blocks come from the element tree (else from text)
-	warning string // why an HTML page was read as text, or ""
+	html    bool     // the blocks come from the element tree (else from text)
+	warning string   // why an HTML page was read as text, or ""
+	repairs []string // broken markup that was repaired before parsing
 }
 
 // parse splits a document into blocks and reads its metadata. An HTML page
 // whose tree would break a limit is read as text instead (see Options).
 func parse(d *source.Doc, opt Options) (parsed, error) {
 	var p parsed
-	if d.Format == source.HTML {
+	body := d.Body
+	if d.Format == source.Markdown {
+		// Markdown is read as the page it renders to: emphasis and
+		// headings become the same signals as in HTML.
+		h, err := blocks.MarkdownHTML(d.Body)
+		if err != nil {
+			return p, fmt.Errorf("%s: %w", d.Name, err)
+		}
+		body = h
+	}
+	if d.Format == source.HTML || d.Format == source.Markdown {
+		var repairs []blocks.Repair
+		body, repairs = blocks.RepairHTML(body)
+		for _, r := range repairs {
+			p.repairs = append(p.repairs, r.String())
+		}
 		why := ""
-		if n := elementBound(d.Body, opt.maxNodes()); n > opt.maxNodes() {
+		if n := elementBound(body, opt.maxNodes()); n > opt.maxNodes() {
 			why = fmt.Sprintf("the page would build over %d HTML elements (--max-nodes)", opt.maxNodes())
 		} else {
-			gq, err := goquery.NewDocumentFromReader(bytes.NewReader(d.Body))
+			gq, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
 			switch {
 			case err != nil:
 				// The parser's only refusal of a byte slice is nesting
@@ -169,7 +186,7 @@ func parse(d *source.Doc, opt Options) (parsed, error) {
 			}
 		}
 		p.warning = why + "; its text was read without the markup, as a text dump"
-		text := htmlText(d.Body)
+		text := htmlText(body)
 		p.blocks = blocks.FromText(text)
 		if err := checkBlocks(d.Name, len(p.blocks), opt); err != nil {
 			return p, err

@@ -54,8 +54,11 @@ func decode(data []byte, forced string) (body []byte, f Format, cs string, e *Er
 		return nil, "", "", &Error{Err: ErrBinary, Detail: why}
 	}
 	f = Text
-	if isHTML(data) {
+	switch {
+	case isHTML(data):
 		f = HTML
+	case isMarkdown(data):
+		f = Markdown
 	}
 	if cs == "" {
 		var enc encoding.Encoding

@@ -71,7 +71,7 @@ func FuzzRead(f *testing.F) {
 		if !utf8.Valid(doc.Body) {
 			t.Fatalf("body is not valid UTF-8: %q", doc.Body)
 		}
-		if doc.Format != HTML && doc.Format != Text {
+		if doc.Format != HTML && doc.Format != Text && doc.Format != Markdown {
 			t.Fatalf("format = %q", doc.Format)
 		}
 		if doc.Charset == "" || doc.Bytes != len(data) || len(doc.SHA256) != 64 {

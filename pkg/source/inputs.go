@@ -52,7 +52,7 @@ type WalkOptions struct {
 	// the slash-separated path below the folder. Exclude also prunes
 	// folders. Without Include, folders yield pages by extension (see
 	// defaultExt: .html, .htm, .xhtml, .shtml, .php, .asp(x),
-	// .jsp, .txt, .text, .warc, each also with .gz). Files named directly are always read.
+	// .jsp, .txt, .text, .md, .markdown, .warc, each also with .gz). Files named directly are always read.
 	Include, Exclude []string
 
 	Read    Options   // size limit and charset for every document
@@ -72,7 +72,7 @@ type WalkOptions struct {
 // defaultExt matches the names folders are searched for when no
 // --include is given: pages, text dumps and web archives, each optionally
 // gzip-compressed.
-var defaultExt = regexp.MustCompile(`(?i)\.(html?|xhtml|shtml|php|aspx?|jsp|txt|text|warc)(\.gz)?$`)
+var defaultExt = regexp.MustCompile(`(?i)\.(html?|xhtml|shtml|php|aspx?|jsp|txt|text|md|markdown|warc)(\.gz)?$`)
 
 // schemeRe matches a URL scheme at the start of an input spec.
 var schemeRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)

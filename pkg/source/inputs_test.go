@@ -27,10 +27,10 @@ func TestWalkFolder(t *testing.T) {
 	rel := func(s string) string { return strings.ReplaceAll(s, dir+string(filepath.Separator), "") }
 
 	ins, skipped := walkAll(t, []string{dir}, WalkOptions{})
-	if got := rel(names(ins)); got != "a.txt.gz b.html sub/c.htm sub/drafts/d.html" {
+	if got := rel(names(ins)); got != "a.txt.gz b.html notes.md sub/c.htm sub/drafts/d.html" {
 		t.Errorf("default: %q", got)
 	}
-	if skipped["filtered"] != 3 { // photo.jpg, notes.md, .f.html
+	if skipped["filtered"] != 2 { // photo.jpg, .f.html
 		t.Errorf("skipped %v", skipped)
 	}
 	ins, _ = walkAll(t, []string{dir}, WalkOptions{Include: []string{"*.html", "*.md"}, Exclude: []string{"drafts"}})

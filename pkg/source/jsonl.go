@@ -128,6 +128,10 @@ func DecodeRecord(fallback string, line []byte, opt Options) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.Format, d.URL = format, rec.URL
+	if format == HTML || d.Format != Markdown {
+		// A "text" record may hold Markdown; the sniffer tells.
+		d.Format = format
+	}
+	d.URL = rec.URL
 	return d, nil
 }

@@ -127,6 +127,11 @@ func Read(name string, r io.Reader, opt Options) (*Doc, error) {
 		}
 		return fail(ErrEmpty, "only white space")
 	}
+	if format == Text && markdownName(name) {
+		// A .md file is Markdown even when too little of its syntax
+		// shows for the sniffer.
+		format = Markdown
+	}
 	doc.Body, doc.Format, doc.Charset = body, format, cs
 	return doc, nil
 }

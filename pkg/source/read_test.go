@@ -135,7 +135,8 @@ func TestFormat(t *testing.T) {
 		{"text with <3", "Thanks for the interview <3\nLove <3 all", Text},
 		{"text quoting one tag", "Q: Do you still use the <blink> tag? Or <p>?\nA: Never.", Text},
 		{"text with email and arrows", "Contact: Jane <jane@example.org>\n<-- see above", Text},
-		{"markdown-ish dump", "# Title\n\n**Q:** What?\n\n**A:** That.", Text},
+		{"markdown", "# Title\n\n**Q:** What?\n\n**A:** That.", Markdown},
+		{"dump with a star", "Title\n\n* Q: What?\n\nA: That.", Text},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

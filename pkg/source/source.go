@@ -5,8 +5,9 @@ type Format string
 
 // The formats a Doc can have.
 const (
-	HTML Format = "html"
-	Text Format = "text"
+	HTML     Format = "html"
+	Text     Format = "text"
+	Markdown Format = "markdown" // a Markdown document: read as the HTML it renders to
 )
 
 // Doc is one input document, decoded to UTF-8.
