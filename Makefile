@@ -7,7 +7,7 @@ LDFLAGS  := -X main.version=$(VERSION)
 FUZZTIME ?= 60s
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build test lint demo eval bench fuzz golden clean batch-bench
+.PHONY: all build test lint demo eval eval-ablate bench fuzz golden clean batch-bench
 
 all: build test
 
@@ -38,6 +38,14 @@ eval: build
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold-text
 	python3 $(SHARED)/eval/extract_score.py --run '$(BIN) extract --format json {input}' $(SHARED)/corpus/asb
+
+## eval-ablate: switch each cleaning rule and interview format off in turn;
+## print the change in pair F1, answer F1, leak docs (gold, gold-text) and
+## ASB F1, and the pages each fires on (tools/ablate.py; about 15 minutes)
+ABLATE_JOBS ?= 2
+eval-ablate: build
+	@if [ ! -d "$(SHARED)/eval" ]; then echo "eval-ablate: $(SHARED) not found, nothing to score"; exit 0; fi
+	python3 tools/ablate.py --bin $(BIN) --shared $(SHARED) --jobs $(ABLATE_JOBS)
 
 ## bench: per-stage Go benchmarks, then the corpus benchmark against the peers
 ## (bench/peers, its own module; one core, medians of BENCH_PASSES passes over

@@ -86,6 +86,16 @@ func optionsFrom(c *cli.Context) (Options, error) {
 		PerHost:      c.Int("per-host"),
 		SiteLearning: !c.Bool("no-site-boilerplate"),
 	}
+	if names := ruleList(c.StringSlice("disable-rule")); len(names) > 0 {
+		if u := qanda.UnknownRules(names); len(u) > 0 {
+			return o, usageError{fmt.Sprintf("unknown rule %q in --disable-rule; qanda rules lists the names", u[0])}
+		}
+		o.Limits.Disabled = map[string]bool{}
+		for _, n := range names {
+			o.Limits.Disabled[n] = true
+		}
+		o.SiteLearning = o.SiteLearning && !o.Limits.Disabled["site-boilerplate"]
+	}
 	if c.Command.Name != "extract" {
 		o.Jobs, o.PerHost, o.Timeout = 1, 1, time.Second // not used by explain
 	}
@@ -190,6 +200,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		&cli.IntFlag{Name: "max-nodes", Value: qanda.DefaultMaxNodes, Usage: "read a page that would build more HTML elements than this as text"},
 		&cli.IntFlag{Name: "max-blocks", Value: qanda.DefaultMaxBlocks, Usage: "refuse a document with more blocks (paragraphs, lines) than this"},
 		&cli.DurationFlag{Name: "timeout-doc", Value: qanda.DefaultTimeout, Usage: "give up on a document that takes longer than this to structure"},
+		&cli.StringSliceFlag{Name: "disable-rule", Usage: "switch off a cleaning rule or interview format by `NAME` (repeatable or comma-separated; qanda rules lists them)"},
 	}
 	return &cli.App{
 		Name:      "qanda",
@@ -251,6 +262,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 					return explain(o, stdin, stdout, stderr)
 				},
 			},
+			rulesCommand(stdout, stderr),
 			{
 				Name:  "schema",
 				Usage: "print the JSON Schema of the JSON output",

@@ -1,9 +1,6 @@
 package clean
 
-import (
-	"fmt"
-	"slices"
-)
+import "fmt"
 
 // Input says which kind of page a rule applies to.
 type Input string
@@ -162,18 +159,6 @@ func (rs ruleSet) on(name string) bool {
 		panic(fmt.Sprintf("clean: rule %q is not listed in Rules", name))
 	}
 	return !rs.off[name] && (p == "" || !rs.off[p])
-}
-
-// UnknownRules returns the names in names that are no cleaning rule.
-func UnknownRules(names []string) []string {
-	known := RuleNames()
-	var out []string
-	for _, n := range names {
-		if !slices.Contains(known, n) {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 // step runs fn as the named step of the current rule, if it is on: what

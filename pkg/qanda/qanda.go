@@ -42,6 +42,36 @@ type Options struct {
 	// Site, when set, removes the boilerplate a batch learned for the
 	// page's host (see clean.SiteModel); nil removes none.
 	Site *clean.SiteModel
+
+	// Disabled names cleaning rules (clean.Rules) and interview formats
+	// (interview.Formats) that do not run: for measuring what each
+	// earns, or for a page a rule gets wrong.
+	Disabled map[string]bool
+}
+
+// RuleNames returns the names that Options.Disabled accepts: every
+// cleaning rule, then every interview format.
+func RuleNames() []string {
+	names := clean.RuleNames()
+	for _, f := range interview.Formats() {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
+// UnknownRules returns the names in names that RuleNames does not list.
+func UnknownRules(names []string) []string {
+	known := map[string]bool{}
+	for _, n := range RuleNames() {
+		known[n] = true
+	}
+	var out []string
+	for _, n := range names {
+		if !known[n] {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // Extraction is a Document together with the blocks it was built from, for
@@ -117,12 +147,14 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, erro
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	marks := clean.Clean(bs, clean.Context{TitleBlock: m.TitleBlock, HTML: p.html})
-	opt.Site.Apply(pageURL(d, m), bs, marks)
+	marks := clean.Clean(bs, clean.Context{TitleBlock: m.TitleBlock, HTML: p.html, Disabled: opt.Disabled})
+	if !opt.Disabled["site-boilerplate"] {
+		opt.Site.Apply(pageURL(d, m), bs, marks)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	t := interview.Build(interview.Input{Blocks: bs, Marks: marks, Title: m.Title, Language: m.Language})
+	t := interview.Build(interview.Input{Blocks: bs, Marks: marks, Title: m.Title, Language: m.Language, Disabled: opt.Disabled})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

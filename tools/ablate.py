@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Ablation: switch each cleaning rule and interview format off in turn and
+print what it earns (make eval-ablate).
+
+For every name `qanda rules` lists, runs the scorers with
+`--disable-rule NAME` and prints the change against all rules on: pair F1,
+answer F1 and docs with leaks on the HTML gold and on the text-dump gold,
+and ASB main-text F1; and the pages the rule fires on (removes or moves a
+block, or gives an exchange). A positive delta means the score drops when
+the rule is off, i.e. the rule helps. Verdicts: "no effect" (no score moves
+and it fires nowhere), "one page" (it fires on one page only), "hurts"
+(a score rises without it).
+
+Usage: tools/ablate.py [--bin bin/qanda] [--shared ../shared] [--jobs 2]
+                       [--only NAME,...] [--asb-limit N]
+"""
+
+import argparse
+import concurrent.futures as cf
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+
+PAIR_RE = re.compile(r"pair P [\d.]+ R [\d.]+ F1 ([\d.]+); answer F1 ([\d.]+); docs with leaks (\d+)")
+ASB_RE = re.compile(r"TOTAL docs \d+ errors \d+ precision [\d.]+ recall [\d.]+ F1 ([\d.]+)")
+
+
+def run_scorer(args, script, target, disabled, extra=()):
+    cmd = args.bin + " extract --format json"
+    if disabled:
+        cmd += " --disable-rule " + disabled
+    cmd += " {input}"
+    out = subprocess.run(
+        [sys.executable, os.path.join(args.shared, "eval", script), "--run", cmd, target, *extra],
+        capture_output=True, text=True, check=False).stdout
+    return out.strip().splitlines()[-1] if out.strip() else ""
+
+
+def measure(args, disabled):
+    """Scores with the named rule off ("" for none)."""
+    r = {}
+    for name, target in (("gold", "gold"), ("text", "gold-text")):
+        line = run_scorer(args, "score.py", os.path.join(args.shared, target), disabled)
+        m = PAIR_RE.search(line)
+        if not m:
+            raise SystemExit(f"ablate: no totals from score.py on {target} with {disabled or 'all rules'}: {line}")
+        r[name] = (float(m.group(1)), float(m.group(2)), int(m.group(3)))
+    extra = ("--limit", str(args.asb_limit)) if args.asb_limit else ()
+    line = run_scorer(args, "extract_score.py", os.path.join(args.shared, "corpus", "asb"), disabled, extra)
+    m = ASB_RE.search(line)
+    if not m:
+        raise SystemExit(f"ablate: no totals from extract_score.py with {disabled or 'all rules'}: {line}")
+    r["asb"] = float(m.group(1))
+    return r
+
+
+def gold_inputs(folder):
+    out = []
+    for g in sorted(glob.glob(os.path.join(folder, "*.json"))):
+        with open(g, encoding="utf-8") as f:
+            out.append(os.path.normpath(os.path.join(os.path.dirname(g), json.load(f)["input"])))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", default="bin/qanda")
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--asb-limit", type=int, default=0)
+    args = ap.parse_args()
+
+    pages = gold_inputs(os.path.join(args.shared, "gold")) + gold_inputs(os.path.join(args.shared, "gold-text"))
+    asb = sorted(glob.glob(os.path.join(args.shared, "corpus", "asb", "html", "*")))
+    if args.asb_limit:
+        asb = asb[: args.asb_limit]
+    listing = subprocess.run([args.bin, "rules", "--format", "json", *pages, *asb],
+                             capture_output=True, text=True, check=False)
+    rules = json.loads(listing.stdout)
+    if args.only:
+        keep = set(args.only.split(","))
+        rules = [r for r in rules if r["name"] in keep]
+
+    base = measure(args, "")
+    with cf.ThreadPoolExecutor(max_workers=args.jobs) as ex:
+        results = dict(zip([r["name"] for r in rules], ex.map(lambda r: measure(args, r["name"]), rules)))
+
+    print(f"all rules on: gold pair {base['gold'][0]:.3f} answer {base['gold'][1]:.3f} leaks {base['gold'][2]}; "
+          f"text pair {base['text'][0]:.3f} answer {base['text'][1]:.3f} leaks {base['text'][2]}; ASB {base['asb']:.3f}")
+    print("Δ = score with all rules minus score with the rule off (positive: the rule helps; leaks: docs it saves)")
+    hdr = f"{'rule':24} {'kind':6} {'gold Δpair':>10} {'Δans':>6} {'Δleak':>5} {'text Δpair':>10} {'Δans':>6} {'Δleak':>5} {'ΔASB':>6} {'pages':>5}  verdict"
+    print(hdr)
+    print("-" * len(hdr))
+    for r in rules:
+        o = results[r["name"]]
+        d = [base["gold"][0] - o["gold"][0], base["gold"][1] - o["gold"][1], o["gold"][2] - base["gold"][2],
+             base["text"][0] - o["text"][0], base["text"][1] - o["text"][1], o["text"][2] - base["text"][2],
+             base["asb"] - o["asb"]]
+        fired = r.get("pages") or []
+        moved = any(abs(x) > 1e-9 for x in d)
+        verdict = ""
+        if r["name"] == "site-boilerplate":
+            verdict = "batch only (not scored per page)"
+        elif not moved and not fired:
+            verdict = "no effect"
+        elif len(fired) == 1:
+            verdict = "one page"
+        if any(x < -1e-9 for x in d):
+            verdict = (verdict + ", " if verdict else "") + "hurts somewhere"
+        if not moved and fired and not verdict:
+            verdict = "fires, scores unmoved"
+        print(f"{r['name']:24} {r['kind']:6} {d[0]:+10.3f} {d[1]:+6.3f} {d[2]:+5d} {d[3]:+10.3f} {d[4]:+6.3f} {d[5]:+5d} {d[6]:+6.3f} {len(fired):5d}  {verdict}")
+
+
+if __name__ == "__main__":
+    main()
