@@ -147,7 +147,22 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, erro
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	marks := clean.Clean(bs, clean.Context{TitleBlock: m.TitleBlock, HTML: p.html, Disabled: opt.Disabled})
+	cctx := clean.Context{TitleBlock: m.TitleBlock, HTML: p.html, Disabled: opt.Disabled}
+	marks := clean.Clean(bs, cctx)
+	if p.html && lostToChrome(bs, marks) {
+		// Chrome markup on an element that wraps the article (a nav or
+		// footer class on the page's main wrapper) removed nearly all
+		// of a page that has text: never an empty article. Read it again
+		// without the markup's chrome hints; main-content scoring still
+		// finds the article.
+		off := map[string]bool{"html-chrome": true}
+		for n := range opt.Disabled {
+			off[n] = true
+		}
+		cctx.Disabled = off
+		marks = clean.Clean(bs, cctx)
+		p.warning = joinWarning(p.warning, "the page's chrome markup covered nearly all its text; it was read without those hints")
+	}
 	if !opt.Disabled["site-boilerplate"] {
 		opt.Site.Apply(pageURL(d, m), bs, marks)
 	}
@@ -164,6 +179,39 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, erro
 	}
 	doc.Warnings = append(p.repairs, doc.Warnings...)
 	return &Extraction{Doc: doc, Blocks: bs, Marks: marks, Transcript: t}, nil
+}
+
+// lostToChrome reports a page with text of which the HTML's chrome hints
+// left next to nothing.
+func lostToChrome(bs []blocks.Block, marks []clean.Mark) bool {
+	total, kept, chrome := 0, 0, 0
+	for i, b := range bs {
+		n := len(strings.Fields(b.Text))
+		total += n
+		switch {
+		case marks[i].Role == clean.Content:
+			kept += n
+		case marks[i].Rule == "html-chrome":
+			chrome += n
+		}
+	}
+	return total >= lostMinWords && kept < lostMaxKept && chrome*10 >= total*8
+}
+
+const (
+	// lostMinWords is the least text a page must have to count as lost.
+	lostMinWords = 150
+	// lostMaxKept: a page is lost when fewer words than this survive (a
+	// headline's worth; a short article keeps more) and the chrome hints
+	// took 80% of its words or more.
+	lostMaxKept = 25
+)
+
+func joinWarning(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }
 
 // parsed is a document split into blocks, with its metadata.
