@@ -60,21 +60,7 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-func extractFile(t *testing.T, path string) *render.Document {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := FromReader(filepath.Base(path), f, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-func TestGoldenFoundingPage(t *testing.T) {
+func TestGoldenSampleTextDump(t *testing.T) {
 	d := extractFile(t, filepath.Join(testdataDir, "insider-hajizada.txt"))
 	var js, md, txt bytes.Buffer
 	if err := render.JSON(&js, d); err != nil {
@@ -93,7 +79,7 @@ func TestGoldenFoundingPage(t *testing.T) {
 
 // The founding page, checked by content rather than bytes: what a
 // journalist needs and what must never reach the transcript.
-func TestFoundingPageContent(t *testing.T) {
+func TestSampleTextDumpContent(t *testing.T) {
 	d := extractFile(t, filepath.Join(testdataDir, "insider-hajizada.txt"))
 	if len(d.Exchanges) != 4 {
 		t.Fatalf("got %d exchanges, want 4", len(d.Exchanges))

@@ -15,7 +15,7 @@ import (
 
 // The founding page's Markdown, parsed as any viewer would: one title, one
 // section per exchange, questions in bold, no stray lists or code.
-func TestFoundingPageMarkdownParses(t *testing.T) {
+func TestSampleMarkdownParses(t *testing.T) {
 	d := extractFile(t, filepath.Join(testdataDir, "insider-hajizada.txt"))
 	var md bytes.Buffer
 	if err := render.Markdown(&md, d); err != nil {

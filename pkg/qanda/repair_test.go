@@ -4,8 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/qanda/qanda/pkg/source"
 )
 
 // swallowPage is an interview page with bold questions; {{head}} and
@@ -30,19 +28,6 @@ const swallowPage = `<!DOCTYPE html>
 </article>
 <footer><p>Copyright 2024 The Cape Gazette</p></footer>
 </body></html>`
-
-func extractString(t *testing.T, name, page string) *Document {
-	t.Helper()
-	d, err := source.Read(name, strings.NewReader(page), source.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := FromDocument(d, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
 
 // A page swallowed by an unclosed raw-text element or comment still gives
 // its exchanges, and says in its warnings what was repaired.
