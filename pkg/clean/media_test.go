@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -218,6 +219,21 @@ func TestRuledCards(t *testing.T) {
 	marks = Clean(bs, Context{TitleBlock: -1})
 	if m := roleOf(t, bs, marks, "Who pays for it?"); m.Role != Content {
 		t.Errorf("question between rules: %+v", m)
+	}
+
+	// Exchanges between rules, each opened by its picture: an image's
+	// placeholder is not a kicker.
+	ex = ex[:0]
+	qs := []string{"Question 1: Why did the plan surprise you?", "Question 2: What comes next for the harbour?", "Question 3: Who pays for it?"}
+	for n, a := range []string{longA, longB, longC} {
+		ex = append(ex, rule, fmt.Sprintf("[interview-question_%d-300x298]", n+1), qs[n], a)
+	}
+	bs = blocks.FromText(strings.Join(ex, "\n\n"))
+	marks = Clean(bs, Context{TitleBlock: -1})
+	for _, s := range append(qs, longB) {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("exchange under a picture between rules %q: %+v", s, m)
+		}
 	}
 }
 

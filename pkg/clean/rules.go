@@ -72,6 +72,8 @@ func Rules() []Rule {
 			Why: "a line made only of a media player's button labels", run: (*cleaner).playerControls},
 		{Name: "poll-results", Input: TextInput, Does: "removes poll",
 			Why: "two or more percentage shares close together, with their options", run: (*cleaner).pollResults},
+		{Name: "answer-tail", Input: TextInput, Does: "removes footer",
+			Why: "speakers' paragraphs end like sentences: after the last answered question, a short line without one opens what follows the article (a bio, related stories, comments)", run: (*cleaner).answerTail},
 		{Name: "boxes", Input: AnyInput, Does: "parent of the short-box steps",
 			Why: "short blocks that are not questions and speak the vocabulary of site furniture", run: (*cleaner).stubsAndBoilerplate},
 		{Name: "link-line", Parent: "boxes", Input: HTMLInput, Does: "removes link-stub",

@@ -132,6 +132,117 @@ func (c *cleaner) textChrome() {
 	})
 }
 
+// The answer's tail. Speakers' paragraphs end like sentences: of the 278
+// paragraphs after an answer's first in the hand-made transcripts, none
+// is a short line without a sentence's end but social-media handles (a
+// "Name: value" line). So in a text dump of an interview, such a stray
+// line after the last answered question, between text and what is not a
+// question, is no one's words: it opens what follows the article (an
+// author's bio, related stories, comments). Inside the interview the same
+// line is as often a caption or a topic heading, and stays.
+const (
+	strayMaxWords = 15 // the longest line taken for a box's title
+	strayMinTurns = 3  // the fewest questions or speaker lines of an interview
+)
+
+// turn reports a question or a line opened by a speaker's label, of any
+// length.
+func (c *cleaner) turn(i int, k lineKind) bool {
+	t := c.bs[i].Text
+	return k == turnLine || IsQuestion(t) || (strings.Contains(head(t, 48), ":") && speakerRe.MatchString(t))
+}
+
+// answerTail, in a text dump, removes as Footer the rest of the text from
+// the first stray line after the last answered question or speaker line.
+// It runs after the other text-dump rules, on what they kept.
+func (c *cleaner) answerTail() {
+	if c.ctx.HTML {
+		return
+	}
+	var idx []int
+	for i := max(c.ctx.TitleBlock+1, 0); i < len(c.bs); i++ {
+		if c.live(i) {
+			idx = append(idx, i)
+		}
+	}
+	kind := make([]lineKind, len(idx))
+	for p, i := range idx {
+		next := -1
+		if p+1 < len(idx) {
+			next = idx[p+1]
+		}
+		kind[p] = c.lineKind(i, next)
+	}
+	// A line printed more than once in the body (a speaker's name under
+	// each pull quote or over each answer) is the interview's own
+	// furniture, not the start of what follows it.
+	seen := map[string]int{}
+	for _, i := range idx {
+		seen[c.keys[i]]++
+	}
+	short := func(p int) bool { return kind[p] == chromeLine || kind[p] == listLine }
+	// A teaser's headline may be a question; what follows it is then a
+	// date, a byline or a form, not an answer. A speaker's name over every
+	// answer recurs as often as there are turns.
+	unanswered := func(p int) bool {
+		n := p + 1
+		return n == len(idx) || (short(n) && !c.turn(idx[n], kind[n]) && seen[c.keys[idx[n]]] < strayMinTurns)
+	}
+	first, last, turns := -1, -1, 0
+	for p := range idx {
+		if !c.turn(idx[p], kind[p]) {
+			continue
+		}
+		if first < 0 {
+			first = p
+		}
+		if !unanswered(p) {
+			last = p
+		}
+		turns++
+	}
+	if turns < strayMinTurns || last < 0 {
+		return
+	}
+	stray := func(p int) bool {
+		i := idx[p]
+		if !c.live(i) || !short(p) || c.nw[i] > strayMaxWords || listLike(c.bs[i]) || IsQuestion(c.bs[i].Text) {
+			return false
+		}
+		if p == 0 || (kind[p-1] != proseLine && kind[p-1] != sentenceLine && kind[p-1] != answerLine) || c.turn(idx[p-1], kind[p-1]) {
+			return false
+		}
+		return p+1 == len(idx) || !c.turn(idx[p+1], kind[p+1])
+	}
+	// What follows an article weighs less than the interview; more text
+	// after a stray line (answers under topic headings, their questions
+	// listed above) is the interview.
+	words := make([]int, len(idx)+1) // words[p]: words in idx[p:]
+	for p := len(idx) - 1; p >= 0; p-- {
+		words[p] = words[p+1] + c.nw[idx[p]]
+	}
+	// An interview that heads its answers with stray lines (topics over
+	// answers whose questions are listed elsewhere) may go on after its
+	// last question: no tail is cut.
+	for p := first + 1; p < last; p++ {
+		if stray(p) {
+			return
+		}
+	}
+	for p := last + 1; p < len(idx); p++ {
+		if !stray(p) || seen[c.keys[idx[p]]] > 1 {
+			continue
+		}
+		if words[p] >= words[first]-words[p] {
+			return
+		}
+		for q := p; q < len(idx); q++ {
+			c.remove(idx[q], Footer, -1)
+		}
+		return
+	}
+}
+
 // leaveToLaterRules reports a block that a later, more specific rule
 // names better: a photo credit, a link stub, a subscription box, a line in
 // another script.
@@ -388,9 +499,17 @@ func (c *cleaner) kickersAfter(rules []int) bool {
 }
 
 // kickerAt reports whether block i is a card's kicker: a short line, not a
-// sentence or a question.
+// sentence or a question, and words rather than an image's placeholder (an
+// article's sections may each open with a rule and a picture).
 func (c *cleaner) kickerAt(i int) bool {
-	return i < len(c.bs) && c.live(i) && c.nw[i] >= 1 && c.nw[i] <= ruledKickerMaxWords && !EndsSentence(c.bs[i].Text) && !IsQuestion(c.bs[i].Text)
+	return i < len(c.bs) && c.live(i) && c.nw[i] >= 1 && c.nw[i] <= ruledKickerMaxWords && !EndsSentence(c.bs[i].Text) && !IsQuestion(c.bs[i].Text) && !imagePlaceholder(c.bs[i].Text)
+}
+
+// imagePlaceholder reports whether s is only what a text dump prints for an
+// image: its alt text or file name in square brackets.
+func imagePlaceholder(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) > 2 && s[0] == '[' && s[len(s)-1] == ']' && strings.IndexByte(s[1:], ']') == len(s)-2
 }
 
 // controlWords are the labels of a media player's buttons, which a text

@@ -1,0 +1,78 @@
+package clean
+
+import (
+	"testing"
+)
+
+// tailInterview is a text dump's interview of four exchanges.
+func tailInterview() []string {
+	return []string{
+		"Talking to the harbour master",
+		longA, "Why did the plan surprise you?", longB, "What comes next for the harbour?", longC,
+		"Who pays for the new walls?", "The region pays half, the state a third, and the town finds the rest from the harbour fees it has raised since the spring.",
+		"And when will the work be finished?", "If the winter is kind to us, the walls will stand by the summer and the cranes will be back on the quay a month later.",
+	}
+}
+
+// After the last answered question, a stray line (short, no sentence's
+// end) opens what follows the article: the bio, related stories (one a
+// question with a date under it) and comments go as footer; the
+// interview stays whole.
+func TestAnswerTail(t *testing.T) {
+	tail := []string{
+		"About the author",
+		"Jane Doe writes about coasts and the people who live on them. She has reported from ports on four continents and lives in Lisbon.",
+		"Related stories",
+		"Is the old lighthouse safe after the storm?",
+		"12 March 2024",
+		"The keepers say the tower moved in the night; engineers will inspect the foundations next week and decide whether it can reopen.",
+		"Comments",
+		"I grew up in that town and I can tell you the harbour has been a mess for thirty years, whatever the council says now.",
+	}
+	lines := append(tailInterview(), tail...)
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for _, s := range tail {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Reason != Footer {
+			t.Errorf("tail line %q: %+v", s, m)
+		}
+	}
+	for _, s := range tailInterview()[1:] {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("interview line %q: %+v", s, m)
+		}
+	}
+	off := Clean(bs, Context{TitleBlock: 0, Disabled: map[string]bool{"answer-tail": true}})
+	if m := roleOf(t, bs, off, "About the author"); m.Role != Content {
+		t.Errorf("answer-tail off, the tail still goes: %+v", m)
+	}
+}
+
+// A line printed over several answers (a speaker's name under each pull
+// quote) is the interview's furniture: the last answer keeps its rest. A
+// page with fewer than three turns is no interview to cut.
+func TestAnswerTailKeeps(t *testing.T) {
+	answers := [][2]string{
+		{"The plan asked the fishermen to pay first, which nobody in this town had ever dared to propose in public.", "They agreed because the alternative was to lose the quay to the sea within ten winters."},
+		{"Next comes the breakwater, a long wall of stone that will take the force out of the autumn storms.", "After that we rebuild the slipway, so that the boats can be hauled out before the ice."},
+		{"The region pays half of it, the state a third, and the town raises the rest from harbour fees.", "Nobody likes the fees, but every skipper I have asked would rather pay them than move away."},
+	}
+	var lines []string
+	for n, q := range []string{"Why did the plan surprise you?", "What comes next for the harbour?", "Who pays for the new walls?"} {
+		lines = append(lines, q, answers[n][0], "“There is no quick fix.”", "Karin Fischer", answers[n][1])
+	}
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: -1})
+	if m := roleOf(t, bs, marks, lines[len(lines)-1]); m.Role != Content {
+		t.Errorf("answer after a repeated name line: %+v", m)
+	}
+
+	article := []string{longA, "Why now?", longB, "A short line", longC}
+	bs = page(article...)
+	marks = Clean(bs, Context{TitleBlock: -1})
+	for _, s := range article {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("article line %q: %+v", s, m)
+		}
+	}
+}
