@@ -66,6 +66,8 @@ func Rules() []Rule {
 			Why: "runs of three or more mostly list-like short lines inside the text are teaser boxes and menus"},
 		{Name: "text-captions", Parent: "text-chrome", Input: TextInput, Does: "moves to caption",
 			Why: "a short line that carries a photo credit is a caption"},
+		{Name: "image-names", Parent: "text-chrome", Input: TextInput, Does: "moves to caption",
+			Why: "a single word in brackets or a file-name slug ('jane-doe-headshot') is what a text dump prints for a picture"},
 		{Name: "ruled-cards", Input: TextInput, Does: "removes teaser",
 			Why: "cards of equal size opened by drawn rules and a short kicker are a list of other stories", run: (*cleaner).ruledCards},
 		{Name: "player-controls", Input: TextInput, Does: "removes navigation",

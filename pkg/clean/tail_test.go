@@ -76,3 +76,30 @@ func TestAnswerTailKeeps(t *testing.T) {
 		}
 	}
 }
+
+// A picture's placeholder or file name is not text; compound words,
+// buttons and bracketed remarks are.
+func TestImageName(t *testing.T) {
+	for s, want := range map[string]bool{
+		"[portrait_01-300x298]":     true,
+		"[svg][banner-support-3-2]": true,
+		"Jane-doe-headshot-cropped": true,
+		"harbour-at-night-unsplash": true,
+		"IMG_2041":                  false, // two parts
+		"cover_photo_final":         true,
+		"On-Off-Mechanismus":        false,
+		"Baden-Württemberg-Ticket":  false,
+		"[ Buy this book ]":         false,
+		"[laughs] Yes.":             false,
+		"Jane Doe":                  false,
+		"state-of-the-art work":     false,
+		"[":                         false,
+		"[]":                        false,
+		"Sars-CoV-2":                false,
+		"Screen-Shot-2012-10-08":    true,
+	} {
+		if got := imageName(s); got != want {
+			t.Errorf("imageName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -130,6 +130,56 @@ func (c *cleaner) textChrome() {
 			}
 		}
 	})
+	c.step("image-names", func() {
+		for p := 0; p <= e; p++ {
+			if c.live(idx[p]) && imageName(c.bs[idx[p]].Text) {
+				c.setRole(idx[p], Caption)
+			}
+		}
+	})
+}
+
+// imageName reports a text that is what a text dump prints for a picture:
+// one or more placeholders in square brackets without a space inside
+// ("[portrait_01-300x298]"), or a bare file-name slug of three or more
+// parts joined by hyphens or underscores ("Jane-doe-headshot-cropped").
+// No one's sentence is a single word of that shape.
+func imageName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsFunc(s, unicode.IsSpace) {
+		return false
+	}
+	if s[0] == '[' {
+		for s != "" {
+			end := strings.IndexByte(s, ']')
+			if s[0] != '[' || end < 2 {
+				return false
+			}
+			s = s[end+1:]
+		}
+		return true
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '_' })
+	if len(parts) < 3 {
+		return false
+	}
+	fileLike := strings.Contains(s, "_")
+	lower := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
+			return false
+		}
+		fileLike = fileLike || (unicode.IsDigit(r) && len(parts) >= 4)
+	}
+	for _, p := range parts {
+		if startsLower(p) {
+			lower++
+		}
+	}
+	// A compound noun ("On-Off-Mechanismus", "Sars-CoV-2") joins
+	// capitalised words; a file name has an underscore, lower-case parts
+	// or many parts with digits ("Screen-Shot-2012-10-08").
+	return fileLike || lower >= 2
 }
 
 // The answer's tail. Speakers' paragraphs end like sentences: of the 278
