@@ -58,6 +58,8 @@ func Rules() []Rule {
 			Why: "a heading whose whole section was removed titled that furniture"},
 		{Name: "text-chrome", Input: TextInput, Does: "parent of the text-dump chrome steps",
 			Why: "without markup, the article is the densest stretch of long sentence-like lines; chrome is runs of short lines", run: (*cleaner).textChrome},
+		{Name: "inline-menus", Parent: "text-chrome", Input: TextInput, Does: "removes navigation",
+			Why: "a row of links printed as one line: three or more short capitalised items joined by one symbol"},
 		{Name: "text-footer", Parent: "text-chrome", Input: TextInput, Does: "removes footer",
 			Why: "lines after the article's stretch are related links, comments and imprint"},
 		{Name: "text-preamble", Parent: "text-chrome", Input: TextInput, Does: "removes navigation",
