@@ -543,23 +543,35 @@ func (d dumper) dump(page string) (string, error) {
 
 // fallbackDump imitates a w3m dump without w3m: every block element's
 // text as one paragraph wrapped at 100 columns, blank lines between
-// blocks, list items bulleted, table cells one after another, a form's
-// field and button as w3m shows them.
+// blocks, list items bulleted on consecutive lines, an image's alt text,
+// a form's field and button much as w3m shows them. Unlike w3m it sets a
+// table's cells one after another, not side by side.
 func fallbackDump(page string) (string, error) {
 	root, err := xhtml.Parse(strings.NewReader(page))
 	if err != nil {
 		return "", err
 	}
-	var out []string
+	var out strings.Builder
 	var line strings.Builder
-	prefix := ""
+	prefix, lastItem := "", false
 	flush := func() {
 		s := strings.Join(strings.Fields(line.String()), " ")
 		line.Reset()
-		if s != "" {
-			out = append(out, wrap(prefix+s, 100))
-			prefix = ""
+		if s == "" {
+			return
 		}
+		// w3m sets a list's items on consecutive lines, other blocks
+		// apart by a blank line.
+		item := strings.HasPrefix(prefix, "  •")
+		switch {
+		case out.Len() == 0:
+		case item && lastItem:
+			out.WriteString("\n")
+		default:
+			out.WriteString("\n\n")
+		}
+		out.WriteString(wrap(prefix+s, 100))
+		prefix, lastItem = "", item
 	}
 	var walk func(n *xhtml.Node)
 	walk = func(n *xhtml.Node) {
@@ -608,7 +620,7 @@ func fallbackDump(page string) (string, error) {
 	}
 	walk(root)
 	flush()
-	return strings.Join(out, "\n\n") + "\n", nil
+	return out.String() + "\n", nil
 }
 
 // wrap breaks s into lines of at most width runes at spaces, indenting
