@@ -7,7 +7,7 @@ LDFLAGS  := -X main.version=$(VERSION)
 FUZZTIME ?= 60s
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build test lint demo eval eval-ablate bench fuzz golden clean batch-bench
+.PHONY: all build test lint demo eval eval-ablate eval-zoo bench fuzz golden clean batch-bench
 
 all: build test
 
@@ -38,6 +38,16 @@ eval: build
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold-text
 	python3 $(SHARED)/eval/extract_score.py --run '$(BIN) extract --format json {input}' $(SHARED)/corpus/asb
+
+## eval-zoo: the format zoo (pkg/qanda/zoo_test.go): synthetic transcripts
+## (testdata/zoo) rendered in every markup convention, as HTML and as a text
+## dump (w3m if on PATH, else a Go imitation), scored as score.py scores;
+## prints pair F1 per convention. No network, no ../shared needed.
+eval-zoo:
+	@out=$$($(GO) test -count=1 -run TestFormatZoo -v ./pkg/qanda 2>&1); rc=$$?; \
+	if [ $$rc -ne 0 ]; then printf '%s\n' "$$out"; exit $$rc; fi; \
+	printf '%s\n' "$$out" | awk '/zoo_test.go:[0-9]+: (text dumps by|w3m is not)/ || /format zoo, pair scores/ {on = 1} \
+	  on && /^(=== RUN|    --- PASS|--- PASS)/ {next} on {print} /zoo_test.go:[0-9]+: (text dumps by|w3m is not)/ {on = 0}'
 
 ## eval-ablate: switch each cleaning rule and interview format off in turn;
 ## print the change in pair F1, answer F1, leak docs (gold, gold-text) and
