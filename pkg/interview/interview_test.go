@@ -463,3 +463,35 @@ func buildAllContent(bs []blocks.Block) Transcript {
 	}
 	return Build(Input{Blocks: bs, Marks: marks})
 }
+
+// Unstyled questions that speak to no one by pronoun ("¿Qué le pediría
+// ...?") make an interview when the intro announces one; the same text
+// without the announcement is an article with rhetorical questions.
+func TestAnnouncedInterviewWithoutAddress(t *testing.T) {
+	body := []string{
+		"¿Cuándo llegaron las primeras tortugas a estas playas del sur?",
+		"Los primeros nidos se registraron hace unos quince años, casi por casualidad, cuando un pescador vio huellas en la arena al amanecer.",
+		"¿Por qué eligen ahora las costas de la península?",
+		"El agua del Mediterráneo oriental está cada vez más caliente y las playas de allí están llenas, así que las hembras buscan arena más fresca hacia el oeste.",
+		"¿Qué hacen los voluntarios durante una noche de vigilancia?",
+		"Caminan la playa en parejas, sin linternas blancas, y avisan al equipo técnico cuando encuentran un rastro reciente que sale del agua.",
+		"¿Qué le pediría a los ayuntamientos de la costa?",
+		"Que apaguen las luces del paseo marítimo durante las semanas de eclosión y que no limpien la arena con máquinas antes del amanecer.",
+	}
+	intro := "El coordinador dirige desde hace doce años un programa de voluntarios en las playas del sur. Hablamos con él sobre nidos, turistas y el calor de la arena."
+	bs := blocks.FromText(strings.Join(append([]string{intro}, body...), "\n\n"))
+	in := Input{Blocks: bs, Marks: clean.Clean(bs, clean.Context{TitleBlock: -1}), Language: "es"}
+	if got := len(Build(in).Exchanges); got != 4 {
+		t.Errorf("announced: %d exchanges, want 4", got)
+	}
+	article := "El coordinador dirige desde hace doce años un programa de voluntarios en las playas del sur, donde cada verano llegan más nidos."
+	bs = blocks.FromText(strings.Join(append([]string{article}, body...), "\n\n"))
+	in = Input{Blocks: bs, Marks: clean.Clean(bs, clean.Context{TitleBlock: -1}), Language: "es"}
+	if got := len(Build(in).Exchanges); got != 0 {
+		t.Errorf("not announced: %d exchanges, want 0", got)
+	}
+	in.Title = "Entrevista con el coordinador de los voluntarios"
+	if got := len(Build(in).Exchanges); got != 4 {
+		t.Errorf("announced in the title: %d exchanges, want 4", got)
+	}
+}

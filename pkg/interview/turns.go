@@ -227,7 +227,10 @@ func (p *page) segment(c candidate) (segmentation, float64) {
 		// rhetorical questions is no interview. Interview questions
 		// come often and speak to the interviewee.
 		span := kept[len(kept)-1].end - kept[0].q
-		if len(kept) < minQMarkRuns || len(kept)*maxBlocksPerQuestion < span || secondPerson < 2 || secondPerson*5 < len(kept) {
+		// Questions may speak to no one ("¿Qué le pediría ...?" has no
+		// pronoun of address) when the page says it is an interview.
+		addressed := secondPerson >= 2 && secondPerson*5 >= len(kept)
+		if len(kept) < minQMarkRuns || len(kept)*maxBlocksPerQuestion < span || !addressed && !p.announced(kept[0].q) {
 			return segmentation{}, 0
 		}
 	}
@@ -502,6 +505,38 @@ var secondPerson = map[string]wordSet{
 	"fr": {newWordList(foldCase, "vous votre vos tu toi ton ta tes")},
 	"es": {newWordList(foldCase, "usted ustedes tú vosotros vosotras os contigo te ti tu tus")},
 	"ru": {newWordList(foldCase|letterBounds, "вы вас вам вами ваш ваша ваше ваши вашего вашей ты тебя тебе тобой твой твоя твоё твои")},
+}
+
+// interviewWords say that a text is an interview, per language: the
+// title or an intro that announces one ("Hablamos con él sobre ...").
+var interviewWords = map[string]wordSet{
+	"en": {newWordList(foldCase, "interview interviewed interviews")},
+	"de": {newWordList(foldCase, "interview interviews gespräch gesprächs")},
+	"fr": {newWordList(foldCase, "interview entretien entrevue")},
+	"es": {newWordList(foldCase, "entrevista entrevistamos entrevistó hablamos conversamos")},
+	"ru": {newWordList(foldCase|letterBounds, "интервью беседа беседе беседу побеседовали поговорили")},
+}
+
+// interviewWordsAny is used when the language is unknown.
+var interviewWordsAny = wordSet{newWordList(foldCase, "interview interviews entretien entrevista"),
+	newWordList(foldCase|letterBounds, "интервью")}
+
+// announced reports whether the title or the stream before position q
+// (the intro) says the page is an interview.
+func (p *page) announced(q int) bool {
+	ws, ok := interviewWords[p.in.Language]
+	if !ok {
+		ws = interviewWordsAny
+	}
+	if ws.in(p.in.Title) {
+		return true
+	}
+	for k := 0; k < q && k < len(p.stream); k++ {
+		if ws.in(p.text(p.stream[k])) {
+			return true
+		}
+	}
+	return false
 }
 
 // secondPersonAny is used when the language is unknown: only words that
