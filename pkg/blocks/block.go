@@ -122,3 +122,46 @@ func collapsed(s string) bool {
 	}
 	return !prevSpace || s == ""
 }
+
+// splitTimestamps gives the recording time that opens a turn ("[00:12:06]
+// NAME: ...", "(12:06) Q: ...") a block of its own with the chrome hint
+// "timestamp": it is the turn's metadata, listed in removed, not part of
+// the question or the answer, and the label after it starts its block as
+// a label must.
+func splitTimestamps(out []Block) []Block {
+	n := 0
+	for i := range out {
+		if mayTimestamp(out[i].Text) && turnTimestamp.MatchString(out[i].Text) {
+			n++
+		}
+	}
+	if n == 0 {
+		return out
+	}
+	res := make([]Block, 0, len(out)+n)
+	for _, b := range out {
+		if !mayTimestamp(b.Text) {
+			res = append(res, b)
+			continue
+		}
+		loc := turnTimestamp.FindStringIndex(b.Text)
+		if loc == nil {
+			res = append(res, b)
+			continue
+		}
+		stamp, rest := strings.TrimSpace(b.Text[:loc[1]]), strings.TrimSpace(b.Text[loc[1]:])
+		t := b
+		t.Text, t.Chrome, t.Emphasis, t.Italic, t.Lead, t.LinkDensity = stamp, hintTimestamp, 0, 0, 0, 0
+		res = append(res, t)
+		if rest != "" {
+			b.Text = rest
+			res = append(res, b)
+		}
+	}
+	return res
+}
+
+// mayTimestamp is a cheap test before turnTimestamp.
+func mayTimestamp(s string) bool {
+	return s != "" && (s[0] == '[' || s[0] == '(' || '0' <= s[0] && s[0] <= '9')
+}

@@ -36,8 +36,9 @@ func FromHTML(doc *goquery.Document) []Block {
 		w.walk(n, nil)
 	}
 	w.withdrawWrappers()
-	setIDs(w.out)
-	return w.out
+	out := splitTimestamps(w.out)
+	setIDs(out)
+	return out
 }
 
 // setIDs numbers the blocks. The IDs are slices of one string: one

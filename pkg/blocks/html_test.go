@@ -500,3 +500,15 @@ func TestBreakBeforeSpeakerLabel(t *testing.T) {
 		t.Errorf("split without a label: %+v", bs)
 	}
 }
+
+func TestHTMLTimestampsSplitOff(t *testing.T) {
+	bs := parseHTML(t, `<html><body><p>[00:12:06] <b>HOST:</b> Why now?</p><p>At 10:30 we met.</p></body></html>`)
+	if len(bs) != 3 || bs[0].Text != "[00:12:06]" || bs[0].Chrome != "timestamp" || bs[1].Text != "HOST: Why now?" || bs[1].Chrome != "" || bs[2].Text != "At 10:30 we met." {
+		t.Fatalf("got %+v", bs)
+	}
+	for i, b := range bs {
+		if b.ID != ID(i) {
+			t.Errorf("block %d has ID %s", i, b.ID)
+		}
+	}
+}

@@ -90,6 +90,12 @@ func FromText(body string) []Block {
 		curLen = utf8.RuneCountInString(trimmed)
 	}
 	flush()
+	if split := splitTimestamps(out); len(split) != len(out) {
+		out = split
+		for i := range out {
+			out[i].ID = ID(i)
+		}
+	}
 	return out
 }
 

@@ -111,3 +111,23 @@ func FuzzFromText(f *testing.F) {
 		}
 	})
 }
+
+func TestTimestampsSplitOff(t *testing.T) {
+	bs := FromText("[00:12:06] DANIEL OKORO: Why save it?\n\n(12:06) Q: And then?\n\n00:14:59 RUTH: Because.\n\n10:30 Uhr begann die Sitzung.\n\n[1:02:03.5]\n\n[citation needed] stays.")
+	want := []struct{ text, chrome string }{
+		{"[00:12:06]", "timestamp"}, {"DANIEL OKORO: Why save it?", ""},
+		{"(12:06)", "timestamp"}, {"Q: And then?", ""},
+		{"00:14:59", "timestamp"}, {"RUTH: Because.", ""},
+		{"10:30 Uhr begann die Sitzung.", ""}, // a time of day, not a recording time
+		{"[1:02:03.5]", "timestamp"},
+		{"[citation needed] stays.", ""},
+	}
+	if len(bs) != len(want) {
+		t.Fatalf("%d blocks, want %d: %+v", len(bs), len(want), bs)
+	}
+	for i, w := range want {
+		if bs[i].Text != w.text || bs[i].Chrome != w.chrome || bs[i].ID != ID(i) {
+			t.Errorf("block %d = %q %q %s, want %q %q %s", i, bs[i].Text, bs[i].Chrome, bs[i].ID, w.text, w.chrome, ID(i))
+		}
+	}
+}

@@ -42,6 +42,7 @@ const (
 	EditorialNote    Reason = "editorial-note"
 	Separator        Reason = "separator" // a drawn line or a bare bullet: "━━━━", "* * *", "•"
 	Poll             Reason = "poll"      // a poll's results in a text dump
+	Timestamp        Reason = "timestamp" // a recording time that opened a turn
 )
 
 // Mark is the verdict on one block.
@@ -186,6 +187,16 @@ func (c *cleaner) textHeader() {
 
 // tickerRe matches a rate or quote in a ticker: "USD103.43", "EUR 1,07", "DAX +0.4%".
 var tickerRe = regexp.MustCompile(`^[\p{Lu}]{2,6}\s?[+\-−]?\d[\d.,]*\s?%?$`)
+
+// timestamps removes the recording times that blocks split off the turns
+// they open, in any input.
+func (c *cleaner) timestamps() {
+	for i, b := range c.bs {
+		if b.Chrome == string(Timestamp) && c.live(i) {
+			c.remove(i, Timestamp, -1)
+		}
+	}
+}
 
 // chrome removes blocks the HTML marked as page chrome.
 func (c *cleaner) chrome() {

@@ -38,6 +38,8 @@ func Rules() []Rule {
 	return []Rule{
 		{Name: "text-header", Input: TextInput, Does: "removes navigation, ticker",
 			Why: "a text dump prints the page's menus, tickers and account links above the headline", run: (*cleaner).textHeader},
+		{Name: "timestamps", Input: AnyInput, Does: "removes timestamp",
+			Why: "a recording time that opens a turn (\"[00:12:06] NAME: ...\") is the turn's metadata, not its text", run: (*cleaner).timestamps},
 		{Name: "html-chrome", Input: HTMLInput, Does: "removes navigation, footer, aside, form, hidden, ...",
 			Why: "elements and ARIA roles that are page furniture by definition (nav, footer, aside, forms, hidden)", run: (*cleaner).chrome},
 		{Name: "main-content", Input: HTMLInput, Does: "parent of the main-content steps",
