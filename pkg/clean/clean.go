@@ -3,9 +3,10 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
-
+	"github.com/qanda/qanda/pkg/vocab"
 	"github.com/qanda/qanda/pkg/words"
 )
 
@@ -61,6 +62,9 @@ type Context struct {
 	// Disabled names the rules (see Rules) that do not run; a parent
 	// switches its steps off too.
 	Disabled map[string]bool
+	// Vocab holds the phrases of stubs, boilerplate and credits; nil
+	// means vocab.Default().
+	Vocab *vocab.Vocab
 }
 
 // Clean returns one Mark per block.
@@ -91,6 +95,7 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 type cleaner struct {
 	bs      []blocks.Block
 	ctx     Context
+	v       *vocab.Vocab
 	nw      []int // word counts
 	keys    []string
 	ntok    []int    // how many words (tokens) the keys have
@@ -109,7 +114,10 @@ func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
 	n := len(bs)
 	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, n), keys: make([]string, n),
 		ntok: make([]int, n), scripts: make([]Script, n), letters: make([]int, n), marks: make([]Mark, n),
-		rules: newRuleSet(ctx.Disabled)}
+		rules: newRuleSet(ctx.Disabled), v: ctx.Vocab}
+	if c.v == nil {
+		c.v = vocab.Default()
+	}
 	for i, b := range bs {
 		if words.IsASCII(b.Text) {
 			c.keys[i], c.nw[i], c.letters[i] = words.ScanASCII(b.Text)
@@ -234,25 +242,21 @@ func decorationOnly(s string) bool {
 	return s != ""
 }
 
-// stubRe matches short sentences that only point to a link: "The full text
-// can be found here.", "Read more", "Hier geht es zum Podcast".
-var stubRe = regexp.MustCompile(`(?i)(\b(here|hier|ici|aquí|aqui)|здесь|тут|по ссылке)\s*[.!:]?\s*$|^(read more|read also|see also|more on this|weiterlesen|mehr zum thema|lesen sie auch|lire aussi|à lire aussi|leer más|lea también|читайте также|читать также|подробнее)\b`)
-
-// mayStub is a cheap test before stubRe: in ASCII text, whose key keeps
-// every run of letters and digits (see mayHold), a match ends the key with
-// "here" or one of its translations, or starts it with "read more" or
-// another of the phrases.
+// mayStub is a cheap test before the vocabulary's Stub pattern: in ASCII
+// text, whose key keeps every run of letters and digits (see may), a match
+// ends the key with "here" or one of its translations, or starts it with
+// "read more" or another of the phrases.
 func (c *cleaner) mayStub(i int) bool {
 	if !words.IsASCII(c.bs[i].Text) {
 		return true
 	}
 	k := c.keys[i]
-	for _, w := range []string{"here", "hier", "ici", "aqui"} {
+	for _, w := range c.v.StubEnds {
 		if strings.HasSuffix(k, w) {
 			return true
 		}
 	}
-	for _, w := range []string{"read more", "read also", "see also", "more on this", "weiterlesen", "mehr zum thema", "lesen sie auch", "lire aussi"} {
+	for _, w := range c.v.StubStarts {
 		if strings.HasPrefix(k, w) {
 			return true
 		}
@@ -260,58 +264,31 @@ func (c *cleaner) mayStub(i int) bool {
 	return false
 }
 
-// boilerRe matches the vocabulary of subscription, sharing and cookie boxes.
-var boilerRe = regexp.MustCompile(`(?i)\b(subscribe|newsletter|sign up|unsubscribe|abonnieren|abonnez|abonnement|suscr[ií]b|bolet[ií]n|cookies?|share on|share this|teilen|partager|compartir|advertisement|anzeige|publicité|publicidad)\b|подпис|рассылк|поделиться|реклама`)
-
-// boilerWords are the words (see mayHold) of which every match of boilerRe
-// in ASCII text holds one.
-var boilerWords = []string{"subscribe", "newsletter", "sign", "abonn", "suscr", "bolet", "cookie", "share", "teilen",
-	"partager", "compartir", "advertisement", "anzeige", "public"}
-
-// callToActionRe matches a box that opens by telling the reader to
-// subscribe or sign up, or does so right after a lead-in and a colon
-// ("Never miss a story: subscribe to ...").
-var callToActionRe = regexp.MustCompile(`(?i)(^|:\s+)(subscribe|sign up|join our|get our|abonnieren|abonnieren sie|jetzt abonnieren|abonnez|inscrivez-vous|suscr[ií]bete|reg[ií]strate|подпишитесь|подписывайтесь)\b`)
-
-// teaserRe matches an embedded teaser's kicker: "VIDEO: ...", "RELATED: ...".
-var teaserRe = regexp.MustCompile(`^(VIDEO|WATCH|RELATED|READ MORE|READ ALSO|ALSO READ|LISTEN|PODCAST|MEHR ZUM THEMA|LESEN SIE AUCH|VOIR AUSSI|LIRE AUSSI|LEA TAMBIÉN|ЧИТАЙТЕ ТАКЖЕ)\s*:`)
-
-// disclaimerRe matches the legal notes pages print under interviews and
-// advertising posts.
-var disclaimerRe = regexp.MustCompile(`(?i)\b(disclaimer|haftungsausschluss|views expressed|opinions expressed|affiliate links?|werbelinks?|provisionslinks?)\b`)
-
-// disclaimerWords are the words (see mayHoldAnyScript) of which every
-// match of disclaimerRe holds one.
-var disclaimerWords = []string{"claimer", "haftung", "expre", "affiliate", "werbeli", "provi"}
-
-// mayHold is a cheap test before a pattern that needs one of needles
-// (lower case letters and digits) in every match: the key of an ASCII text keeps
-// each run of letters and digits, lower-cased, so a key without the words
-// rules the pattern out. Other text may hide the words behind case folding
-// or normalisation, and goes to the pattern.
-func (c *cleaner) mayHold(i int, needles []string) bool {
-	if !words.IsASCII(c.bs[i].Text) {
-		return true
-	}
-	for _, w := range needles {
-		if strings.Contains(c.keys[i], w) {
+// may is a cheap test before s.Re: a text without one of the set's marks
+// or words cannot match (see vocab.Set). An ASCII text is tested by its
+// key, which keeps each run of letters and digits, lower-cased; other text
+// by itself, ignoring ASCII case, when the set's phrases allow it.
+func (c *cleaner) may(i int, s *vocab.Set) bool {
+	t := c.bs[i].Text
+	ascii := words.IsASCII(t)
+	for _, m := range s.Marks {
+		if (!ascii || m[0] < utf8.RuneSelf) && strings.Contains(t, m) {
 			return true
 		}
 	}
-	return false
-}
-
-// mayHoldAnyScript is mayHold for a pattern that needs one of needles in
-// every match, none of them with an 's' or a 'k', in text of any script.
-// Text that is not ASCII is searched itself, ignoring ASCII case: of the
-// ASCII letters only 's' and 'k' have non-ASCII case partners (ſ, K), so
-// the pattern's case folding finds nothing else.
-func (c *cleaner) mayHoldAnyScript(i int, needles []string) bool {
-	if words.IsASCII(c.bs[i].Text) {
-		return c.mayHold(i, needles)
+	if ascii {
+		for _, w := range s.Words {
+			if strings.Contains(c.keys[i], w) {
+				return true
+			}
+		}
+		return false
 	}
-	for _, w := range needles {
-		if containsASCIIFold(c.bs[i].Text, w) {
+	if s.Folds == nil {
+		return true // the set has phrases without ASCII letters
+	}
+	for _, w := range s.Folds {
+		if containsASCIIFold(t, w) {
 			return true
 		}
 	}
@@ -340,43 +317,13 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// triggerWords and triggerStems are the words the patterns above start
-// with: a block that has none of them cannot match any.
-var triggerWords = map[string]bool{
-	"here": true, "hier": true, "ici": true, "aquí": true, "aqui": true, "здесь": true, "тут": true, "ссылке": true,
-	"read": true, "see": true, "more": true, "weiterlesen": true, "mehr": true, "lesen": true, "lire": true,
-	"leer": true, "lea": true, "читайте": true, "читать": true, "подробнее": true,
-	"subscribe": true, "newsletter": true, "sign": true, "unsubscribe": true, "abonnieren": true, "abonnez": true,
-	"abonnement": true, "cookie": true, "cookies": true, "share": true, "teilen": true, "partager": true,
-	"compartir": true, "advertisement": true, "anzeige": true, "publicité": true, "publicidad": true,
-	"join": true, "get": true, "jetzt": true, "inscrivez": true, "video": true, "watch": true, "related": true,
-	"also": true, "listen": true, "podcast": true, "voir": true, "disclaimer": true, "haftungsausschluss": true,
-	"views": true, "opinions": true, "nicht": true, "affiliate": true, "werbelink": true, "werbelinks": true,
-	"provisionslink": true, "provisionslinks": true,
-}
-
-var triggerStems = []string{"suscr", "regis", "regís", "bolet", "подпис", "рассылк", "поделит", "реклам"}
-
-func hasTrigger(key string) bool {
-	for t := range strings.SplitSeq(key, " ") {
-		if triggerWords[t] {
-			return true
-		}
-		for _, s := range triggerStems {
-			if strings.HasPrefix(t, s) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // stubsAndBoilerplate removes link stubs and boxes that invite the reader
 // to subscribe, share or accept cookies. Only short blocks that are not
 // questions qualify: an answer may well mention a newsletter.
 func (c *cleaner) stubsAndBoilerplate() {
 	on := c.rules.on
 	line, stub, boiler, action, disclaimer := on("link-line"), on("link-stub"), on("boilerplate"), on("call-to-action"), on("disclaimer")
+	v := c.v
 	for i, b := range c.bs {
 		if !c.live(i) || IsQuestion(b.Text) {
 			continue
@@ -386,17 +333,17 @@ func (c *cleaner) stubsAndBoilerplate() {
 			c.removeAs("link-line", i, LinkStub)
 			continue
 		}
-		if n > 45 || !hasTrigger(c.keys[i]) {
+		if n > 45 || !c.v.HasTrigger(c.keys[i]) {
 			continue // none of the vocabulary below: spare the regular expressions
 		}
 		switch {
-		case stub && n <= 15 && c.mayStub(i) && stubRe.MatchString(b.Text):
+		case stub && n <= 15 && c.mayStub(i) && v.Stub.Re.MatchString(b.Text):
 			c.removeAs("link-stub", i, LinkStub)
-		case boiler && n <= 12 && c.mayHold(i, boilerWords) && boilerRe.MatchString(b.Text):
+		case boiler && n <= 12 && c.may(i, &v.Boiler) && v.Boiler.Re.MatchString(b.Text):
 			c.removeAs("boilerplate", i, Boilerplate)
-		case action && n <= 25 && (callToActionRe.MatchString(b.Text) || teaserRe.MatchString(b.Text)):
+		case action && n <= 25 && (v.CallToAction.Re.MatchString(b.Text) || v.Teaser.Re.MatchString(b.Text)):
 			c.removeAs("call-to-action", i, Boilerplate)
-		case disclaimer && n <= 45 && c.mayHoldAnyScript(i, disclaimerWords) && disclaimerRe.MatchString(b.Text):
+		case disclaimer && n <= 45 && c.may(i, &v.Disclaimer) && v.Disclaimer.Re.MatchString(b.Text):
 			c.removeAs("disclaimer", i, Disclaimer)
 		}
 	}

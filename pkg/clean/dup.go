@@ -83,7 +83,7 @@ func (c *cleaner) duplicates() {
 			c.removeAs(rule, i, reason)
 			c.marks[i].DupOf = j
 			captions = append(captions, i)
-		case IsQuestion(c.bs[i].Text) || c.nw[i] <= promptMaxWords || c.mayCredit(i) && creditRe.MatchString(c.bs[i].Text):
+		case IsQuestion(c.bs[i].Text) || c.nw[i] <= promptMaxWords || c.mayCredit(i) && c.v.Credit.Re.MatchString(c.bs[i].Text):
 			// The same question put to several people, a repeated
 			// speaker label, or the same photographer credited under two
 			// pictures: legitimate repetition.

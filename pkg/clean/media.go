@@ -22,18 +22,11 @@ const (
 	creditMaxWords = 14
 )
 
-// creditRe matches photo credits: "Photo: AFP", "Siranush Sargsyan / PAN
-// Photo via REUTERS", "© dpa", "Foto: imago", "Фото: ТАСС".
-var creditRe = regexp.MustCompile(`(?i)(©|\(c\)|\bphoto|\bfoto|фото|\bbild\s*:|\bimage\s*:|\bcredit|\bgetty\b|\breuters\b|\bafp\b|\bap photo|\bimago\b|\bdpa\b|picture.alliance|shutterstock|\bepa\b|ТАСС|РИА)`)
-
-// creditWords are the words (see mayHold) of which every match of creditRe
-// in ASCII text holds one, but for "(c)".
-var creditWords = []string{"photo", "foto", "bild", "image", "credit", "getty", "reuters", "afp", "imago", "dpa",
-	"picture", "shutterstock", "epa"}
-
-// mayCredit is a cheap test before creditRe.
+// mayCredit is a cheap test before the vocabulary's Credit pattern, which
+// matches photo credits: "Photo: AFP", "Siranush Sargsyan / PAN Photo via
+// REUTERS", "© dpa", "Foto: imago", "Фото: ТАСС".
 func (c *cleaner) mayCredit(i int) bool {
-	return strings.Contains(c.bs[i].Text, "(") || c.mayHold(i, creditWords)
+	return c.may(i, &c.v.Credit)
 }
 
 // pullQuotes removes short quoted texts whose words stand in a longer
@@ -207,7 +200,7 @@ func (c *cleaner) media() {
 		// The cheap tests (position, anchored label) go first: creditRe
 		// scans the whole text.
 		switch {
-		case beside && c.nextToCaption(i) && c.mayCredit(i) && creditRe.MatchString(b.Text):
+		case beside && c.nextToCaption(i) && c.mayCredit(i) && c.v.Credit.Re.MatchString(b.Text):
 			c.marks[i].Role, c.marks[i].Rule = Credit, "credit-beside-caption"
 		case label && creditLabelRe.MatchString(b.Text):
 			// "Foto: dpa" stands anywhere; "Фото:" alone names the

@@ -306,7 +306,7 @@ func (c *cleaner) answerTail() {
 func (c *cleaner) leaveToLaterRules(i int, script Script) bool {
 	t := c.bs[i].Text
 	if c.creditOnly(i) || (c.nw[i] <= 15 && !IsQuestion(t) &&
-		((c.mayStub(i) && stubRe.MatchString(t)) || (c.mayHold(i, boilerWords) && boilerRe.MatchString(t)))) {
+		((c.mayStub(i) && c.v.Stub.Re.MatchString(t)) || (c.may(i, &c.v.Boiler) && c.v.Boiler.Re.MatchString(t)))) {
 		return true
 	}
 	s := c.scripts[i]
@@ -338,7 +338,7 @@ func (c *cleaner) lineKind(i, next int) lineKind {
 		return proseLine
 	case list:
 		return listLine
-	case n <= captionMaxWords && mayCarryCredit(t) && c.mayHoldAnyScript(i, captionCreditWords) && captionCreditRe.MatchString(t) &&
+	case n <= captionMaxWords && c.mayCaptionCredit(i) && c.v.CaptionCredit.MatchString(t) &&
 		!IsQuestion(t) && !c.creditOnly(i):
 		return captionLine
 	case n >= bodyLongWords || (n >= bodyProseWords && EndsSentence(t)):
@@ -378,10 +378,10 @@ func (c *cleaner) mainScript() Script {
 // creditOnly reports a block that is a photo credit and nothing else
 // ("Photo: Jane Doe / Reuters"): media() pairs it with its caption.
 func (c *cleaner) creditOnly(i int) bool {
-	if c.nw[i] > creditMaxWords || !c.mayHoldAnyScript(i, captionCreditWords) {
+	if c.nw[i] > creditMaxWords || !c.mayCaptionCredit(i) {
 		return false
 	}
-	loc := captionCreditRe.FindStringIndex(c.bs[i].Text)
+	loc := c.v.CaptionCredit.FindStringIndex(c.bs[i].Text)
 	return loc != nil && loc[0] == 0
 }
 
@@ -394,15 +394,16 @@ func startsLower(s string) bool {
 // captionMaxWords is the longest text taken for a caption by its credit.
 const captionMaxWords = 30
 
-// captionCreditRe matches the credit that ends or opens a caption:
-// "... - Fotos: Moritz Pappert", "Photographs by ..." (a name follows: not
+// mayCaptionCredit is a cheap test before the vocabulary's CaptionCredit
+// pattern, which matches the credit that ends or opens a caption: "... -
+// Fotos: Moritz Pappert", "Photographs by ..." (a name follows: not
 // "photographs by then"), "Titelbild: ...", "(picture alliance / dpa)",
-// "© Getty Images".
-var captionCreditRe = regexp.MustCompile(`(?i)(\b(fotos?|photos?|photographs?|bild|titelbild|image|illustration|credit|foto[s]? von)\s*(:|by\s+(?-i:\p{Lu}))|©|\bpicture.alliance\b|\bgetty images\b|\(fuente\b)`)
-
-// captionCreditWords are the words (see mayHoldAnyScript) of which every
-// match of captionCreditRe holds one.
-var captionCreditWords = []string{"foto", "photo", "bild", "image", "illu", "credit", "picture", "getty", "fuente", "©"}
+// "© Getty Images". A label needs a colon or "by" after it.
+func (c *cleaner) mayCaptionCredit(i int) bool {
+	t := c.bs[i].Text
+	return c.may(i, &c.v.CreditLabel) && (strings.Contains(t, ":") || containsASCIIFold(t, "by")) ||
+		c.may(i, &c.v.CreditMark)
+}
 
 // listLike reports a list item, a menu entry drawn with a symbol ("□ Wissen",
 // "☆ Media Summit") or a form widget ("[ ]", "( ) Ja", "[Speichern]").
@@ -412,13 +413,6 @@ func listLike(b blocks.Block) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(b.Text)
 	return unicode.IsSymbol(r) || isWidget(b.Text)
-}
-
-// mayCarryCredit is a cheap test before captionCreditRe: every credit it
-// matches has a colon, a ©, a bracket, "by" or an agency's name.
-func mayCarryCredit(t string) bool {
-	return strings.ContainsAny(t, ":©(") || strings.Contains(t, "by") || strings.Contains(t, "By") ||
-		strings.Contains(t, "Getty") || strings.Contains(t, "getty") || strings.Contains(t, "lliance")
 }
 
 // head returns at most the first n bytes of s.
