@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
+	"github.com/qanda/qanda/pkg/words"
 )
 
 const (
@@ -70,7 +71,7 @@ func (c *cleaner) textChrome() {
 	script := c.mainScript()
 	c.step("inline-menus", func() {
 		for i := range c.bs {
-			if c.live(i) && inlineMenu(c.bs[i].Text) {
+			if c.live(i) && words.InlineMenu(c.bs[i].Text) {
 				c.remove(i, Navigation, -1)
 			}
 		}
@@ -332,7 +333,7 @@ func (c *cleaner) lineKind(i, next int) lineKind {
 	n := c.nw[i]
 	list := listLike(b)
 	switch {
-	case inlineMenu(t):
+	case words.InlineMenu(t):
 		return listLine
 	case list && n >= bodyLongWords && EndsSentence(t):
 		return proseLine
@@ -660,51 +661,3 @@ func (c *cleaner) removePoll(first, last int) {
 }
 
 func startsWithDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
-
-// Inline menus. A text dump prints a row of links as one line, the items
-// joined by a symbol: "Home | News | Sport | Weather", "• About • Jobs •
-// Contact". No one's sentence is three or more short capitalised items
-// joined by the same symbol.
-const (
-	menuMinSeparators = 3
-	menuItemMaxWords  = 5
-	menuItemMaxBytes  = 60
-)
-
-// menuSeparators are the symbols that join a menu's items.
-const menuSeparators = "|•*·»/_"
-
-// inlineMenu reports a line of menu items joined by one separator symbol
-// (spaces around it), every item short, none a sentence, most capitalised.
-func inlineMenu(s string) bool {
-	if !strings.ContainsAny(s, menuSeparators) {
-		return false
-	}
-	for _, sep := range menuSeparators {
-		j := " " + string(sep) + " "
-		if strings.Count(s, j) < menuMinSeparators {
-			continue
-		}
-		items, upper := 0, 0
-		ok := true
-		for it := range strings.SplitSeq(strings.TrimSpace(strings.TrimLeft(s, string(sep))), j) {
-			it = strings.TrimSpace(it)
-			if it == "" {
-				continue
-			}
-			items++
-			r, _ := utf8.DecodeRuneInString(it)
-			if unicode.IsUpper(r) || unicode.IsDigit(r) {
-				upper++
-			}
-			if len(it) > menuItemMaxBytes || len(strings.Fields(it)) > menuItemMaxWords || EndsSentence(it) || !strings.ContainsFunc(it, unicode.IsLetter) {
-				ok = false
-				break
-			}
-		}
-		if ok && items > menuMinSeparators && upper*4 >= items*3 {
-			return true
-		}
-	}
-	return false
-}

@@ -142,7 +142,7 @@ func titleScore(bs []blocks.Block, keys []string, words []int, i int) (bool, int
 	}
 	t := strings.TrimSpace(b.Text)
 	if r, _ := utf8.DecodeRuneInString(t); unicode.IsSymbol(r) || r == '[' || altRe.MatchString(t) || creditAt(bs, i+1) || strings.HasSuffix(t, ":") || creditRe.MatchString(t) ||
-		menuLine(t) || dateHeavy(t) || doubled(bs, keys, i) || (n >= proseMinWords && endsSentence(t)) {
+		menuLine(t) || textwords.InlineMenu(t) || dateHeavy(t) || doubled(bs, keys, i) || (n >= proseMinWords && endsSentence(t)) {
 		return false, 0
 	}
 	score := min(n, 15)

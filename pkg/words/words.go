@@ -108,3 +108,59 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// Inline menus. A text dump prints a row of links as one line, the items
+// joined by a symbol: "Home | News | Sport | Weather", "• About • Jobs •
+// Contact". No one's sentence is three or more short capitalised items
+// joined by the same symbol.
+const (
+	menuMinSeparators = 3
+	menuItemMaxWords  = 5
+	menuItemMaxBytes  = 60
+)
+
+// menuSeparators are the symbols that join a menu's items.
+const menuSeparators = "|•*·»›>/_"
+
+// InlineMenu reports a line of menu items joined by one separator symbol
+// (spaces around it), every item short, none a sentence, most capitalised.
+func InlineMenu(s string) bool {
+	if !strings.ContainsAny(s, menuSeparators) {
+		return false
+	}
+	for _, sep := range menuSeparators {
+		j := " " + string(sep) + " "
+		if strings.Count(s, j) < menuMinSeparators {
+			continue
+		}
+		items, upper := 0, 0
+		ok := true
+		for it := range strings.SplitSeq(strings.TrimSpace(strings.TrimLeft(s, string(sep))), j) {
+			it = strings.TrimSpace(it)
+			if it == "" {
+				continue
+			}
+			items++
+			r, _ := utf8.DecodeRuneInString(it)
+			if unicode.IsUpper(r) || unicode.IsDigit(r) {
+				upper++
+			}
+			if len(it) > menuItemMaxBytes || len(strings.Fields(it)) > menuItemMaxWords || endsSentence(it) || !strings.ContainsFunc(it, unicode.IsLetter) {
+				ok = false
+				break
+			}
+		}
+		if ok && items > menuMinSeparators && upper*4 >= items*3 {
+			return true
+		}
+	}
+	return false
+}
+
+// endsSentence reports whether a text ends like a sentence, after closing
+// quotes and brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(`"'”’»«“)]`, r) || unicode.IsSpace(r) })
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && strings.ContainsRune(".!?…;", r)
+}
