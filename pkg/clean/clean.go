@@ -317,6 +317,13 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
+// The longest link stub and boilerplate line the vocabulary rules take
+// (leaveToLaterRules leaves them no longer ones).
+const (
+	linkStubMaxWords = 15
+	boilerMaxWords   = 12
+)
+
 // stubsAndBoilerplate removes link stubs and boxes that invite the reader
 // to subscribe, share or accept cookies. Only short blocks that are not
 // questions qualify: an answer may well mention a newsletter.
@@ -337,9 +344,9 @@ func (c *cleaner) stubsAndBoilerplate() {
 			continue // none of the vocabulary below: spare the regular expressions
 		}
 		switch {
-		case stub && n <= 15 && c.mayStub(i) && v.Stub.Re.MatchString(b.Text):
+		case stub && n <= linkStubMaxWords && c.mayStub(i) && v.Stub.Re.MatchString(b.Text):
 			c.removeAs("link-stub", i, LinkStub)
-		case boiler && n <= 12 && c.may(i, &v.Boiler) && v.Boiler.Re.MatchString(b.Text):
+		case boiler && n <= boilerMaxWords && c.may(i, &v.Boiler) && v.Boiler.Re.MatchString(b.Text):
 			c.removeAs("boilerplate", i, Boilerplate)
 		case action && n <= 25 && (v.CallToAction.Re.MatchString(b.Text) || v.Teaser.Re.MatchString(b.Text)):
 			c.removeAs("call-to-action", i, Boilerplate)

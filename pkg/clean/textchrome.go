@@ -306,8 +306,10 @@ func (c *cleaner) answerTail() {
 // another script.
 func (c *cleaner) leaveToLaterRules(i int, script Script) bool {
 	t := c.bs[i].Text
-	if c.creditOnly(i) || (c.nw[i] <= 15 && !IsQuestion(t) &&
-		((c.mayStub(i) && c.v.Stub.Re.MatchString(t)) || (c.may(i, &c.v.Boiler) && c.v.Boiler.Re.MatchString(t)))) {
+	// Only what those rules take: a credit that ends no sentence (a
+	// copyright line "© 2024 X. All rights reserved." is the footer's).
+	if c.creditOnly(i) && !EndsSentence(t) || !IsQuestion(t) &&
+		(c.nw[i] <= linkStubMaxWords && c.mayStub(i) && c.v.Stub.Re.MatchString(t) || c.nw[i] <= boilerMaxWords && c.may(i, &c.v.Boiler) && c.v.Boiler.Re.MatchString(t)) {
 		return true
 	}
 	s := c.scripts[i]
