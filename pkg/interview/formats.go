@@ -48,6 +48,12 @@ func Formats() []Format {
 			propose:  turnProposals(runInCandidates),
 		},
 		{
+			Name:     "question-led",
+			Proposes: "a question that opens the paragraph of its answer, with no emphasis",
+			Why:      "a text dump loses the emphasis of run-in questions: the paragraph still opens with a question its own text answers",
+			propose:  turnProposals(questionLedCandidates),
+		},
+		{
 			Name:     "italic-questions",
 			Proposes: "paragraphs set mostly in italic, not bold",
 			Why:      "some magazines set the interviewer's turns in italic",

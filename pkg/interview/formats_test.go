@@ -283,3 +283,23 @@ func FuzzRunInCut(f *testing.F) {
 		}
 	})
 }
+
+func TestQuestionLedCut(t *testing.T) {
+	for s, want := range map[string]string{
+		"Frau Wendler, wie oft wird eine Brücke geprüft? Alle drei Jahre gibt es eine Prüfung.": "Alle drei Jahre gibt es eine Prüfung.",
+		"Viele Brücken sind alt. Sind sie ein Risiko? Nicht, wenn man sie ehrlich bewertet.":    "Nicht, wenn man sie ehrlich bewertet.",
+		"¿Por qué ahora? «Porque el agua está más caliente que nunca», dice.":                   "«Porque el agua está más caliente que nunca», dice.",
+		"Why? Because.": "", // no answer to speak of
+		"She asked: “Do you really mean it? I was told otherwise by everyone here.”": "", // a quote left open
+		"Was ist das?": "",
+		"The harbour was rebuilt twice and nobody knows why? it was never said.": "", // lower case after the mark
+	} {
+		got := ""
+		if n := questionLedCut(s); n > 0 {
+			got = s[n:]
+		}
+		if got != want {
+			t.Errorf("questionLedCut(%q) leaves %q, want %q", s, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package interview
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
@@ -89,4 +90,100 @@ func runInCut(b blocks.Block) int {
 // endsRunIn reports whether an emphasised lead ends like a turn.
 func endsRunIn(head string) bool {
 	return clean.EndsSentence(head) && !strings.HasSuffix(head, ";")
+}
+
+const (
+	// ledQuestionMaxWords bounds the question that opens a paragraph:
+	// one or two sentences, no more.
+	ledQuestionMaxWords = 45
+	// ledAnswerMinWords is the least answer that must follow it in the
+	// paragraph.
+	ledAnswerMinWords = 5
+	// ledMaxBlocksPerQuestion bounds how sparse such questions may be: an
+	// article's paragraphs open with a question now and then, an
+	// interview's every few paragraphs.
+	ledMaxBlocksPerQuestion = 6
+)
+
+// questionLedCandidates proposes run-in questions without their emphasis,
+// as a text dump prints them: paragraphs that open with a question and go
+// on with its answer ("Wie oft wird geprüft? Alle drei Jahre ..."). A
+// paragraph that opens with a question is common in articles too, so the
+// segmentation must pass the question-marks tests (address or an
+// announced interview).
+func questionLedCandidates(p *page) []candidate {
+	c := candidate{method: "question-led", bonus: 1, isQ: make([]bool, len(p.stream)), cut: make([]int, len(p.stream))}
+	n := 0
+	for k, i := range p.stream {
+		b := p.in.Blocks[i]
+		if b.Kind == blocks.Heading || b.Lead > 0 {
+			continue
+		}
+		if c.cut[k] = questionLedCut(b.Text); c.cut[k] > 0 {
+			c.isQ[k] = true
+			n++
+		}
+	}
+	if n < minQMarkRuns {
+		return nil
+	}
+	return []candidate{c}
+}
+
+// questionLedCut returns the byte offset in s where the answer after an
+// opening question starts, or 0: the first question mark followed by a
+// space and a capital letter, a digit or a quote, within the first
+// ledQuestionMaxWords words, with at least ledAnswerMinWords after it.
+func questionLedCut(s string) int {
+	seen := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			seen++
+			if seen > ledQuestionMaxWords {
+				return 0
+			}
+		case '?':
+			if i+2 >= len(s) || s[i+1] != ' ' {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(s[i+2:])
+			if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"„“«‘'—–-¿¡", r) {
+				continue
+			}
+			// A quote left open is someone's speech, not the question.
+			if seen < 2 || words.Count(s[i+2:]) < ledAnswerMinWords || !balancedQuotes(s[:i+1]) {
+				return 0
+			}
+			return i + 2
+		}
+	}
+	return 0
+}
+
+// balancedQuotes reports whether every quotation opened in s is closed.
+// "“" opens in English and closes a German "„".
+func balancedQuotes(s string) bool {
+	depth, german, straight := 0, 0, false
+	for _, r := range s {
+		switch r {
+		case '"':
+			straight = !straight
+		case '„':
+			depth++
+			german++
+		case '«':
+			depth++
+		case '»', '”':
+			depth--
+		case '“':
+			if german > 0 {
+				german--
+				depth--
+			} else {
+				depth++
+			}
+		}
+	}
+	return depth == 0 && !straight
 }

@@ -222,7 +222,7 @@ func (p *page) segment(c candidate) (segmentation, float64) {
 	if qfrac < 0.4 && c.method != "labels" {
 		return segmentation{}, 0
 	}
-	if c.method == "question-marks" {
+	if c.method == "question-marks" || c.method == "question-led" {
 		// Punctuation alone is weak evidence: an article with a few
 		// rhetorical questions is no interview. Interview questions
 		// come often and speak to the interviewee.
@@ -230,7 +230,11 @@ func (p *page) segment(c candidate) (segmentation, float64) {
 		// Questions may speak to no one ("¿Qué le pediría ...?" has no
 		// pronoun of address) when the page says it is an interview.
 		addressed := secondPerson >= 2 && secondPerson*5 >= len(kept)
-		if len(kept) < minQMarkRuns || len(kept)*maxBlocksPerQuestion < span || !addressed && !p.announced(kept[0].q) {
+		maxSpan := maxBlocksPerQuestion
+		if c.method == "question-led" {
+			maxSpan = ledMaxBlocksPerQuestion
+		}
+		if len(kept) < minQMarkRuns || len(kept)*maxSpan < span || !addressed && !p.announced(kept[0].q) {
 			return segmentation{}, 0
 		}
 	}

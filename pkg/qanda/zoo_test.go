@@ -201,10 +201,6 @@ const (
 // all, with what the tool does wrong. A rendering not listed must give at
 // least one.
 var zooKnownEmpty = map[string]string{
-	// A dump has no italics: the question and the answer's first
-	// paragraph are one paragraph ("Why …? Because …"), and no format
-	// splits a paragraph at a question mark without its emphasis.
-	"*/italic-run-in/text": "run-in question without its italics",
 }
 
 // zooKnownEmptyW3M lists the renderings known to give no exchanges when
