@@ -92,3 +92,39 @@ func FuzzMarkdownHTML(f *testing.F) {
 		FromHTML(doc)
 	})
 }
+
+// An image followed by a short italic line, in the next paragraph or on
+// the image's next line, is a figure with its caption; a bold line, an
+// italic question, a long italic paragraph or an italic line after text
+// is no caption.
+func TestMarkdownImageCaption(t *testing.T) {
+	long := strings.Repeat("word ", captionMaxWords+1)
+	cases := []struct {
+		md      string
+		caption bool
+	}{
+		{"![alt](/a.jpg)\n\n*The harbour at dusk. Photo: J. Doe*", true},
+		{"![alt](/a.jpg)\n*The harbour at dusk.*", true},
+		{"[![alt](/a.jpg)](/big.jpg)\n\n_The harbour at dusk._", true},
+		{"![alt](/a.jpg)\n\n**The harbour at dusk.**", false},
+		{"![alt](/a.jpg)\n\n*Why did you go back?*", false},
+		{"![alt](/a.jpg)\n\n*" + strings.TrimSpace(long) + "*", false},
+		{"Some text.\n\n*The harbour at dusk.*", false},
+		{"![alt](/a.jpg)\n\n*The harbour* at dusk.", false},
+	}
+	for _, c := range cases {
+		bs := markdownBlocks(t, c.md)
+		got := false
+		for _, b := range bs {
+			if b.Kind == Caption {
+				got = true
+				if strings.ContainsAny(b.Text, "*_") {
+					t.Errorf("%q: Markdown syntax in the caption %q", c.md, b.Text)
+				}
+			}
+		}
+		if got != c.caption {
+			t.Errorf("%q: caption %v, want %v (blocks %+v)", c.md, got, c.caption, bs)
+		}
+	}
+}

@@ -34,6 +34,7 @@ func (c *cleaner) mayCredit(i int) bool {
 // answer, often trimmed or slightly reworded.
 func (c *cleaner) pullQuotes() {
 	index := c.quoteIndex()
+	displayOn := c.rules.on("display-quotes")
 	var cands []int32
 	for i, b := range c.bs {
 		if !c.live(i) || c.ntok[i] < 4 || c.nw[i] > pullQuoteMaxWords {
@@ -55,21 +56,74 @@ func (c *cleaner) pullQuotes() {
 			from, to = n/4, max(n*3/4, n/4+5)
 		}
 		cands = c.quoteCandidates(cands[:0], index, i, from, to-shingleSize+1)
+		display := displayOn && c.displayQuote(i)
 		var words []string
 		for _, j := range cands {
-			if int(j) == i || c.marks[j].Role != Content || c.ntok[j] < c.ntok[i]*3/2 {
+			if int(j) == i || c.marks[j].Role != Content {
 				continue
+			}
+			// The longer copy is the source. A copy hardly longer may be
+			// the echo as well as the source; only a display quote's
+			// place tells: the copy out of the flow is the echo.
+			rule, least := "", need
+			if c.ntok[j] < c.ntok[i]*3/2 {
+				if !display || c.ntok[j] <= c.ntok[i] || c.outOfFlow(int(j)) {
+					continue
+				}
+				rule, least = "display-quotes", max(need, int(float64(c.ntok[i])*pullQuoteUnmarkedShare+0.999))
 			}
 			if words == nil {
 				words = c.tokens(i)
 			}
-			if longestCommonRun(words, c.tokens(int(j))) >= need {
-				c.remove(i, PullQuote, int(j))
+			if longestCommonRun(words, c.tokens(int(j))) >= least {
+				if rule != "" {
+					c.removeAs(rule, i, PullQuote)
+					c.marks[i].DupOf = int(j)
+				} else {
+					c.remove(i, PullQuote, int(j))
+				}
 				c.step("quote-attribution", func() { c.attribution(i) })
 				break
 			}
 		}
 	}
+}
+
+// outOfFlow reports whether block i is set apart from the text: a
+// blockquote, or a block inside an aside or a figure.
+func (c *cleaner) outOfFlow(i int) bool {
+	b := c.bs[i]
+	if b.Kind == blocks.Quote {
+		return true
+	}
+	for e, up := b.Elem, 0; e != nil && up < 4; e, up = e.Parent, up+1 {
+		if e.Tag == "aside" || e.Tag == "figure" {
+			return true
+		}
+	}
+	return false
+}
+
+// displayQuote reports whether block i is set apart from the text as a
+// display quote: out of the flow (outOfFlow) and alone there, between
+// blocks in the flow. On a page that sets its answers, or a whole passage,
+// as blockquotes the quotes are the flow.
+func (c *cleaner) displayQuote(i int) bool {
+	if !c.outOfFlow(i) {
+		return false
+	}
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < len(c.bs); j += step {
+			if c.marks[j].Role == Removed {
+				continue
+			}
+			if c.outOfFlow(j) && c.marks[j].Role == Content {
+				return false
+			}
+			break
+		}
+	}
+	return true
 }
 
 // gramSlots is how many blocks one 4-gram of the pull-quote index names.

@@ -289,3 +289,45 @@ func TestPollResults(t *testing.T) {
 		}
 	}
 }
+
+// A sentence of an answer set apart as a display quote (a lone blockquote
+// between the answers) is an echo even when it is most of its paragraph,
+// where a paragraph must otherwise be 1.5 times as long to be the source.
+// A quote in the flow is no echo: the intro's quote of the interviewee,
+// and blockquotes that follow each other (a page setting its answers as
+// blockquotes), stay.
+func TestDisplayQuote(t *testing.T) {
+	source := "Worse than the surveys said. The iron frame of the lantern had rusted through in four places, and the salt had worked its way into the mortar."
+	quote := "The iron frame of the lantern had rusted through in four places, and the salt had worked its way into the mortar."
+	wrap := func(body string) string {
+		return "<html><body><article><h1>Restoring a lighthouse nobody needs</h1>" + body + "</article></body></html>"
+	}
+	bs := htmlBlocks(t, wrap("<p>"+longA+"</p><p>"+source+"</p><p>"+longB+"</p><blockquote><p>"+quote+"</p></blockquote><p>"+longC+"</p>"))
+	marks := Clean(bs, Context{TitleBlock: 0, HTML: true})
+	if m := roleOf(t, bs, marks, quote); m.Role != Removed || m.Reason != PullQuote || m.Rule != "display-quotes" || bs[m.DupOf].Text != source {
+		t.Errorf("display quote: %+v", m)
+	}
+	if m := roleOf(t, bs, marks, source); m.Role != Content {
+		t.Errorf("its source: %+v", m)
+	}
+	// Without the rule, the pull-quote rule leaves it.
+	marks = Clean(bs, Context{TitleBlock: 0, HTML: true, Disabled: map[string]bool{"display-quotes": true}})
+	if m := roleOf(t, bs, marks, quote); m.Role != Content {
+		t.Errorf("display-quotes off: %+v", m)
+	}
+
+	// The same words quoted in a paragraph of the intro, in the flow.
+	intro := "“" + quote + "”"
+	bs = htmlBlocks(t, wrap("<p>"+intro+"</p><p>"+longA+"</p><p>"+source+"</p><p>"+longB+"</p>"))
+	marks = Clean(bs, Context{TitleBlock: 0, HTML: true})
+	if m := roleOf(t, bs, marks, intro); m.Role != Content {
+		t.Errorf("a quote in the flow: %+v", m)
+	}
+
+	// Blockquotes in a row are the page's flow.
+	bs = htmlBlocks(t, wrap("<p>"+longA+"</p><p>"+source+"</p><blockquote><p>"+quote+"</p></blockquote><blockquote><p>"+longC+"</p></blockquote>"))
+	marks = Clean(bs, Context{TitleBlock: 0, HTML: true})
+	if m := roleOf(t, bs, marks, quote); m.Role != Content {
+		t.Errorf("blockquotes in a row: %+v", m)
+	}
+}

@@ -106,6 +106,8 @@ func Rules() []Rule {
 			Why: "a short text printed twice in a row is an image's alt text and its caption"},
 		{Name: "pull-quotes", Input: AnyInput, Does: "removes pull-quote",
 			Why: "a short quoted text whose words stand in a longer paragraph elsewhere on the page", run: (*cleaner).pullQuotes},
+		{Name: "display-quotes", Parent: "pull-quotes", Input: AnyInput, Does: "removes pull-quote",
+			Why: "a quote set apart (a lone blockquote, in an aside or figure) that a paragraph in the text holds almost whole, however little longer: the copy out of the flow is the echo"},
 		{Name: "quote-attribution", Parent: "pull-quotes", Input: AnyInput, Does: "removes pull-quote",
 			Why: "a bare name right after a pull quote is its attribution"},
 		{Name: "media", Input: AnyInput, Does: "parent of the caption and credit steps", run: (*cleaner).media,

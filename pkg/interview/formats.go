@@ -105,6 +105,7 @@ func turnProposals(cands func(p *page) []candidate) func(p *page) []proposal {
 			out = append(out, proposal{score: score, build: func() Transcript {
 				t := p.transcript(s)
 				p.labels(&t)
+				p.closingSection(&t)
 				signOff(&t)
 				p.hostCloses(&t)
 				return t

@@ -86,6 +86,56 @@ func signOff(t *Transcript) {
 	t.Exchanges = t.Exchanges[:n-1]
 }
 
+// closingSection ends the last answer at a section heading that follows
+// the transcript's last turn: a heading (in the markup, not guessed from a
+// short line) that asks no question, under which no labelled turn
+// follows, opens what comes after the interview (an author's box, a
+// newsletter's pitch, the page's footer). The heading and everything
+// after it go to the outro. A heading between turns is a topic and stays.
+func (p *page) closingSection(t *Transcript) {
+	n := len(t.Exchanges)
+	if n < 2 {
+		return
+	}
+	_, counts, canon := p.pageLabelsCached()
+	last := &t.Exchanges[n-1]
+	off := len(last.Blocks) - len(last.Answer)
+	cut := -1
+	for j := 1; j < len(last.Answer); j++ {
+		i := last.Blocks[off+j]
+		if l, _, ok := parseLabel(p.text(i)); ok && cut >= 0 && counts[canonOr(canon, l)] >= 2 {
+			return // a turn under the heading: the interview goes on
+		}
+		if cut < 0 && p.opensSection(last.Blocks[off+j-1], i) {
+			cut = j
+		}
+	}
+	if cut < 0 {
+		return
+	}
+	t.Outro = append(append([]int{}, last.Blocks[off+cut:]...), t.Outro...)
+	last.Answer, last.Blocks = last.Answer[:cut], last.Blocks[:off+cut]
+}
+
+// opensSection reports whether content block i, which follows content
+// block prev, opens a section: it is a heading that asks nothing, or a
+// heading the cleaner removed (a newsletter's or a box's title) stands
+// between the two.
+func (p *page) opensSection(prev, i int) bool {
+	heading := func(b blocks.Block) bool {
+		return b.Kind == blocks.Heading && !hasQMark(b.Text) && !clean.IsQuestion(b.Text)
+	}
+	if heading(p.in.Blocks[i]) {
+		return true
+	}
+	for k := prev + 1; k < i; k++ {
+		if p.in.Marks[k].Role == clean.Removed && heading(p.in.Blocks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
 const (
 	// maxMarkupCandidates bounds how many element signatures are tried.
 	maxMarkupCandidates = 12

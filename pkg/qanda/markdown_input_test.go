@@ -59,3 +59,79 @@ func TestMarkdownPodcastPanel(t *testing.T) {
 		t.Errorf("title %v", doc.Title)
 	}
 }
+
+// A Markdown interview as a site's export writes it: the italic line under
+// an image is the image's caption (media, not the answer), while an
+// italic question after an image stays a question; a heading between
+// turns is the next question's topic, and the heading after the last turn
+// that opens a section without turns (a newsletter's pitch, the footer)
+// ends the last answer: what follows is the outro.
+func TestMarkdownCaptionAndClosingSection(t *testing.T) {
+	md := `# Keeping bees on city roofs
+
+An intro that says who we met and where we met her, on a windy morning.
+
+**Laura:** How did you start keeping bees on roofs?
+
+**Tom:** By accident. A colleague retired and left me two hives in his garden.
+
+![A beekeeper on a roof](/img/roof.jpg)
+
+*Tom Harrow on the hospital roof. Photo: Ledger archive*
+
+**Laura:** Is a city a better place for bees than a field?
+
+**Tom:** Often it is. Gardens flower one after another from March to October.
+
+## The honey
+
+**Laura:** Can the honey from a city roof be safe to eat?
+
+**Tom:** We send samples to a laboratory every year, and they have never found more lead than in honey from the countryside.
+
+![The lab](/img/lab.jpg)
+
+*Why would city honey be different?*
+
+**Laura:** What would you ask the council for?
+
+**Tom:** Stop mowing the verges in June. That one change would feed more bees than all my hives.
+
+### Get the Ledger in your inbox
+
+Our free weekly newsletter brings you the best stories of the week. [Sign up](/newsletter)
+
+© 2024 The Ledger Media Group. All rights reserved.
+`
+	doc := extractString(t, "bees.md", md)
+	if len(doc.Exchanges) != 4 {
+		t.Fatalf("%d exchanges, want 4", len(doc.Exchanges))
+	}
+	for _, e := range doc.Exchanges {
+		for _, p := range e.Answer.Paragraphs {
+			if strings.Contains(p, "Photo:") || strings.Contains(p, "newsletter") || strings.Contains(p, "©") || strings.Contains(p, "inbox") {
+				t.Errorf("chrome in the answer to %q: %q", e.Question.Text, p)
+			}
+		}
+	}
+	if n := len(doc.Exchanges[0].Answer.Paragraphs); n != 1 {
+		t.Errorf("first answer has %d paragraphs, want 1: %q", n, doc.Exchanges[0].Answer.Paragraphs)
+	}
+	captioned := false
+	for _, m := range doc.Media {
+		captioned = captioned || strings.HasPrefix(m.Caption, "Tom Harrow on the hospital roof.")
+	}
+	if !captioned {
+		t.Errorf("the caption is not in media: %+v", doc.Media)
+	}
+	if e := doc.Exchanges[2]; e.Topic == nil || *e.Topic != "The honey" {
+		t.Errorf("third exchange's topic %v, want the heading between the turns", e.Topic)
+	}
+	if a := doc.Exchanges[2].Answer.Paragraphs; len(a) != 2 || a[1] != "Why would city honey be different?" {
+		t.Errorf("the italic question after an image is no caption: third answer %q", a)
+	}
+	outro := strings.Join(doc.Outro, "\n")
+	if !strings.Contains(outro, "Get the Ledger in your inbox") || !strings.Contains(outro, "Our free weekly newsletter") {
+		t.Errorf("the section after the last turn is not the outro: %q", doc.Outro)
+	}
+}
