@@ -44,6 +44,7 @@ const (
 	Separator        Reason = "separator" // a drawn line or a bare bullet: "━━━━", "* * *", "•"
 	Poll             Reason = "poll"      // a poll's results in a text dump
 	Timestamp        Reason = "timestamp" // a recording time that opened a turn
+	Form             Reason = "form"      // a form field's label in a text dump
 )
 
 // Mark is the verdict on one block.

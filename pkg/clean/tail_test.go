@@ -103,3 +103,22 @@ func TestImageName(t *testing.T) {
 		}
 	}
 }
+
+func TestFormField(t *testing.T) {
+	for s, want := range map[string]bool{
+		"[ ] I agree to the privacy policy and the newsletter's terms.": true,
+		"[X] Keep me signed in":                true,
+		"[*] Notwendige Cookies [ ] Marketing": true,
+		"( ) Ja":                               true,
+		"(*) Нет":                              true,
+		"[ ] [ » ] What was the motivation behind it?": false, // pictures without alternative text
+		"[ ]":                               false,
+		"[laughs] Yes, that is right.":      false,
+		"(1) The first point is the money.": false,
+		"Q: [ ] is what the form shows.":    false,
+	} {
+		if got := formField(s); got != want {
+			t.Errorf("formField(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

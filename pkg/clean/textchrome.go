@@ -76,6 +76,13 @@ func (c *cleaner) textChrome() {
 			}
 		}
 	})
+	c.step("form-fields", func() {
+		for _, i := range idx {
+			if c.live(i) && formField(c.bs[i].Text) {
+				c.remove(i, Form, -1)
+			}
+		}
+	})
 	kind := make([]lineKind, len(idx))
 	for p, i := range idx {
 		next := -1
@@ -663,3 +670,19 @@ func (c *cleaner) removePoll(first, last int) {
 }
 
 func startsWithDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
+
+// formField reports a line that opens with a checkbox or a radio button as
+// a text browser prints them ("[ ]", "[X]", "( )", "(*)") and goes on with
+// its label in words.
+func formField(s string) bool {
+	if len(s) < 5 || s[0] != '[' && s[0] != '(' {
+		return false
+	}
+	closer := byte(']')
+	if s[0] == '(' {
+		closer = ')'
+	}
+	// "[ ] [ » ] What ..." is two pictures without alternative text.
+	r, _ := utf8.DecodeRuneInString(s[4:])
+	return (s[1] == ' ' || s[1] == 'x' || s[1] == 'X' || s[1] == '*') && s[2] == closer && s[3] == ' ' && unicode.IsLetter(r)
+}

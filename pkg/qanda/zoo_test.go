@@ -209,8 +209,7 @@ const (
 // "*/convention/form" for every transcript) known to give no exchanges at
 // all, with what the tool does wrong. A rendering not listed must give at
 // least one.
-var zooKnownEmpty = map[string]string{
-}
+var zooKnownEmpty = map[string]string{}
 
 // zooKnownEmptyW3M lists the renderings known to give no exchanges when
 // w3m made the dump.
