@@ -32,12 +32,17 @@ demo:
 golden:
 	$(GO) test ./pkg/... -run Golden -update
 
-## eval: score against the hand-made ground truth in ../shared (skipped if absent)
+## eval: score against the hand-made ground truth in ../shared (skipped if absent): pairs on
+## gold and gold-text, main text on ASB, trafilatura's pages as HTML and as w3m text dumps
 eval: build
 	@if [ ! -d "$(SHARED)/eval" ]; then echo "eval: $(SHARED) not found, nothing to score"; exit 0; fi
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold-text
 	python3 $(SHARED)/eval/extract_score.py --run '$(BIN) extract --format json {input}' $(SHARED)/corpus/asb
+	python3 $(SHARED)/eval/traf_score.py $(SHARED)/corpus/traf --run '$(BIN) extract --format json {input}'
+	@if command -v w3m >/dev/null; then \
+	  python3 $(SHARED)/eval/traf_score.py $(SHARED)/corpus/traf --as-text --run '$(BIN) extract --format json {input}'; \
+	else echo "eval: w3m not found, skipping traf_score.py --as-text (apt-get install w3m)"; fi
 
 ## eval-zoo: the format zoo (pkg/qanda/zoo_test.go): synthetic transcripts
 ## (testdata/zoo) rendered in every markup convention, as HTML and as a text
