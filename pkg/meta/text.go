@@ -39,6 +39,13 @@ const (
 // share text, print footer). Of the candidates above the body, the best
 // scored wins: longer (up to a point), repeated, quoted and close to the
 // body is better.
+// bodyFirstShare: the first stretch of prose that weighs at least
+// 1/bodyFirstShare of the heaviest starts the body. Under a short article
+// a page may print more prose (comments, other stories' leads); taking
+// the heaviest stretch would put the headline below the article, and
+// everything above the headline goes as the page's header.
+const bodyFirstShare = 10
+
 func FromText(bs []blocks.Block) Meta {
 	m := Meta{TitleBlock: -1}
 	if len(bs) == 0 {
@@ -96,21 +103,37 @@ func FromText(bs []blocks.Block) Meta {
 // bylines) costing bodyLineCost. A lone teaser paragraph above the article
 // does not outweigh the article. -1 when the dump has no prose at all.
 func bodyStart(bs []blocks.Block, words []int) int {
-	best, bestSum, sum, start := -1, 0, 0, 0
+	// Each stretch (a run of lines whose running sum stays positive) and
+	// the most it reaches.
+	type stretch struct{ start, max int }
+	var all []stretch
+	bestSum, sum := 0, 0
 	for i := range bs {
 		if sum <= 0 {
-			sum, start = 0, i
+			sum = 0
+			all = append(all, stretch{start: i})
 		}
 		if prose(bs[i], words[i]) {
 			sum += words[i]
 		} else {
 			sum -= bodyLineCost
 		}
-		if sum > bestSum {
-			best, bestSum = start, sum
+		if cur := &all[len(all)-1]; sum > cur.max {
+			cur.max = sum
+		}
+		bestSum = max(bestSum, sum)
+	}
+	if bestSum == 0 {
+		return -1
+	}
+	// The article comes before its comments and the stories listed after
+	// it: the first stretch that weighs nearly as much as the heaviest.
+	for _, st := range all {
+		if st.max*bodyFirstShare >= bestSum {
+			return st.start
 		}
 	}
-	return best
+	return -1
 }
 
 // prose reports whether a line reads as body text: a long line, or a

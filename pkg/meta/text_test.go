@@ -81,3 +81,20 @@ func FuzzTextKey(f *testing.F) {
 		}
 	})
 }
+
+// A short article with a long comment thread under it: the headline is
+// the one above the article, not a line above the comments.
+func TestTitleAboveShortArticleWithLongComments(t *testing.T) {
+	lines := []string{"Home", "News", "The harbour gets new walls after the storm", para1, para2}
+	for i := 0; i < 20; i++ {
+		lines = append(lines, "Related story number "+string(rune('a'+i)))
+	}
+	lines = append(lines, "Comments on the new walls", "Write a comment")
+	for i := 0; i < 8; i++ {
+		lines = append(lines, "Reader "+string(rune('A'+i))+" wrote on Monday", para2+" "+para1)
+	}
+	m := titleOf(lines...)
+	if m.Title != "The harbour gets new walls after the storm" {
+		t.Errorf("title %q at %d", m.Title, m.TitleBlock)
+	}
+}
