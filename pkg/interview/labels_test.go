@@ -36,7 +36,7 @@ func checkParseLabel(t *testing.T, s string) {
 func TestParseLabelAsLabelRe(t *testing.T) {
 	pieces := []string{"Q", "A", "a", "Karin", "Fischer", "fluter.de", "12", "Ü", "é", "Frage",
 		":", "::", ".", ". ", " – ", " — ", "–", "-", "’", "&", " ", "  ", "\t", "\n", "\f", "\u00a0",
-		"?", "x", "text", "Q2", "é.", "\xff", "\xe2\x80", ",", "!"}
+		"?", "x", "text", "Q2", "A6", "é.", "\xff", "\xe2\x80", ",", "!"}
 	randomTexts(1, pieces, 200000, 16, func(s string) { checkParseLabel(t, s) })
 }
 
@@ -58,4 +58,33 @@ func FuzzParseLabel(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkParseLabel)
+}
+
+// A numbered label is its letters, its number and its separator: a short
+// first sentence after it stays in the turn's text.
+func TestNumberedLabelEndsAtItsFullStop(t *testing.T) {
+	for _, tc := range []struct{ in, label, rest string }{
+		{"A6. Meistens ja. Ich schaue immer unter die Fahrbahn.", "A6", "Meistens ja. Ich schaue immer unter die Fahrbahn."},
+		{"Q12. Yes. Every single day.", "Q12", "Yes. Every single day."},
+		{"О3. Да. Каждый день.", "О3", "Да. Каждый день."},
+		{"R 4. Oui. Tous les jours.", "R 4", "Oui. Tous les jours."},
+		{"P5. Sí. Cada día, sin falta.", "P5", "Sí. Cada día, sin falta."},
+		{"Frage 3. Wirklich? Ja.", "Frage 3", "Wirklich? Ja."},
+		{"A6: Meistens ja. Ich auch.", "A6", "Meistens ja. Ich auch."},
+		// Not numbered: the label still runs to its separator.
+		{"Dr. Ruiz: Sí, cada día.", "Dr. Ruiz", "Sí, cada día."},
+		{"Teil 2 und 3: Das Ende.", "Teil 2 und 3", "Das Ende."},
+		{"Q6 Kommentar: Gut.", "Q6 Kommentar", "Gut."},
+	} {
+		l, rest, ok := parseLabel(tc.in)
+		if !ok || l != tc.label || rest != tc.rest {
+			t.Errorf("parseLabel(%q) = %q, %q, %v; want %q, %q", tc.in, l, rest, ok, tc.label, tc.rest)
+		}
+	}
+	// A number inside a sentence is no label.
+	for _, s := range []string{"A6.5 Prozent sind viel.", "In 2014. Then more."} {
+		if l, _, ok := parseLabel(s); ok && numberedRe.MatchString(l) {
+			t.Errorf("parseLabel(%q): numbered label %q", s, l)
+		}
+	}
 }
