@@ -85,8 +85,8 @@ func Formats() []Format {
 		},
 		{
 			Name:     "labels",
-			Proposes: "turns opened by a recurring label: the interviewer's label starts a question, any other an answer",
-			Why:      "transcripts label turns (\"Q:\", \"Frage:\", \"MARGARET WARNER:\", \"Fischer:\")",
+			Proposes: "turns opened by a recurring label: the interviewer's label starts a question, any other an answer; in a chat session every asker's \"Name, Place:\" starts a question",
+			Why:      "transcripts label turns (\"Q:\", \"Frage:\", \"MARGARET WARNER:\", \"Fischer:\"); chats label each reader once (\"Tom, Leeds:\") and the expert's answers each time",
 			propose:  turnProposals(labelCandidates),
 		},
 	}

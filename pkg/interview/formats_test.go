@@ -232,6 +232,37 @@ func TestHostedChatSession(t *testing.T) {
 	if len(tr.Intro) != 2 || len(tr.Outro) != 2 {
 		t.Errorf("intro %v outro %v, want the host's and the guest's opening and closing turns", tr.Intro, tr.Outro)
 	}
+
+	// The askers are readers labelled "Name, Place", each once; the guest
+	// answers under her title and name, then her surname.
+	tr = Build(htmlInput(t, "<html><body><article>"+
+		"<p><b>Moderación:</b> Bienvenidos a nuestro encuentro digital con la doctora Elena Ruiz.</p>"+
+		"<p><b>Dra. Elena Ruiz:</b> Buenas tardes, gracias por invitarme.</p>"+
+		"<p><b>Lucía, Granada:</b> ¿Cuándo debo podar los rosales?</p>"+
+		"<p><b>Dra. Elena Ruiz:</b> A principios de la primavera, cuando se hinchan las yemas.</p>"+
+		"<p><b>Andrés, Murcia:</b> Mis tomates se rajan. ¿Qué hago mal?</p>"+
+		"<p><b>Ruiz:</b> Los riega de forma irregular; riegue un poco cada día.</p>"+
+		"<p><b>Carmen, Málaga:</b> ¿Puedo cultivar limones en un balcón?</p>"+
+		"<p><b>Ruiz:</b> Sí, en una maceta grande, y dentro en invierno.</p>"+
+		"<p><b>Moderación:</b> Se nos ha acabado el tiempo. Gracias, Elena, por sus respuestas.</p>"+
+		"<p><b>Dra. Elena Ruiz:</b> Un placer, hasta la próxima.</p>"+
+		"</article></body></html>"))
+	want = []string{"¿Cuándo debo podar los rosales?", "Mis tomates se rajan. ¿Qué hago mal?", "¿Puedo cultivar limones en un balcón?"}
+	askers := []string{"Lucía, Granada", "Andrés, Murcia", "Carmen, Málaga"}
+	if !slices.Equal(questions(tr), want) {
+		t.Fatalf("questions %q, want %q", questions(tr), want)
+	}
+	for k, e := range tr.Exchanges {
+		if e.Label != askers[k] || e.QuestionSpeaker != askers[k] {
+			t.Errorf("question %q label %q by %q, want %q", e.Question, e.Label, e.QuestionSpeaker, askers[k])
+		}
+		if len(e.Answer) != 1 || strings.Contains(e.Answer[0], ":") || !slices.Equal(e.AnswerSpeakers, []string{"Dra. Elena Ruiz"}) {
+			t.Errorf("answer %q by %q, want one paragraph by Dra. Elena Ruiz", e.Answer, e.AnswerSpeakers)
+		}
+	}
+	if len(tr.Intro) != 2 || len(tr.Outro) != 2 {
+		t.Errorf("intro %v outro %v, want the host's and the guest's opening and closing turns", tr.Intro, tr.Outro)
+	}
 }
 
 func TestInitials(t *testing.T) {

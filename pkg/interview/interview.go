@@ -70,6 +70,7 @@ type page struct {
 	labelsAt    []string
 	labelCounts map[string]int
 	labelCanon  map[string]string
+	askers      map[string]bool // the "Name, Place" labels of a chat's askers
 }
 
 func (p *page) text(i int) string { return p.in.Blocks[i].Text }

@@ -433,6 +433,31 @@ func TestNumberedAndDoubleColonLabels(t *testing.T) {
 	}
 }
 
+// A numbered answer that opens with a short sentence ("A3. Meistens ja.")
+// is still the answer, and its label is cut off, in every language.
+func TestNumberedLabelsShortAnswer(t *testing.T) {
+	for _, tc := range []struct{ q, a string }{
+		{"F", "A"}, {"Q", "A"}, {"P", "R"}, {"В", "О"},
+	} {
+		tr, _ := build(
+			"Unsere Reporterin hat der Prüferin drei Fragen gestellt.",
+			tc.q+"1. Wie oft wird eine Brücke geprüft?", tc.a+"1. Alle drei Jahre, und alle sechs Jahre genauer.",
+			tc.q+"2. Sind alte Brücken ein Risiko?", tc.a+"2. Nein. Nicht, wenn man rechtzeitig handelt.",
+			tc.q+"3. Gehen Sie entspannt über Brücken?", tc.a+"3. Meistens ja. Ich schaue aber immer unter die Fahrbahn.",
+		)
+		want := []string{"Alle drei Jahre, und alle sechs Jahre genauer.", "Nein. Nicht, wenn man rechtzeitig handelt.", "Meistens ja. Ich schaue aber immer unter die Fahrbahn."}
+		if len(tr.Exchanges) != 3 {
+			t.Errorf("%s/%s: %d exchanges, want 3", tc.q, tc.a, len(tr.Exchanges))
+			continue
+		}
+		for k, e := range tr.Exchanges {
+			if len(e.Answer) != 1 || e.Answer[0] != want[k] {
+				t.Errorf("%s/%s exchange %d: answer %q, want %q", tc.q, tc.a, k+1, e.Answer, want[k])
+			}
+		}
+	}
+}
+
 // buildAllContent structures hand-made blocks, every one of them content,
 // so a test sees the interview stage alone.
 // wantQuestions builds a transcript from text-dump lines and checks its

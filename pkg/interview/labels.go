@@ -237,17 +237,133 @@ func unnumbered(l string) string {
 	return l
 }
 
-// pageLabels counts the canonical labels of the stream's blocks.
-func (p *page) pageLabels() (perPos []string, counts map[string]int, canon map[string]string) {
+// minAskers is the fewest distinct askers' labels ("Lucía, Granada:") that
+// make a chat session: one or two may be sentences ("However, Berlin:
+// ..."), several readers who each ask once are a chat.
+const minAskers = 3
+
+// askerRe matches the label of a reader who asks in a chat session: a
+// name of one to three capitalised words, a comma, and a place of one or
+// two ("Tom, Leeds:", "Anna B., Frankfurt am Main :"); a short lower-case
+// word may join the place's two.
+var askerRe = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,2},\s\p{Lu}[\p{L}.'’\-]*(?:\s(?:\p{Ll}{1,3}\s)?\p{Lu}[\p{L}.'’\-]*)?)\s?:\s*(\S)`)
+
+// askerLabel splits "Tom, Leeds: text" into the label and the text. Like
+// parseLabel it takes no text that spans lines. Whether the label is one
+// is the page's to say (see chatAskers).
+func askerLabel(s string) (label, rest string, ok bool) {
+	head := firstWords(s, 8) // the label's words, the colon and the text's first
+	c := strings.IndexByte(head, ',')
+	if c < 0 || strings.IndexByte(head[c:], ':') < 0 || strings.IndexByte(s, '\n') >= 0 {
+		return "", s, false
+	}
+	m := askerRe.FindStringSubmatchIndex(head)
+	if m == nil || m[3] > maxLabelBytes {
+		return "", s, false
+	}
+	return s[m[2]:m[3]], s[m[4]:], true
+}
+
+// chatAskers returns the stream positions whose "Name, Place:" label is an
+// asker's: one that an answerer's label (not another asker's) follows,
+// when at least minAskers distinct askers are so answered. An answerer's
+// label recurs and mostly opens no question: a sentence that opens
+// "However, Berlin:" inside an answer is followed by the next asker, or by
+// the interviewer's next question. qmark tells, per position, whether the
+// block holds a question mark.
+func chatAskers(askerAt, rawAt []string, qmark []bool) []bool {
 	raw := map[string]int{}
-	rawAt := make([]string, len(p.stream))
-	for k, i := range p.stream {
-		if l, _, ok := parseLabel(p.text(i)); ok {
+	for k, l := range rawAt {
+		if l != "" && askerAt[k] == "" {
 			raw[l]++
-			rawAt[k] = l
 		}
 	}
-	canon = speakerNames(raw)
+	canon := speakerNames(raw)
+	counts, asks := map[string]int{}, map[string]int{}
+	for k, l := range rawAt {
+		if l != "" && askerAt[k] == "" {
+			counts[canon[l]]++
+			if qmark[k] {
+				asks[canon[l]]++
+			}
+		}
+	}
+	answerer := func(l string) bool {
+		c := canon[l]
+		return counts[c] >= 2 && 2*asks[c] < counts[c] && !questionLabels[strings.ToLower(c)]
+	}
+	accepted := make([]bool, len(askerAt))
+	distinct := map[string]bool{}
+	for k, l := range askerAt {
+		if l == "" {
+			continue
+		}
+		// The next turn is an answer: unlabelled blocks (a caption, a
+		// turn's further paragraphs) between do not count.
+		for j := k + 1; j < len(askerAt) && askerAt[j] == ""; j++ {
+			if a := rawAt[j]; a != "" {
+				if answerer(a) {
+					accepted[k] = true
+					distinct[l] = true
+				}
+				break
+			}
+		}
+	}
+	if len(distinct) < minAskers {
+		return nil
+	}
+	return accepted
+}
+
+// turnLabel splits a turn's label off its text as parseLabel does, and
+// also an asker's "Name, Place:" when the page is a chat session.
+func (p *page) turnLabel(s string) (label, rest string, ok bool) {
+	if len(p.askers) > 0 {
+		if l, rest, ok := askerLabel(s); ok && p.askers[l] {
+			return l, rest, true
+		}
+	}
+	return parseLabel(s)
+}
+
+// pageLabels counts the canonical labels of the stream's blocks.
+func (p *page) pageLabels() (perPos []string, counts map[string]int, canon map[string]string) {
+	rawAt := make([]string, len(p.stream))
+	askerAt := make([]string, len(p.stream))
+	qmark := make([]bool, len(p.stream))
+	for k, i := range p.stream {
+		qmark[k] = p.facts[i].qmark
+		if l, _, ok := parseLabel(p.text(i)); ok {
+			rawAt[k] = l
+		}
+		if l, _, ok := askerLabel(p.text(i)); ok {
+			askerAt[k] = l
+		}
+	}
+	// An asker's label is the asker's own: it stands apart from the
+	// labels parseLabel reads ("Dr" of "Dr. Weber, Kiel:") and from
+	// speakerNames' merging.
+	p.askers = map[string]bool{}
+	for k, ok := range chatAskers(askerAt, rawAt, qmark) {
+		if ok {
+			p.askers[askerAt[k]] = true
+			rawAt[k] = askerAt[k]
+		}
+	}
+	raw, plain := map[string]int{}, map[string]int{}
+	for _, l := range rawAt {
+		if l != "" {
+			raw[l]++
+			if !p.askers[l] {
+				plain[l]++
+			}
+		}
+	}
+	canon = speakerNames(plain)
+	for l := range p.askers {
+		canon[l] = l
+	}
 	// Every label that means "question" is one speaker, the interviewer
 	// ("Question:" once, then "Q:"): the commonest of them names it.
 	qLabel := ""
@@ -267,12 +383,17 @@ func (p *page) pageLabels() (perPos []string, counts map[string]int, canon map[s
 	}
 	perPos = make([]string, len(p.stream))
 	for k, l := range rawAt {
-		if l != "" && counts[canon[l]] >= 2 {
+		// Each asker may ask once: the page made their labels labels.
+		if l != "" && (counts[canon[l]] >= 2 || p.askers[l]) {
 			perPos[k] = canon[l]
 		}
 	}
 	return perPos, counts, canon
 }
+
+// askersRole stands for every asker of a chat session where labelCandidate
+// counts turns by speaker; no label holds a NUL.
+const askersRole = "\x00askers"
 
 // labelCandidate proposes the labelled segmentation: the interviewer's
 // label starts a question, any other label an answer, and an unlabelled
@@ -282,10 +403,18 @@ func (p *page) labelCandidate() (candidate, bool) {
 	first, last, n := -1, -1, 0
 	turns := map[string]int{}
 	questions := map[string]int{}
+	// A chat's askers are one role, however many they are.
+	role := func(l string) string {
+		if p.askers[l] {
+			return askersRole
+		}
+		return l
+	}
 	for k, l := range perPos {
 		if l == "" {
 			continue
 		}
+		l = role(l)
 		if first < 0 {
 			first = k
 		}
@@ -319,7 +448,7 @@ func (p *page) labelCandidate() (candidate, bool) {
 	// open with "Question:" and go on with "Q:".
 	generic := questionLabels[strings.ToLower(interviewer)]
 	for k, l := range perPos {
-		c.isQ[k] = l == interviewer || generic && questionLabels[strings.ToLower(l)]
+		c.isQ[k] = role(l) == interviewer || generic && questionLabels[strings.ToLower(l)]
 	}
 	c.continues = len(turns) > 1
 	return c, true
@@ -347,14 +476,14 @@ func (p *page) pageLabelsCached() ([]string, map[string]int, map[string]string) 
 func (p *page) labels(t *Transcript) {
 	_, counts, canon := p.pageLabelsCached()
 	known := func(l string) bool {
-		return counts[canon[l]] >= 2 || questionLabels[strings.ToLower(l)] || answerLabels[strings.ToLower(l)]
+		return counts[canon[l]] >= 2 || p.askers[l] || questionLabels[strings.ToLower(l)] || answerLabels[strings.ToLower(l)]
 	}
 	for k := range t.Exchanges {
 		e := &t.Exchanges[k]
 		// A label that recurs on the page is one before any question
 		// ("Fischer: Warum?"); one seen only here must open the first
 		// question, be short and leave a sentence behind it.
-		if l, rest, ok := parseLabel(e.Question); ok && ((known(l) && rest != "") || (k == 0 && words.Count(l) <= 3 && words.Count(rest) >= 2)) {
+		if l, rest, ok := p.turnLabel(e.Question); ok && ((known(l) && rest != "") || (k == 0 && words.Count(l) <= 3 && words.Count(rest) >= 2)) {
 			e.Question, e.Label = rest, l
 			if !genericLabel(canonOr(canon, l)) {
 				e.QuestionSpeaker = canon[l]
@@ -365,9 +494,9 @@ func (p *page) labels(t *Transcript) {
 		}
 		// Later paragraphs of a multi-paragraph question may carry the
 		// same label again.
-		e.Question = stripRepeatedLabels(e.Question, e.Label)
+		e.Question = p.stripRepeatedLabels(e.Question, e.Label)
 		for j, a := range e.Answer {
-			l, rest, ok := parseLabel(a)
+			l, rest, ok := p.turnLabel(a)
 			// Pages that label only the first turns ("Interviewer: ...",
 			// then "Smith: ...") label the first answer as they do the
 			// first question.
@@ -394,13 +523,13 @@ func canonOr(canon map[string]string, l string) string {
 	return l
 }
 
-func stripRepeatedLabels(q, label string) string {
+func (p *page) stripRepeatedLabels(q, label string) string {
 	if label == "" || !strings.Contains(q, "\n\n") {
 		return q
 	}
 	parts := strings.Split(q, "\n\n")
 	for i := 1; i < len(parts); i++ {
-		if l, rest, ok := parseLabel(parts[i]); ok && l == label {
+		if l, rest, ok := p.turnLabel(parts[i]); ok && l == label {
 			parts[i] = rest
 		}
 	}
@@ -418,7 +547,7 @@ func (p *page) hostCloses(t *Transcript) {
 	}
 	_, counts, canon := p.pageLabelsCached()
 	speaker := func(i int) string {
-		if l, _, ok := parseLabel(p.text(i)); ok && counts[canonOr(canon, l)] >= 2 {
+		if l, _, ok := p.turnLabel(p.text(i)); ok && (counts[canonOr(canon, l)] >= 2 || p.askers[l]) {
 			return canonOr(canon, l)
 		}
 		return ""

@@ -86,7 +86,8 @@ func (p *page) people(t *Transcript) {
 				t.Interviewees = append(t.Interviewees, s)
 			}
 		}
-		if t.Interviewer == "" && e.QuestionSpeaker != "" && !genericLabel(e.QuestionSpeaker) {
+		// A chat's askers are many: none of them is the interviewer.
+		if t.Interviewer == "" && e.QuestionSpeaker != "" && !genericLabel(e.QuestionSpeaker) && !p.askers[e.QuestionSpeaker] {
 			t.Interviewer = e.QuestionSpeaker
 		}
 	}

@@ -14,11 +14,18 @@ import (
 // labelRe matches a turn label at the start of a paragraph: "Q:", "A.",
 // "Q2.", "Frage:", "MARGARET WARNER:", "Karin Fischer:", "fluter.de:". The
 // label is at most five words and is followed by a colon (or a full stop
-// for one-letter labels) and the turn's text.
-var labelRe = regexp.MustCompile(`^((?:[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}|\p{Lu}\d{0,2})\s*(?:::?|\.\s|\s[–—]\s)\s*(\S.*)$`)
+// for one-letter labels) and the turn's text. A numbered label ("A6.",
+// "Frage 3.") ends at its full stop: its first alternative is tried first,
+// so a short first sentence ("A6. Yes. I do ...") is not taken into
+// the label.
+var labelRe = regexp.MustCompile(`^(` + numberedHead + `|(?:[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}|\p{Lu}\d{0,2})\s*(?:::?|\.\s|\s[–—]\s)\s*(\S.*)$`)
+
+// numberedHead is a numbered label: letters, maybe a space, and a number
+// ("Q6", "A 12", "Frage 3"), as numberedRe states it.
+const numberedHead = `\p{L}[\p{L}.]{0,15}?\s?\d{1,3}`
 
 // labelHeadRe is labelRe up to the first character of the turn's text.
-var labelHeadRe = regexp.MustCompile(`^((?:[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}|\p{Lu}\d{0,2})\s*(?:::?|\.\s|\s[–—]\s)\s*(\S)`)
+var labelHeadRe = regexp.MustCompile(`^(` + numberedHead + `|(?:[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*)(?:\s+[\p{L}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}|\p{Lu}\d{0,2})\s*(?:::?|\.\s|\s[–—]\s)\s*(\S)`)
 
 // questionLabels are the labels that mean "question" in the languages
 // qanda reads; answers' labels need not be listed: everything that is not
