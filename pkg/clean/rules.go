@@ -56,6 +56,8 @@ func Rules() []Rule {
 			Why: "list items with links after the article's last paragraph are a 'more stories' list"},
 		{Name: "author-boxes", Parent: "main-content", Input: HTMLInput, Does: "removes author-bio",
 			Why: "a short box whose class or id names an author or bio"},
+		{Name: "after-author-box", Parent: "main-content", Input: HTMLInput, Does: "removes footer",
+			Why: "an author box that closes the article (80% of its words before it) ends it; the little text after it is the site's (donation, newsletter boxes)"},
 		{Name: "empty-sections", Parent: "main-content", Input: HTMLInput, Does: "removes the reason of its section",
 			Why: "a heading whose whole section was removed titled that furniture"},
 		{Name: "text-chrome", Input: TextInput, Does: "parent of the text-dump chrome steps",

@@ -95,3 +95,34 @@ func TestCommentThreadKeeps(t *testing.T) {
 		}
 	}
 }
+
+// The author box that closes the article ends it: a donation appeal after
+// it goes as footer. Photo credits named "author" in the middle of the
+// text end nothing.
+func TestAfterAuthorBox(t *testing.T) {
+	appeal := []string{"#SupportYourLocalPaper", "Support us with 2 euros!", "Did you know that there is no other paper about the harbour in the whole region?"}
+	page := `<html><body><article><h1>Talking to the harbour master</h1>` +
+		`<h2>Why did the plan surprise you?</h2><p>` + longA + " " + longB + `</p>` +
+		`<h2>What comes next for the harbour?</h2><p>` + longB + " " + longC + `</p>` +
+		`<h2>Who pays for the new walls?</h2><p>` + longC + " " + longA + `</p><p>` + longA + " " + longC + `</p>` +
+		`<div class="author-box"><p>Jane Doe writes about coasts and has reported from ports on four continents.</p></div>` +
+		`<div class="appeal"><h2>` + appeal[0] + `</h2><h3>` + appeal[1] + `</h3><p>` + appeal[2] + `</p></div>` +
+		`</article></body></html>`
+	bs := htmlBlocks(t, page)
+	marks := Clean(bs, Context{TitleBlock: 0, HTML: true})
+	for _, s := range appeal {
+		if m := roleOf(t, bs, marks, s); m.Rule != "after-author-box" || m.Reason != Footer {
+			t.Errorf("appeal line %q: %+v", s, m)
+		}
+	}
+	if m := roleOf(t, bs, marks, longA+" "+longC); m.Role != Content {
+		t.Errorf("last answer: %+v", m)
+	}
+	credit := strings.Replace(page, `<div class="author-box"><p>Jane Doe writes about coasts and has reported from ports on four continents.</p></div>`,
+		`<div class="author-box"><p>Photograph by Jane Doe</p></div>`, 1)
+	bs = htmlBlocks(t, credit)
+	marks = Clean(bs, Context{TitleBlock: 0, HTML: true})
+	if m := roleOf(t, bs, marks, appeal[2]); m.Rule == "after-author-box" {
+		t.Errorf("a credit box ended the article: %+v", m)
+	}
+}
