@@ -386,6 +386,63 @@ func (c *cleaner) insideMain(in map[*blocks.Element]bool, stats map[*blocks.Elem
 	c.step("link-runs", c.linkRuns)
 	c.step("trailing-links", func() { c.trailingLinks(in) })
 	c.step("author-boxes", func() { c.authorBoxes(in, stats, below) })
+	c.step("after-author-box", c.afterAuthorBox)
+}
+
+const (
+	// authorBoxAt is the share of the article's words that must stand
+	// before an author box for it to close the article.
+	authorBoxAt = 0.8
+	// afterAuthorMaxShare bounds the text after the closing author box,
+	// as a share of the text before it.
+	afterAuthorMaxShare = 0.25
+	// authorBioMinWords is the shortest sentence about the author.
+	authorBioMinWords = 8
+)
+
+// afterAuthorBox removes the text that follows the author box closing the
+// article: a donation appeal, a newsletter box, a campaign's slogan. The
+// box about the author is the article's last part on every site that
+// prints one there; what comes after it is the site's.
+func (c *cleaner) afterAuthorBox() {
+	box, bio := -1, false
+	for i := len(c.bs) - 1; i >= 0; i-- {
+		if c.marks[i].Rule != "author-boxes" {
+			if box >= 0 {
+				break
+			}
+			continue
+		}
+		if box < 0 {
+			box = i
+		}
+		// A box that tells about the author in a sentence or is
+		// labelled so: photo credits and quoted customers' names are
+		// neither.
+		bio = bio || c.nw[i] >= authorBioMinWords && EndsSentence(c.bs[i].Text) || authorLabel(c.bs[i].Text, c.nw[i])
+	}
+	if box < 0 || !bio {
+		return
+	}
+	before, after := 0, 0
+	for i := range c.bs {
+		if !c.live(i) {
+			continue
+		}
+		if i < box {
+			before += c.nw[i]
+		} else {
+			after += c.nw[i]
+		}
+	}
+	if after == 0 || float64(before) < authorBoxAt*float64(before+after) || float64(after) > afterAuthorMaxShare*float64(before) {
+		return
+	}
+	for i := box + 1; i < len(c.bs); i++ {
+		if c.live(i) {
+			c.remove(i, Footer, -1)
+		}
+	}
 }
 
 // linkRuns removes runs of link lines: a list of related stories, the
@@ -480,13 +537,28 @@ func (c *cleaner) authorBoxes(in map[*blocks.Element]bool, stats map[*blocks.Ele
 func authorNamed(e *blocks.Element) bool {
 	found := false
 	for _, v := range []string{e.Class, e.IDAttr} {
-		forWords(strings.ToLower(v), func(w string) {
-			switch w {
-			case "author", "authors", "autor", "autorin", "autoren", "auteur", "bio", "biography", "authorbio", "aboutauthor", "contributor":
-				found = true
-			}
-		})
+		forWords(strings.ToLower(v), func(w string) { found = found || authorWord(w) })
 	}
+	return found
+}
+
+// authorWord reports whether a lower-case word names an author or a bio.
+func authorWord(w string) bool {
+	switch w {
+	case "author", "authors", "autor", "autorin", "autoren", "auteur", "bio", "biography", "authorbio", "aboutauthor", "contributor":
+		return true
+	}
+	return false
+}
+
+// authorLabel reports whether a short block labels an author box
+// ("Autor", "Autoren:", "About the author").
+func authorLabel(s string, words int) bool {
+	if words > 4 {
+		return false
+	}
+	found := false
+	forWords(strings.ToLower(s), func(w string) { found = found || authorWord(w) })
 	return found
 }
 

@@ -305,5 +305,30 @@ func titleBlock(bs []blocks.Block, title string) int {
 			return i
 		}
 	}
+	// The title may carry the site's name that the headline does not
+	// ("Site: Headline", "Headline - Site"): a heading of three words or
+	// more that the title starts or ends with, the rest at most three
+	// words.
+	for i, b := range bs {
+		if b.Kind != blocks.Heading {
+			continue
+		}
+		k := clean.Key(b.Text)
+		if strings.Count(k, " ") < 2 || len(k) >= len(key) {
+			continue
+		}
+		rest := ""
+		switch {
+		case strings.HasSuffix(key, " "+k):
+			rest = key[:len(key)-len(k)-1]
+		case strings.HasPrefix(key, k+" "):
+			rest = key[len(k)+1:]
+		default:
+			continue
+		}
+		if strings.Count(rest, " ") < 3 {
+			return i
+		}
+	}
 	return -1
 }

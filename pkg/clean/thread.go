@@ -1,0 +1,142 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Comments: a thread of readers' posts after the article, with the lines
+// that open it (its count, its title).
+const Comments Reason = "comments"
+
+const (
+	// postHeaderMaxWords bounds the line over a post that gives its
+	// author, date and buttons.
+	postHeaderMaxWords = 15
+	// threadMinHeaders is how many post headers make a thread.
+	threadMinHeaders = 2
+	// threadMaxGap is the most blocks between two post headers of one
+	// thread (a post's title, body and signature).
+	threadMaxGap = 12
+	// threadLeadMaxLines and threadLeadMaxWords bound the lines above the
+	// first post that belong to the thread: its title, the count of its
+	// messages, a post's own title.
+	threadLeadMaxLines = 5
+	threadLeadMaxWords = 12
+	// threadMinWordsBefore is how much live text must stand before the
+	// thread: comments follow an article.
+	threadMinWordsBefore = 150
+)
+
+var (
+	// postYearRe and postTimeRe find a post's date and time: "2004-09-16
+	// 21:49:53", "March 3, 2021 at 4:15 pm", "3. März 2021, 16:15".
+	postYearRe = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+	postTimeRe = regexp.MustCompile(`\b[0-2]?\d:[0-5]\d\b`)
+	// replyRe finds the buttons under or over a post, in the languages
+	// of the vocabulary.
+	replyRe = regexp.MustCompile(`(?i)\b(?:reply|permalink|antworten|répondre|responder|responder|rispondi)\b|Ответить`)
+)
+
+// postHeader reports whether block i reads as the line over or under a
+// reader's post: short, with a reply button and a date or a time. A date
+// and a time alone are not enough: shops print them on every price.
+func (c *cleaner) postHeader(i int) bool {
+	if c.nw[i] > postHeaderMaxWords || c.nw[i] == 0 {
+		return false
+	}
+	t := c.bs[i].Text
+	return replyRe.MatchString(t) && (postYearRe.MatchString(t) || postTimeRe.MatchString(t))
+}
+
+// commentThread removes a thread of readers' comments after the article:
+// post headers (a name, a date and a time, "Reply") at short intervals,
+// the posts between them, the lines that open the thread ("Showing
+// messages 1 through 6 of 6", its title) and whatever follows it. Posts
+// by many hands after the article are no part of the interview, and their
+// shape is the same on every site: one header line per post. A list of
+// dated headlines is not a thread: its lines hold no time or reply button.
+func (c *cleaner) commentThread() {
+	var heads []int
+	for i := range c.bs {
+		if c.marks[i].Role == Title || !c.postHeader(i) {
+			continue
+		}
+		if len(heads) > 0 && i-heads[len(heads)-1] > threadMaxGap {
+			if len(heads) >= threadMinHeaders {
+				break
+			}
+			heads = heads[:0]
+		}
+		heads = append(heads, i)
+	}
+	if len(heads) < threadMinHeaders {
+		return
+	}
+	first := heads[0]
+	// The thread's posts alternate with their headers: a header with no
+	// text after it before the next is a list of dates, not a thread.
+	posts := 0
+	for k, h := range heads {
+		end := len(c.bs)
+		if k+1 < len(heads) {
+			end = heads[k+1]
+		}
+		for j := h + 1; j < end; j++ {
+			if c.live(j) && c.nw[j] >= 3 {
+				posts++
+				break
+			}
+		}
+	}
+	if posts < len(heads)-1 {
+		return
+	}
+	before := 0
+	for i := 0; i < first; i++ {
+		if c.live(i) {
+			before += c.nw[i]
+		}
+	}
+	if before < threadMinWordsBefore {
+		return
+	}
+	// The lines that open the thread.
+	start, lines := first, 0
+	for i := first - 1; i >= 0 && lines < threadLeadMaxLines; i-- {
+		if !c.live(i) {
+			continue
+		}
+		if c.nw[i] > threadLeadMaxWords || c.marks[i].Role != Content || labelled(c.bs[i].Text) {
+			break
+		}
+		start, lines = i, lines+1
+	}
+	// A page whose posts outweigh the text above them is a forum's
+	// thread: the posts are its text.
+	after := 0
+	for i := start; i < len(c.bs); i++ {
+		if c.live(i) {
+			after += c.nw[i]
+		}
+	}
+	if after > before {
+		return
+	}
+	for i := start; i < len(c.bs); i++ {
+		if c.live(i) {
+			c.remove(i, Comments, -1)
+		}
+	}
+}
+
+// labelled reports whether a text opens with a speaker's label ("SK:",
+// "Jane Doe:"): a turn of the interview, which no thread's heading is.
+func labelled(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || i > 30 {
+		return false
+	}
+	head := s[:i]
+	return strings.Count(head, " ") <= 3 && !strings.ContainsAny(head, "0123456789")
+}

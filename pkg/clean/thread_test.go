@@ -1,0 +1,128 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// An interview followed by readers' posts, each under a line with a date,
+// a time and a reply button: the posts, the thread's count and title go
+// as comments; the interview and its closing bio stay.
+func TestCommentThread(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body><table><tr><td>")
+	b.WriteString("<h2>Talking to the harbour master</h2>")
+	for _, s := range []string{"Why did the plan surprise you?", longA, "What comes next for the harbour?", longB,
+		"Who pays for the new walls?", longC, longA + " " + longB, longB + " " + longC, longC + " " + longA} {
+		b.WriteString("<p>" + s + "</p>")
+	}
+	b.WriteString("<p>Jane Doe writes about coasts and the people who live on them, and has done so for twenty years.</p>")
+	thread := []string{
+		"Will the walls hold?",
+		"Showing messages 1 through 3 of 3.",
+		"Not convinced",
+		"2021-03-04 10:12:00 harbourfan [Reply | View]",
+		"The walls will not hold a single winter, mark my words.",
+		"Re: Not convinced",
+		"2021-03-05 08:01:33 skipper [Reply | View]",
+		"They held in the last storm, so I am more hopeful than you.",
+		"Great read",
+		"2021-03-06 19:45:10 anna [Reply | View]",
+		"Thanks for this, I grew up by that quay.",
+	}
+	b.WriteString("<p><b>" + thread[0] + "</b></p><p>" + thread[1] + "</p><ul>")
+	for i := 2; i < len(thread); i += 3 {
+		b.WriteString("<li><b>" + thread[i] + "</b><br>" + thread[i+1] + "<br><br>" + thread[i+2] + "</li>")
+	}
+	b.WriteString("</ul></td></tr></table></body></html>")
+	bs := htmlBlocks(t, b.String())
+	marks := Clean(bs, Context{TitleBlock: 0, HTML: true})
+	for _, s := range thread {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed {
+			t.Errorf("thread line %q kept: %+v", s, m)
+		}
+	}
+	for _, s := range []string{"Not convinced", "The walls will not hold a single winter, mark my words.", "Showing messages 1 through 3 of 3."} {
+		if m := roleOf(t, bs, marks, s); m.Reason != Comments || m.Rule != "comment-thread" {
+			t.Errorf("thread line %q: %+v", s, m)
+		}
+	}
+	for _, s := range []string{longC + " " + longA, "Jane Doe writes about coasts and the people who live on them, and has done so for twenty years.", "Who pays for the new walls?"} {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("article line %q: %+v", s, m)
+		}
+	}
+	off := Clean(bs, Context{TitleBlock: 0, HTML: true, Disabled: map[string]bool{"comment-thread": true}})
+	if m := roleOf(t, bs, off, "Showing messages 1 through 3 of 3."); m.Role != Content {
+		t.Errorf("comment-thread off, the count still goes: %+v", m)
+	}
+}
+
+// Dated lines without a reply button (prices, a list of dated headlines)
+// are no thread; nor are posts that outweigh the text above them (a
+// forum's page, whose posts are its text).
+func TestCommentThreadKeeps(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body><div><h1>Toys for a rainy day</h1>")
+	for _, s := range []string{longA, longB, longC, longA + " " + longC, longB + " " + longA} {
+		b.WriteString("<p>" + s + "</p>")
+	}
+	prices := []string{"Price on 02.01.2023 10:46", "A wooden stacking tower in six colours, for babies from a year old.",
+		"Price on 02.01.2023 12:53", "A rainbow of nine arches that children sort and stack on the floor."}
+	for _, s := range prices {
+		b.WriteString("<p>" + s + "</p>")
+	}
+	b.WriteString("</div></body></html>")
+	bs := htmlBlocks(t, b.String())
+	marks := Clean(bs, Context{TitleBlock: 0, HTML: true})
+	for _, s := range prices {
+		if m := roleOf(t, bs, marks, s); m.Rule == "comment-thread" {
+			t.Errorf("price line %q taken for a thread: %+v", s, m)
+		}
+	}
+
+	var f strings.Builder
+	f.WriteString("<html><body><div><h1>Update fails with an error</h1><p>" + longA + " " + longB + "</p>")
+	for i := 0; i < 6; i++ {
+		f.WriteString("<p>03.03.2011, 14:3" + string(rune('0'+i)) + " Reply</p><p>" + longC + " " + longB + "</p>")
+	}
+	f.WriteString("</div></body></html>")
+	bs = htmlBlocks(t, f.String())
+	marks = Clean(bs, Context{TitleBlock: 0, HTML: true})
+	for i, m := range marks {
+		if m.Rule == "comment-thread" {
+			t.Fatalf("forum post %q taken for comments: %+v", bs[i].Text, m)
+		}
+	}
+}
+
+// The author box that closes the article ends it: a donation appeal after
+// it goes as footer. Photo credits named "author" in the middle of the
+// text end nothing.
+func TestAfterAuthorBox(t *testing.T) {
+	appeal := []string{"#SupportYourLocalPaper", "Support us with 2 euros!", "Did you know that there is no other paper about the harbour in the whole region?"}
+	page := `<html><body><article><h1>Talking to the harbour master</h1>` +
+		`<h2>Why did the plan surprise you?</h2><p>` + longA + " " + longB + `</p>` +
+		`<h2>What comes next for the harbour?</h2><p>` + longB + " " + longC + `</p>` +
+		`<h2>Who pays for the new walls?</h2><p>` + longC + " " + longA + `</p><p>` + longA + " " + longC + `</p>` +
+		`<div class="author-box"><p>Jane Doe writes about coasts and has reported from ports on four continents.</p></div>` +
+		`<div class="appeal"><h2>` + appeal[0] + `</h2><h3>` + appeal[1] + `</h3><p>` + appeal[2] + `</p></div>` +
+		`</article></body></html>`
+	bs := htmlBlocks(t, page)
+	marks := Clean(bs, Context{TitleBlock: 0, HTML: true})
+	for _, s := range appeal {
+		if m := roleOf(t, bs, marks, s); m.Rule != "after-author-box" || m.Reason != Footer {
+			t.Errorf("appeal line %q: %+v", s, m)
+		}
+	}
+	if m := roleOf(t, bs, marks, longA+" "+longC); m.Role != Content {
+		t.Errorf("last answer: %+v", m)
+	}
+	credit := strings.Replace(page, `<div class="author-box"><p>Jane Doe writes about coasts and has reported from ports on four continents.</p></div>`,
+		`<div class="author-box"><p>Photograph by Jane Doe</p></div>`, 1)
+	bs = htmlBlocks(t, credit)
+	marks = Clean(bs, Context{TitleBlock: 0, HTML: true})
+	if m := roleOf(t, bs, marks, appeal[2]); m.Rule == "after-author-box" {
+		t.Errorf("a credit box ended the article: %+v", m)
+	}
+}
