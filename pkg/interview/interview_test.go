@@ -520,3 +520,20 @@ func TestAnnouncedInterviewWithoutAddress(t *testing.T) {
 		t.Errorf("announced in the title: %d exchanges, want 4", got)
 	}
 }
+
+// "tells the Swiss weekly Die Weltwoche": the outlet is the name after the
+// kind of publication, not the adjective before it; "told the New York
+// Times on Monday" keeps its outlet.
+func TestOutletAfterItsKind(t *testing.T) {
+	for s, want := range map[string]string{
+		"Publisher Steve Example tells the Swiss weekly DIE WOCHE that it hurt him.": "DIE WOCHE",
+		"Jane Example told the German newspaper Die Zeitung about her plans.":        "Die Zeitung",
+		"Jane Example told the New York Times on Monday that she would stay.":        "the New York Times",
+		"Aykhan Hajizada told The Insider.":                                          "The Insider",
+	} {
+		m := toldRes[0].find(s)
+		if m == nil || m[2] != want {
+			t.Errorf("%q: outlet %q, want %q", s, m, want)
+		}
+	}
+}

@@ -41,11 +41,25 @@ type toldRe struct {
 func (t toldRe) find(s string) []string {
 	for _, v := range t.verbs {
 		if strings.Contains(s, v) {
-			return t.re.FindStringSubmatch(s)
+			m := t.re.FindStringSubmatchIndex(s)
+			if m == nil {
+				return nil
+			}
+			found := []string{s[m[0]:m[1]], s[m[2]:m[3]], s[m[4]:m[5]]}
+			// "tells the Swiss weekly Die Weltwoche": the words before a
+			// kind of publication describe it; its name follows.
+			if n := descriptorRe.FindStringSubmatch(s[m[1]:]); n != nil {
+				found[2] = n[1]
+			}
+			return found
 		}
 	}
 	return nil
 }
+
+// descriptorRe matches a kind of publication and the name after it, right
+// after an outlet's first words.
+var descriptorRe = regexp.MustCompile(`^\s+(?:weekly|daily|newspaper|magazine|paper|broadcaster|channel|station|agency|news agency|website|site|portal|radio|network)\s+` + outlet)
 
 // people finds the interviewer and interviewees from the intro and fills
 // the speaker fields that the format did not.
