@@ -72,6 +72,8 @@ func Rules() []Rule {
 			Why: "between headline and text, when nothing there reads as text, lines are bylines, dates and share buttons"},
 		{Name: "text-link-runs", Parent: "text-chrome", Input: TextInput, Does: "removes teaser",
 			Why: "runs of three or more mostly list-like short lines inside the text are teaser boxes and menus"},
+		{Name: "intro-furniture", Parent: "text-chrome", Input: TextInput, Does: "removes navigation",
+			Why: "five or more short lines that are no sentences between the intro and the first question are a box of the page's metadata (author, date, credits)"},
 		{Name: "text-captions", Parent: "text-chrome", Input: TextInput, Does: "moves to caption",
 			Why: "a short line that carries a photo credit is a caption"},
 		{Name: "image-names", Parent: "text-chrome", Input: TextInput, Does: "moves to caption",

@@ -138,6 +138,7 @@ func (c *cleaner) textChrome() {
 		c.step("text-link-runs", func() { c.chromeRuns(idx[:s], kind[:s], script) })
 	}
 	c.step("text-link-runs", func() { c.chromeRuns(idx[s:e+1], kind[s:e+1], script) })
+	c.step("intro-furniture", func() { c.introFurniture(idx, kind, script) })
 	c.step("text-captions", func() {
 		for p := 0; p <= e; p++ {
 			if kind[p] == captionLine && c.live(idx[p]) {
@@ -501,6 +502,47 @@ func (c *cleaner) chromeRuns(idx []int, kind []lineKind, script Script) {
 			}
 		}
 		p = q
+	}
+}
+
+// introFurnitureMinRun is the shortest run of furniture lines taken
+// between the intro and the first question.
+const introFurnitureMinRun = 5
+
+// introFurniture removes, before the first question or speaker's turn, a
+// run of at least introFurnitureMinRun short lines that are no sentences
+// ("Author", a name, "Date", a date, "Cover", a credit): a box of the
+// page's metadata, which an intro of prose does not hold. The line right
+// above the first question may name its speaker or topic and stays.
+func (c *cleaner) introFurniture(idx []int, kind []lineKind, script Script) {
+	first := -1
+	for p := range idx {
+		if c.live(idx[p]) && c.turn(idx[p], kind[p]) {
+			first = p
+			break
+		}
+	}
+	for p := 0; p < first; {
+		if kind[p] != chromeLine || !c.live(idx[p]) {
+			p++
+			continue
+		}
+		q := p
+		for q < first && kind[q] == chromeLine && c.live(idx[q]) && !IsQuestion(c.bs[idx[q]].Text) {
+			q++
+		}
+		end := q
+		if end == first {
+			end-- // the line above the first question
+		}
+		if end-p >= introFurnitureMinRun {
+			for r := p; r < end; r++ {
+				if !c.leaveToLaterRules(idx[r], script) {
+					c.remove(idx[r], Navigation, -1)
+				}
+			}
+		}
+		p = max(q, p+1)
 	}
 }
 

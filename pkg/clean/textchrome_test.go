@@ -216,3 +216,43 @@ func TestTextFooterTakesLongBoxLines(t *testing.T) {
 		}
 	}
 }
+
+// A box of the page's metadata between the intro and the first question
+// goes; the short line right above the first question (its topic) stays,
+// and so does a shorter run.
+func TestIntroFurniture(t *testing.T) {
+	lines := []string{
+		"A headline about the interview here",
+		"The harbour was rebuilt twice in the last century, and each time the town argued for years about who should pay for the new walls and the cranes.",
+		"Author", "Jane Example", "Cover", "City Archive", "Date", "2 March 2020",
+		"On the walls",
+		"Q: Why did it take so long to agree on the money for the walls?",
+		"A: Nobody in the council expected the storm to be that strong; the forecasts had promised rain and wind, but not a flood that reached the market square.",
+		"Q: Where did you start when the water had gone back to the sea?",
+		"A: We started with the schools, because children cannot wait, and then moved on to the roads, the bridges and finally the old ferry terminal by the river.",
+		"Q: And who paid in the end, after all those years of argument?",
+		"A: In the end the money came from three places at once: the region, a foundation in the capital and, to everyone's surprise, the fishermen themselves.",
+	}
+	bs := blocks.FromText(strings.Join(lines, "\n\n"))
+	marks := clean.Clean(bs, clean.Context{TitleBlock: 0})
+	for i := 2; i <= 7; i++ {
+		if marks[i].Role != clean.Removed || marks[i].Rule != "intro-furniture" {
+			t.Errorf("block %d %q: %+v, want removed by intro-furniture", i, bs[i].Text, marks[i])
+		}
+	}
+	if marks[8].Role != clean.Content {
+		t.Errorf("the topic above the first question: %+v", marks[8])
+	}
+	off := clean.Clean(bs, clean.Context{TitleBlock: 0, Disabled: map[string]bool{"intro-furniture": true}})
+	if off[3].Rule == "intro-furniture" {
+		t.Error("intro-furniture off, still fires")
+	}
+	short := append(append([]string{}, lines[:2]...), lines[6:]...) // "Date", a date, the topic
+	bs = blocks.FromText(strings.Join(short, "\n\n"))
+	marks = clean.Clean(bs, clean.Context{TitleBlock: 0})
+	for i := range marks {
+		if marks[i].Rule == "intro-furniture" {
+			t.Errorf("a run of two lines taken: %q", bs[i].Text)
+		}
+	}
+}
