@@ -96,6 +96,8 @@ func Rules() []Rule {
 			Why: "a box that opens by telling the reader to subscribe, or an embedded teaser's kicker ('VIDEO:')"},
 		{Name: "disclaimer", Parent: "boxes", Input: AnyInput, Does: "removes disclaimer",
 			Why: "the legal notes printed under interviews and advertising posts"},
+		{Name: "plugin-notice", Parent: "boxes", Input: AnyInput, Does: "removes boilerplate",
+			Why: "a short block naming a browser plug-in or media player (Flash Player, RealAudio) tells the reader to install it or offers a version for it; product names, the same in every language"},
 		{Name: "comment-thread", Input: AnyInput, Does: "removes comments",
 			Why: "readers' posts after the article each carry a short line with a reply button and a date or time; two such lines at short intervals are a thread, on any site, unless the posts outweigh the text above them (a forum)", run: (*cleaner).commentThread},
 		{Name: "other-script", Input: AnyInput, Does: "removes language-link, other-language",
