@@ -52,6 +52,8 @@ func Rules() []Rule {
 			Why: "a small <article> inside the article is another story's card or a comment"},
 		{Name: "link-runs", Parent: "main-content", Input: HTMLInput, Does: "removes related",
 			Why: "consecutive lines that are links are a list of related stories or a table of contents"},
+		{Name: "link-boxes", Parent: "main-content", Input: HTMLInput, Does: "removes related",
+			Why: "a short heading in capitals or ending with a colon that opens three or more short lines holding links, in one element closed before the text goes on, is a box of links, however little of each line is link"},
 		{Name: "trailing-links", Parent: "main-content", Input: HTMLInput, Does: "removes related",
 			Why: "list items with links after the article's last paragraph are a 'more stories' list"},
 		{Name: "author-boxes", Parent: "main-content", Input: HTMLInput, Does: "removes author-bio",
