@@ -323,6 +323,9 @@ func lowerASCII(c byte) byte {
 const (
 	linkStubMaxWords = 15
 	boilerMaxWords   = 12
+	// pluginMaxWords bounds a plug-in notice: "Can't see the menu?
+	// Download Flash Player now for free to view this content."
+	pluginMaxWords = 20
 )
 
 // stubsAndBoilerplate removes link stubs and boxes that invite the reader
@@ -331,6 +334,7 @@ const (
 func (c *cleaner) stubsAndBoilerplate() {
 	on := c.rules.on
 	line, stub, boiler, action, disclaimer := on("link-line"), on("link-stub"), on("boilerplate"), on("call-to-action"), on("disclaimer")
+	plugin := on("plugin-notice")
 	v := c.v
 	for i, b := range c.bs {
 		if !c.live(i) || IsQuestion(b.Text) {
@@ -353,6 +357,8 @@ func (c *cleaner) stubsAndBoilerplate() {
 			c.removeAs("call-to-action", i, Boilerplate)
 		case disclaimer && n <= 45 && c.may(i, &v.Disclaimer) && v.Disclaimer.Re.MatchString(b.Text):
 			c.removeAs("disclaimer", i, Disclaimer)
+		case plugin && n <= pluginMaxWords && c.may(i, &v.Plugin) && v.Plugin.Re.MatchString(b.Text):
+			c.removeAs("plugin-notice", i, Boilerplate)
 		}
 	}
 }

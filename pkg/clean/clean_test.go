@@ -316,3 +316,23 @@ func TestSeparators(t *testing.T) {
 		t.Errorf("ellipsis: %+v", m)
 	}
 }
+
+func TestPluginNotices(t *testing.T) {
+	bs := page("Title of the interview page here", longA,
+		"Missing the menu? Get the QuickTime Player today to view this video.",
+		"An audio version of this talk for RealPlayer is available.",
+		longB,
+		"Why did you never release the show for Windows Media Player users, after all those letters they wrote to you?",
+		"We talked about the old Flash Player days for a long while over dinner, and honestly it was the best part of the whole evening for both of us, I think.")
+	m := Clean(bs, Context{TitleBlock: 0})
+	for _, i := range []int{2, 3} {
+		if m[i].Role != Removed || m[i].Rule != "plugin-notice" {
+			t.Errorf("block %d %q: %+v, want removed by plugin-notice", i, bs[i].Text, m[i])
+		}
+	}
+	for _, i := range []int{5, 6} {
+		if m[i].Role != Content {
+			t.Errorf("block %d %q (a question, a long answer) was removed: %+v", i, bs[i].Text, m[i])
+		}
+	}
+}

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
@@ -384,6 +385,7 @@ func (c *cleaner) insideMain(in map[*blocks.Element]bool, stats map[*blocks.Elem
 		}
 	}
 	c.step("link-runs", c.linkRuns)
+	c.step("link-boxes", c.linkBoxes)
 	c.step("trailing-links", func() { c.trailingLinks(in) })
 	c.step("author-boxes", func() { c.authorBoxes(in, stats, below) })
 	c.step("after-author-box", c.afterAuthorBox)
@@ -470,6 +472,154 @@ func (c *cleaner) linkRuns() {
 		}
 		i = j + 1
 	}
+}
+
+const (
+	// linkBoxMinLinks is how many lines with a link a link box holds at
+	// least; linkBoxMaxWords bounds each of its lines.
+	linkBoxMinLinks = 3
+	linkBoxMaxWords = 40
+	// linkBoxMaxShare bounds a link box's words, as a share of the
+	// page's live words.
+	linkBoxMaxShare = 0.25
+	// boxHeadingMaxWords bounds the heading that opens a link box.
+	boxHeadingMaxWords = 5
+)
+
+// linkBoxes removes boxes of links set inside the article: a short heading
+// line ("RELATED LINKS", "More on this:") opens short lines, three or more
+// of which hold a link (the rest are labels like the heading), and one
+// element holds
+// the heading and these lines but not the text that follows them: the box
+// is closed. Lines that are only half link ("May 4: The vote, in pictures")
+// escape link-runs; the heading and the box's markup tell them apart from
+// answers that cite a link, which no such heading opens and which run on
+// in the same container. Every short line in that element goes.
+func (c *cleaner) linkBoxes() {
+	words := 0
+	for i := range c.bs {
+		if c.live(i) {
+			words += c.nw[i]
+		}
+	}
+	for i := 0; i < len(c.bs); i++ {
+		if !c.live(i) || c.bs[i].Elem == nil || c.bs[i].LinkDensity > 0 || !c.boxHeading(i) {
+			continue
+		}
+		box, links, last := c.bs[i].Elem, 0, i
+		for j := i + 1; j < len(c.bs); j++ {
+			if c.marks[j].Role == Removed {
+				continue
+			}
+			b := c.bs[j]
+			if !c.live(j) || b.Elem == nil || c.nw[j] > linkBoxMaxWords || b.LinkDensity == 0 && !c.boxHeading(j) {
+				break
+			}
+			if b.LinkDensity > 0 {
+				links++
+			}
+			box, last = commonAncestor(box, b.Elem), j
+		}
+		if links < linkBoxMinLinks || box == nil || c.tableGrid(i, last) {
+			continue
+		}
+		// The box is closed: the next line is outside it.
+		if next := c.nextLive(last); next >= 0 && c.bs[next].Elem != nil && within(c.bs[next].Elem, box) {
+			continue
+		}
+		var in []int
+		n := 0
+		for k := range c.bs {
+			if c.live(k) && c.bs[k].Elem != nil && within(c.bs[k].Elem, box) {
+				in = append(in, k)
+				n += c.nw[k]
+				if c.nw[k] > linkBoxMaxWords {
+					n = words // a paragraph of text: not a box
+				}
+			}
+		}
+		if float64(n) > linkBoxMaxShare*float64(words) {
+			continue
+		}
+		for _, k := range in {
+			c.remove(k, Related, -1)
+		}
+		i = last
+	}
+}
+
+// tableGrid reports whether two of the live blocks from..to lie in
+// different cells of one table row: a data table (a schedule, a product
+// comparison) whose header cells read like labels, not a box of lines.
+func (c *cleaner) tableGrid(from, to int) bool {
+	cells := map[*blocks.Element]*blocks.Element{} // row -> a cell
+	for k := from; k <= to; k++ {
+		if !c.live(k) {
+			continue
+		}
+		for e := c.bs[k].Elem; e != nil; e = e.Parent {
+			if e.Tag != "td" && e.Tag != "th" {
+				continue
+			}
+			if row := e.Parent; row != nil && row.Tag == "tr" {
+				if cell, ok := cells[row]; ok && cell != e {
+					return true
+				}
+				cells[row] = e
+			}
+			break
+		}
+	}
+	return false
+}
+
+// boxHeading reports whether block i reads as the heading of a box or a
+// label in one: at most a few words, no link, no sentence or question, in
+// capitals (letters the most of it) or ending with a colon.
+func (c *cleaner) boxHeading(i int) bool {
+	t := strings.TrimSpace(c.bs[i].Text)
+	if c.nw[i] == 0 || c.nw[i] > boxHeadingMaxWords || c.bs[i].LinkDensity > 0 || IsQuestion(t) {
+		return false
+	}
+	if strings.HasSuffix(t, ":") {
+		return true
+	}
+	upper, lower, other := 0, 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		case !unicode.IsSpace(r):
+			other++
+		}
+	}
+	return upper >= 2 && lower == 0 && upper > other
+}
+
+// commonAncestor returns the innermost element that is or holds both a
+// and b, nil if none.
+func commonAncestor(a, b *blocks.Element) *blocks.Element {
+	for e := a; e != nil; e = e.Parent {
+		if within(b, e) {
+			return e
+		}
+	}
+	return nil
+}
+
+// within reports whether e is box or lies inside it.
+func within(e, box *blocks.Element) bool {
+	for ; e != nil; e = e.Parent {
+		if e == box {
+			return true
+		}
+		if e.Depth < box.Depth {
+			return false
+		}
+	}
+	return false
 }
 
 // trailingLinks removes the list of links that follows the article's last

@@ -203,3 +203,69 @@ func lostTo(bs []blocks.Block, marks []Mark, key string) Reason {
 	}
 	return ""
 }
+
+// A box of half-linked lines inside the article, opened by a heading in
+// capitals or ending with a colon and closed before the text goes on, is
+// removed; a data table of the same shape, an answer that cites links and
+// a box without its heading stay.
+func TestLinkBoxes(t *testing.T) {
+	const (
+		q1 = "Why did the repairs of the old harbour walls take so very long in the end?"
+		a1 = "We found more damage than expected, and every wall had to be checked by divers, one section after another, in cold water, all winter long."
+		q2 = "What comes next for the port and for the people who work there every day?"
+		a2 = "A second phase, which will modernise the cranes, the rail link and the warehouses on the northern side of the port, and then the ferry quay."
+	)
+	box := func(heading string) string {
+		return `<table align="right"><tr><td>` + heading + `<br>` +
+			`<p>March 3: The <a href="/a">mayor visits</a> the quay.</p>` +
+			`<p>April 9: <a href="/b">Divers find cracks</a> in the walls.</p>` +
+			`<p>Browse our coverage of <a href="/c">the port</a>.</p></td></tr></table>`
+	}
+	page := func(inner string) string {
+		return `<html><head><title>Harbour</title></head><body><div class="article"><h1>Harbour</h1>` +
+			`<p>` + q1 + `</p>` + inner + `<p>` + a1 + `</p><p>` + q2 + `</p><p>` + a2 + `</p></div></body></html>`
+	}
+	kept := func(bs []blocks.Block, m []Mark, sub string) bool {
+		for i, b := range bs {
+			if strings.Contains(b.Text, sub) {
+				return m[i].Role != Removed
+			}
+		}
+		t.Fatalf("no block holds %q", sub)
+		return false
+	}
+	for _, heading := range []string{"<b>HARBOUR LINKS</b>", "<b>On the harbour:</b>", "<b>СВЯЗАННЫЕ ССЫЛКИ</b>"} {
+		bs, m := htmlMarks(t, []byte(page(box(heading))))
+		for _, sub := range []string{"HARBOUR LINKS", "On the harbour:", "СВЯЗАННЫЕ", "March 3", "April 9", "Browse our"} {
+			for i, b := range bs {
+				if strings.Contains(b.Text, sub) && (m[i].Role != Removed || m[i].Rule != "link-boxes") {
+					t.Errorf("%s: %q: %+v, want removed by link-boxes", heading, b.Text, m[i])
+				}
+			}
+		}
+		if !kept(bs, m, "We found more damage") || !kept(bs, m, "A second phase") {
+			t.Errorf("%s: the answers went", heading)
+		}
+	}
+	// No heading: the lines stay.
+	bs, m := htmlMarks(t, []byte(page(box("<b>More on this story</b>"))))
+	if !kept(bs, m, "March 3") {
+		t.Errorf("lines without a box heading were removed")
+	}
+	// A data table: a header row, cells side by side.
+	grid := `<table><tr><th>MODEL</th><th>PRICE:</th></tr>` +
+		`<tr><td><a href="/a">Quay crane A</a> large</td><td><a href="/a">Ask</a> us</td></tr>` +
+		`<tr><td><a href="/b">Quay crane B</a> small</td><td><a href="/b">Ask</a> us</td></tr></table>`
+	bs, m = htmlMarks(t, []byte(page(grid)))
+	if !kept(bs, m, "Quay crane A") || !kept(bs, m, "MODEL") {
+		t.Errorf("a data table was removed as a link box")
+	}
+	// The box not closed: the text goes on in the same container.
+	open := `<div><b>FROM THE ARCHIVE</b><p>March 3: The <a href="/a">mayor visits</a> the quay.</p>` +
+		`<p>April 9: <a href="/b">Divers find cracks</a> in the walls.</p>` +
+		`<p>Browse our coverage of <a href="/c">the port</a>.</p><p>` + a1 + ` And more.</p></div>`
+	bs, m = htmlMarks(t, []byte(page(open)))
+	if !kept(bs, m, "March 3") {
+		t.Errorf("lines of an open container were removed")
+	}
+}

@@ -56,7 +56,9 @@ func (c *cleaner) pullQuotes() {
 			from, to = n/4, max(n*3/4, n/4+5)
 		}
 		cands = c.quoteCandidates(cands[:0], index, i, from, to-shingleSize+1)
-		display := displayOn && c.displayQuote(i)
+		flow := displayOn && c.displayQuote(i)
+		inset := displayOn && c.ctx.HTML && c.emphasisInset(i)
+		display := flow || inset
 		var words []string
 		for _, j := range cands {
 			if int(j) == i || c.marks[j].Role != Content {
@@ -67,7 +69,7 @@ func (c *cleaner) pullQuotes() {
 			// place tells: the copy out of the flow is the echo.
 			rule, least := "", need
 			if c.ntok[j] < c.ntok[i]*3/2 {
-				if !display || c.ntok[j] <= c.ntok[i] || c.outOfFlow(int(j)) {
+				if !display || c.ntok[j] <= c.ntok[i] || flow && c.outOfFlow(int(j)) || !flow && c.bs[j].Emphasis >= insetPlainMax {
 					continue
 				}
 				rule, least = "display-quotes", max(need, int(float64(c.ntok[i])*pullQuoteUnmarkedShare+0.999))
@@ -87,6 +89,87 @@ func (c *cleaner) pullQuotes() {
 			}
 		}
 	}
+	c.step("inset-lines", c.insetLines)
+}
+
+const (
+	// insetMinEmphasis is the share of bold text of a line set apart by
+	// emphasis; insetPlainMax the most its neighbours have.
+	insetMinEmphasis = 0.9
+	insetPlainMax    = 0.5
+	// insetMinQuotes is how many of a page's emphasis insets must be
+	// pull quotes before the others are taken for display lines too.
+	insetMinQuotes = 2
+)
+
+// emphasisInset reports whether block i is set apart from the text by its
+// type alone: a short line wholly in bold between live blocks that are
+// not, in a page's flow of paragraphs. A question or a labelled turn is
+// left alone: pages set their questions so.
+func (c *cleaner) emphasisInset(i int) bool {
+	b := c.bs[i]
+	if b.Emphasis < insetMinEmphasis || c.nw[i] > pullQuoteMaxWords || IsQuestion(b.Text) && !quoted(b.Text) || b.Kind == blocks.Heading {
+		return false
+	}
+	prev, next := c.prevLive(i), c.nextLive(i)
+	if prev < 0 || next < 0 {
+		return false
+	}
+	return c.bs[prev].Emphasis < insetPlainMax && c.bs[next].Emphasis < insetPlainMax &&
+		c.bs[prev].Kind == b.Kind && c.bs[next].Kind == b.Kind
+}
+
+// prevLive returns the nearest live block before i, skipping removed
+// ones; -1 if there is none or a block of another role comes first.
+func (c *cleaner) prevLive(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if c.marks[j].Role == Removed {
+			continue
+		}
+		if c.live(j) {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// insetLines removes the lines a page sets apart as it sets its pull
+// quotes (emphasisInset), when most such lines are pull quotes and at
+// least insetMinQuotes are: the others are display lines that quote no
+// one word for word (a pull caption, a summing-up line), printed in the
+// same style between the paragraphs.
+func (c *cleaner) insetLines() {
+	if !c.ctx.HTML {
+		return
+	}
+	var rest []int
+	quotes := 0
+	for i := range c.bs {
+		switch {
+		case c.live(i) && c.emphasisInset(i):
+			rest = append(rest, i)
+		case c.marks[i].Reason == PullQuote && c.marks[i].DupOf >= 0 && c.insetOnce(i):
+			quotes++
+		}
+	}
+	if quotes < insetMinQuotes || quotes < len(rest) {
+		return
+	}
+	for _, i := range rest {
+		c.remove(i, PullQuote, -1)
+	}
+}
+
+// insetOnce reports whether removed block i was an emphasis inset: wholly
+// bold between blocks of its kind that are not.
+func (c *cleaner) insetOnce(i int) bool {
+	b := c.bs[i]
+	if b.Emphasis < insetMinEmphasis || i == 0 || i+1 >= len(c.bs) {
+		return false
+	}
+	prev, next := c.bs[i-1], c.bs[i+1]
+	return prev.Emphasis < insetPlainMax && next.Emphasis < insetPlainMax && prev.Kind == b.Kind && next.Kind == b.Kind
 }
 
 // outOfFlow reports whether block i is set apart from the text: a

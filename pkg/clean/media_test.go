@@ -331,3 +331,70 @@ func TestDisplayQuote(t *testing.T) {
 		t.Errorf("blockquotes in a row: %+v", m)
 	}
 }
+
+// A line wholly in bold between plain paragraphs is set apart like a
+// blockquote: when the next paragraph holds it whole, however little
+// longer, it is the echo. Where most such lines are pull quotes, the other
+// bold lines are display lines too; where most are not (a page that sets
+// its prompts in bold), they stay.
+func TestEmphasisInsets(t *testing.T) {
+	const (
+		p1   = "The minister said on Tuesday that the harbour would reopen in spring, after two years of repairs and long delays for everyone."
+		p2   = "Engineers, who had warned about the state of the quay walls for a decade, welcomed the decision, but asked for more money soon."
+		q1   = "The walls were in far worse shape than anyone had thought. We had to rebuild most of them from the sea floor up, one by one, and that takes years."
+		q2   = "Nobody wanted to pay for the divers at first, so we waited, and the winter storms did the rest of the damage to the old northern quay."
+		echo = "The harbour is not a museum, it is a workplace."
+	)
+	body := func(extra string) []byte {
+		return []byte(`<html><head><title>Harbour</title></head><body><div class="article"><h1>Harbour</h1>` +
+			`<p>` + p1 + `</p>` +
+			`<p><b>"` + echo + `"</b></p>` +
+			`<p>JANE DOE, Harbour Master: ` + echo + `</p>` +
+			`<p>` + p2 + `</p>` +
+			`<p><b>"The walls were in far worse shape than anyone had thought."</b></p>` +
+			`<p>` + q1 + `</p>` +
+			`<p><b>"Nobody wanted to pay for the divers at first."</b></p>` +
+			`<p>` + q2 + `</p>` + extra +
+			`</div></body></html>`)
+	}
+	find := func(bs []blocks.Block, sub string) int {
+		for i, b := range bs {
+			if strings.Contains(b.Text, sub) {
+				return i
+			}
+		}
+		t.Fatalf("no block holds %q", sub)
+		return -1
+	}
+	bs, m := htmlMarks(t, body(`<p><b>In the port, anger at the long delay.</b></p><p>Dockers marched to the town hall on Friday, and the mayor came out to speak to them about the plans for the spring.</p>`))
+	if i := find(bs, `"The harbour is not`); m[i].Role != Removed || m[i].Rule != "display-quotes" {
+		t.Errorf("bold echo: %+v, want removed by display-quotes", m[i])
+	}
+	if i := find(bs, "JANE DOE"); m[i].Role != Content {
+		t.Errorf("the source of the echo went: %+v", m[i])
+	}
+	if i := find(bs, "In the port, anger"); m[i].Role != Removed || m[i].Rule != "inset-lines" {
+		t.Errorf("bold display line: %+v, want removed by inset-lines", m[i])
+	}
+	// Most bold lines are prompts, not quotes: they stay.
+	prompts := ""
+	answers := []string{
+		"They came in November and did not stop until March, and each one took another piece of the northern wall with it.",
+		"More than the cranes and the rail link together, because every diver works for a few hours a day in that cold water.",
+		"We will replace the two oldest ones first and then see how much money is left for the rest of them next year.",
+		"It will carry containers to the city and the wine to the south, if the government keeps its promise about it.",
+	}
+	for k, s := range []string{"Tell us about the storms.", "The cost of the divers.", "Your plans for the cranes.", "The rail link, then."} {
+		prompts += `<p><b>` + s + `</b></p><p>` + answers[k] + `</p>`
+	}
+	bs, m = htmlMarks(t, body(prompts))
+	for _, s := range []string{"Tell us about", "The cost of", "Your plans", "The rail link"} {
+		for i, b := range bs {
+			if b.Text == s || strings.HasPrefix(b.Text, s) && b.Emphasis > 0.9 {
+				if m[i].Role != Content {
+					t.Errorf("bold prompt %q: %+v, want kept", b.Text, m[i])
+				}
+			}
+		}
+	}
+}

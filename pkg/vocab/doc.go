@@ -30,6 +30,7 @@
 //	call-to-action  opens a box, or follows a lead-in and a colon
 //	teaser          an embedded teaser's kicker: "VIDEO: ..."
 //	disclaimer      anywhere in a legal note
+//	plugin          anywhere in a notice that a plug-in or player is needed
 //	credit          anywhere in a photo credit: "Photo: AFP"
 //	credit-label    a caption's credit label, with ":" or "by Name" after
 //	credit-mark     a caption's credit without a label: "© ...", "(Fuente ...)"

@@ -20,7 +20,7 @@ var data embed.FS
 // Categories returns the sections a table may have, in the order of doc.go.
 func Categories() []string {
 	return []string{"stub-end", "stub-start", "boiler", "call-to-action", "teaser", "disclaimer",
-		"credit", "credit-label", "credit-mark"}
+		"plugin", "credit", "credit-label", "credit-mark"}
 }
 
 // A Set is the pattern built from one category's phrases and the needles
@@ -58,7 +58,10 @@ type Vocab struct {
 	// Teaser matches a kicker in capitals and its colon at the start.
 	Teaser     Set
 	Disclaimer Set
-	Credit     Set
+	// Plugin matches the name of a browser plug-in or media player
+	// anywhere: "Flash Player", "RealAudio".
+	Plugin Set
+	Credit Set
 	// CreditLabel matches a label followed by a colon or by "by" and a
 	// capitalised name; CreditMark matches a credit-mark phrase.
 	CreditLabel, CreditMark Set
@@ -157,13 +160,14 @@ func build(t map[string][]string) (*Vocab, error) {
 		CallToAction:  newSet(`(?i)(?:^|:\s+)`+alternation(t["call-to-action"]), t["call-to-action"]),
 		Teaser:        newSet(`^`+alternation(upper)+`\s*:`, upper),
 		Disclaimer:    newSet(`(?i)`+alternation(t["disclaimer"]), t["disclaimer"]),
+		Plugin:        newSet(`(?i)`+alternation(t["plugin"]), t["plugin"]),
 		Credit:        newSet(`(?i)`+alternation(t["credit"]), t["credit"]),
 		CreditLabel:   newSet(`(?i)`+label+labelRe, t["credit-label"]),
 		CreditMark:    newSet(`(?i)`+mark, t["credit-mark"]),
 		CaptionCredit: regexp.MustCompile(`(?i)` + label + labelRe + `|` + mark),
 		triggers:      map[string]bool{},
 	}
-	for _, c := range []string{"stub-end", "stub-start", "boiler", "call-to-action", "teaser", "disclaimer"} {
+	for _, c := range []string{"stub-end", "stub-start", "boiler", "call-to-action", "teaser", "disclaimer", "plugin"} {
 		for _, p := range t[c] {
 			w, open := firstWord(p)
 			if open {
@@ -178,8 +182,8 @@ func build(t map[string][]string) (*Vocab, error) {
 }
 
 // HasTrigger reports whether a key (see Set.Words; any script, lower case)
-// has a word that opens a stub, boiler, call-to-action, teaser or
-// disclaimer phrase: a text without one matches none of them. A phrase
+// has a word that opens a stub, boiler, call-to-action, teaser,
+// disclaimer or plugin phrase: a text without one matches none of them. A phrase
 // that matches inside a word (a Cyrillic one) is looked for at words'
 // starts only.
 func (v *Vocab) HasTrigger(key string) bool {
