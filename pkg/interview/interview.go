@@ -71,6 +71,10 @@ type page struct {
 	labelCounts map[string]int
 	labelCanon  map[string]string
 	askers      map[string]bool // the "Name, Place" labels of a chat's askers
+	// roled are the labels that also stand with a role after a comma
+	// ("MICHEL CAMDESSUS, International Monetary Fund:" once, then
+	// "MICHEL CAMDESSUS:").
+	roled map[string]bool
 }
 
 func (p *page) text(i int) string { return p.in.Blocks[i].Text }

@@ -537,3 +537,29 @@ func TestOutletAfterItsKind(t *testing.T) {
 		}
 	}
 }
+
+// A speaker labelled with a role the first time ("NAME, Role:") and by the
+// name alone after that is one speaker; a sentence with a comma and a
+// colon is no label unless its opening names such a speaker.
+func TestLabelWithRoleFirstTime(t *testing.T) {
+	tr, _ := build(
+		"HOST: Thank you for coming. What happened last week in the markets?",
+		"JANE EXAMPLE, Harbour Bank: The markets fell, and they fell hard, because nobody expected the rate to move that early in the year.",
+		"HOST: Why did nobody expect it?",
+		"JANE EXAMPLE: The forecasts had all pointed the other way, and the bank had said nothing for months about its plans for the spring.",
+		"HOST: What happens next, in your view?",
+		"JANE EXAMPLE: We wait, as everyone in the trade does when the bank goes quiet for that long.",
+		"However, one thing is clear: the next move will not come before the summer, whatever the papers write.",
+	)
+	if len(tr.Exchanges) < 3 {
+		t.Fatalf("%d exchanges: %+v", len(tr.Exchanges), tr.Exchanges)
+	}
+	e := tr.Exchanges[0]
+	if !strings.HasPrefix(e.Answer[0], "The markets fell") || len(e.AnswerSpeakers) != 1 || e.AnswerSpeakers[0] != "JANE EXAMPLE" {
+		t.Errorf("first answer %q by %q", e.Answer, e.AnswerSpeakers)
+	}
+	last := tr.Exchanges[2]
+	if len(last.Answer) != 2 || !strings.HasPrefix(last.Answer[1], "However, one thing") {
+		t.Errorf("a sentence with a comma and a colon taken for a label: %q", last.Answer)
+	}
+}

@@ -324,7 +324,32 @@ func (p *page) turnLabel(s string) (label, rest string, ok bool) {
 			return l, rest, true
 		}
 	}
-	return parseLabel(s)
+	if l, rest, ok := parseLabel(s); ok {
+		return l, rest, true
+	}
+	if l, rest, ok := roleLabel(s); ok && p.roled[l] {
+		return l, rest, true
+	}
+	return "", s, false
+}
+
+// roleLabel splits "NAME, Role of the speaker: text" into the name and the
+// text: a label that carries the speaker's role or affiliation the first
+// time. Only a name that labels other turns on its own counts (pageLabels).
+func roleLabel(s string) (label, rest string, ok bool) {
+	head := s
+	if len(head) > maxLabelBytes {
+		head = head[:maxLabelBytes]
+	}
+	c, colon := strings.Index(head, ", "), strings.Index(head, ": ")
+	if c <= 0 || colon < c || strings.IndexByte(s[:colon], '\n') >= 0 {
+		return "", s, false
+	}
+	l, _, ok := parseLabel(s[:c] + ": x")
+	if !ok || l != s[:c] {
+		return "", s, false
+	}
+	return l, strings.TrimLeft(s[colon+1:], " "), true
 }
 
 // pageLabels counts the canonical labels of the stream's blocks.
@@ -349,6 +374,22 @@ func (p *page) pageLabels() (perPos []string, counts map[string]int, canon map[s
 		if ok {
 			p.askers[askerAt[k]] = true
 			rawAt[k] = askerAt[k]
+		}
+	}
+	// A name that labels turns on its own may carry a role the first time.
+	p.roled = map[string]bool{}
+	for k, i := range p.stream {
+		if rawAt[k] != "" {
+			continue
+		}
+		if l, _, ok := roleLabel(p.text(i)); ok {
+			for _, m := range rawAt {
+				if m == l {
+					p.roled[l] = true
+					rawAt[k] = l
+					break
+				}
+			}
 		}
 	}
 	raw, plain := map[string]int{}, map[string]int{}
