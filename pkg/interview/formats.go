@@ -108,6 +108,7 @@ func turnProposals(cands func(p *page) []candidate) func(p *page) []proposal {
 				p.closingSection(&t)
 				signOff(&t)
 				p.hostCloses(&t)
+				p.closingThanks(&t)
 				return t
 			}})
 		}

@@ -550,6 +550,7 @@ func TestLabelWithRoleFirstTime(t *testing.T) {
 		"HOST: What happens next, in your view?",
 		"JANE EXAMPLE: We wait, as everyone in the trade does when the bank goes quiet for that long.",
 		"However, one thing is clear: the next move will not come before the summer, whatever the papers write.",
+		"HOST: Thank you.",
 	)
 	if len(tr.Exchanges) < 3 {
 		t.Fatalf("%d exchanges: %+v", len(tr.Exchanges), tr.Exchanges)
@@ -561,5 +562,9 @@ func TestLabelWithRoleFirstTime(t *testing.T) {
 	last := tr.Exchanges[2]
 	if len(last.Answer) != 2 || !strings.HasPrefix(last.Answer[1], "However, one thing") {
 		t.Errorf("a sentence with a comma and a colon taken for a label: %q", last.Answer)
+	}
+	// The host's closing thanks is the host's, not part of the answer.
+	if len(tr.Outro) != 1 {
+		t.Errorf("outro %v, want the host's thanks", tr.Outro)
 	}
 }

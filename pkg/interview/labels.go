@@ -619,3 +619,26 @@ func (p *page) hostCloses(t *Transcript) {
 		return
 	}
 }
+
+// closingThanks moves the interviewer's closing thanks, a short turn after
+// the last answer ("HOST: Thank you."), from that answer to the outro:
+// the labels say whose it is, and it is not the interviewee's.
+func (p *page) closingThanks(t *Transcript) {
+	n := len(t.Exchanges)
+	if n < 2 || t.Format != "labels" {
+		return
+	}
+	last := &t.Exchanges[n-1]
+	off := len(last.Blocks) - len(last.Answer)
+	j := len(last.Answer) - 1
+	if j < 1 || last.Label == "" || words.Count(last.Answer[j]) > signOffMaxWords || !thanksRe.MatchString(last.Answer[j]) {
+		return
+	}
+	_, _, canon := p.pageLabelsCached()
+	l, _, ok := p.turnLabel(p.text(last.Blocks[off+j]))
+	if !ok || canonOr(canon, l) != canonOr(canon, last.Label) {
+		return
+	}
+	t.Outro = append([]int{last.Blocks[off+j]}, t.Outro...)
+	last.Answer, last.Blocks = last.Answer[:j], last.Blocks[:off+j]
+}

@@ -74,6 +74,9 @@ func (c *candidate) cutAt(k int) int {
 // thanksRe finds the thanks that close an interview.
 var thanksRe = regexp.MustCompile(`(?i)\b(thank you|thanks|danke|vielen dank|merci|gracias|grazie)\b|спасибо|благодар`)
 
+// signOffMaxWords is the longest reply to a closing thanks.
+const signOffMaxWords = 15
+
 // signOff moves a closing exchange that only thanks the guest ("Thank
 // you for your time." - "My pleasure.") to the outro.
 func signOff(t *Transcript) {
@@ -86,7 +89,7 @@ func signOff(t *Transcript) {
 	for _, a := range last.Answer {
 		count += words.Count(a)
 	}
-	if !thanksRe.MatchString(last.Question) || count > 15 {
+	if !thanksRe.MatchString(last.Question) || count > signOffMaxWords {
 		return
 	}
 	t.Outro = append(append([]int{}, last.Blocks...), t.Outro...)
