@@ -2,8 +2,11 @@ package interview
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/qanda/qanda/pkg/blocks"
+	"github.com/qanda/qanda/pkg/words"
 )
 
 // Format is one way a page may mark its questions. Each format proposes
@@ -190,7 +193,8 @@ func questionMarkCandidates(p *page) []candidate {
 	qm := candidate{method: "question-marks", bonus: 1.0, isQ: make([]bool, len(p.stream))}
 	for k, i := range p.stream {
 		f := &p.facts[i]
-		qm.isQ[k] = (f.question && f.words <= 100) || (prompt(i) && recurring[p.in.Marks[i].Key] >= 3)
+		qm.isQ[k] = (f.question && f.words <= 100) || (prompt(i) && recurring[p.in.Marks[i].Key] >= 3) ||
+			f.qmark && f.words <= 60 && questionThenRemark(p.text(i)) && k+1 < len(p.stream) && p.labelled(p.stream[k+1])
 		if k > 0 && qm.isQ[k] && qm.isQ[k-1] && f.words >= rhetoricalMinWords && !p.addresses(i) {
 			// Right after a question, a long paragraph that speaks to
 			// no one is its answer, ending on a rhetorical question
@@ -226,4 +230,34 @@ func labelCandidates(p *page) []candidate {
 		return []candidate{c}
 	}
 	return nil
+}
+
+// remarkMaxWords is the longest remark taken after a question in the same
+// paragraph ("Are you ever going to make it again? Because I want one.").
+const remarkMaxWords = 6
+
+// questionThenRemark reports a paragraph whose last question is followed
+// only by a short remark: the question is the turn, the remark the
+// interviewer's aside. An answer may end so too ("Would you? Neither
+// would they."), so it counts only before a turn that a speaker's label
+// opens.
+func questionThenRemark(s string) bool {
+	q := strings.LastIndexByte(s, '?')
+	if q < 0 || q == len(s)-1 {
+		return false
+	}
+	// A turn opens a sentence; a line that starts in lower case is the
+	// rest of one.
+	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsUpper(r) && !strings.ContainsRune("\"„“«¿¡'‘", r) {
+		return false
+	}
+	tail := strings.TrimSpace(s[q+1:])
+	n := words.Count(tail)
+	return n > 0 && n <= remarkMaxWords && !strings.ContainsAny(tail, "?:")
+}
+
+// labelled reports whether block i opens with a speaker's label.
+func (p *page) labelled(i int) bool {
+	_, _, ok := parseLabel(p.text(i))
+	return ok
 }
