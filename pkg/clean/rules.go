@@ -78,6 +78,8 @@ func Rules() []Rule {
 			Why: "a single word in brackets or a file-name slug ('jane-doe-headshot') is what a text dump prints for a picture"},
 		{Name: "ruled-cards", Input: TextInput, Does: "removes teaser",
 			Why: "cards of equal size opened by drawn rules and a short kicker are a list of other stories", run: (*cleaner).ruledCards},
+		{Name: "dated-cards", Input: TextInput, Does: "removes teaser",
+			Why: "cards of equal size, each ending with a summary that opens with a date and is cut off with an ellipsis, are a list of other stories; no speaker opens a paragraph with a date and breaks it off", run: (*cleaner).datedCards},
 		{Name: "player-controls", Input: TextInput, Does: "removes navigation",
 			Why: "a line made only of a media player's button labels", run: (*cleaner).playerControls},
 		{Name: "poll-results", Input: TextInput, Does: "removes poll",

@@ -228,3 +228,41 @@ func TestBioTail(t *testing.T) {
 		}
 	}
 }
+
+// Cards of other stories, each a caption, a headline and a summary that
+// opens with a date and is cut off, go as teasers; an answer that opens
+// with a date, or a single dated summary, stays.
+func TestDatedCards(t *testing.T) {
+	cards := []string{
+		"Der Hafenmeister auf dem Kai",
+		"Neue Mauern: Das Land zahlt die Hälfte der Kosten",
+		"12.06.2018 Im Streit um die Kosten für die neuen Mauern bahnt sich eine Einigung an: Das Land will die Hälfte…",
+		"Fischer auf dem Weg zum Hafen",
+		"Sturmflut: Wie sicher ist der alte Deich?",
+		"12.04.2018 Nach der Sturmflut im Winter fragen sich viele Anwohner, ob der alte Deich noch einmal hält...",
+		"Die Werft bei Nacht",
+		"Werft: Ein Käufer für die alten Kräne",
+		"21.12.2017 Die Stadt verabschiedet sich aus dem Geschäft mit den Kränen und hat einen Käufer gefunden…",
+	}
+	in := labelledInterview()
+	answer := "Berg: 12.06.2018 war der Tag, an dem wir den Plan vorgelegt haben, und seither hat sich im Hafen sehr viel bewegt…"
+	lines := append(append(append([]string{}, in[:3]...), answer), in[3:]...)
+	lines = append(lines, cards...)
+	lines = append(lines, "Der Newsletter bringt jede Woche die neuesten Reportagen, Features und Interviews aus der Hafenwelt in Ihr Postfach, kostenlos und jederzeit kündbar.")
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for _, s := range cards {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Rule != "dated-cards" {
+			t.Errorf("card line %q: %+v", s, m)
+		}
+	}
+	for _, s := range append([]string{answer}, in[1:len(in)-1]...) {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("interview line %q: %+v", s, m)
+		}
+	}
+	off := Clean(bs, Context{TitleBlock: 0, Disabled: map[string]bool{"dated-cards": true}})
+	if m := roleOf(t, bs, off, cards[1]); m.Rule == "dated-cards" {
+		t.Errorf("dated-cards off, the cards still go: %+v", m)
+	}
+}

@@ -702,6 +702,61 @@ func imagePlaceholder(s string) bool {
 	return len(s) > 2 && s[0] == '[' && s[len(s)-1] == ']' && strings.IndexByte(s[1:], ']') == len(s)-2
 }
 
+// Cards of other stories without drawn rules: a text dump prints each as
+// a few lines (a picture's caption, a headline) over its summary, which
+// opens with the story's date and is cut off with an ellipsis
+// ("12.06.2018 Im Streit um ... bahnt sich…"). No speaker opens a
+// paragraph with a date and breaks it off.
+const (
+	datedCardMinLines = 2 // the fewest lines of a card, the summary's included
+	datedCardMaxLines = 4 // the most
+	datedCardMin      = 2 // the fewest cards of a list
+)
+
+// datedSummaryRe matches a summary's opening date: "12.06.2018", "2018-06-12".
+var datedSummaryRe = regexp.MustCompile(`^(?:\d{1,2}\.\d{1,2}\.(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\s+\S`)
+
+// datedSummary reports a card's summary: a text that opens with a date
+// and ends with an ellipsis.
+func datedSummary(s string) bool {
+	s = strings.TrimSpace(s)
+	return (strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")) && datedSummaryRe.MatchString(s)
+}
+
+// datedCards removes, in a text dump, a list of at least two cards of
+// equal size, each ending with a dated, cut-off summary: the summaries at
+// an equal distance of two to four live lines, with the lines of each
+// card above its summary.
+func (c *cleaner) datedCards() {
+	if c.ctx.HTML {
+		return
+	}
+	var idx, sums []int // sums: positions in idx
+	for i := range c.bs {
+		if c.live(i) {
+			if datedSummary(c.bs[i].Text) {
+				sums = append(sums, len(idx))
+			}
+			idx = append(idx, i)
+		}
+	}
+	for s := 0; s+1 < len(sums); {
+		size := sums[s+1] - sums[s]
+		e := s + 1
+		for e+1 < len(sums) && sums[e+1]-sums[e] == size {
+			e++
+		}
+		if size < datedCardMinLines || size > datedCardMaxLines || e-s+1 < datedCardMin || sums[s]-size+1 < 0 {
+			s = e
+			continue
+		}
+		for p := sums[s] - size + 1; p <= sums[e]; p++ {
+			c.remove(idx[p], Teaser, -1)
+		}
+		s = e + 1
+	}
+}
+
 // controlWords are the labels of a media player's buttons, which a text
 // dump prints as a line of their own ("Sound on Sound off Play Pause").
 var controlWords = map[string]bool{
