@@ -89,7 +89,7 @@ func Rules() []Rule {
 		{Name: "list-tail", Parent: "answer-tail", Input: TextInput, Does: "removes footer",
 			Why: "after the interview's turns, a short line ending in a colon over short headlines opens a list of links (a speaker's label is followed by the answer, and recurs)"},
 		{Name: "bio-tail", Parent: "answer-tail", Input: TextInput, Does: "removes footer",
-			Why: "after the interview's turns, a name on its own line over a sentence that opens with it is the author's bio; no answer opens with the name above it"},
+			Why: "after the interview's turns, a name on its own line over a sentence that opens with it, or a paragraph opened by a name and a handle in brackets, is the author's bio; no answer opens with the name above it"},
 		{Name: "boxes", Input: AnyInput, Does: "parent of the short-box steps",
 			Why: "short blocks that are not questions and speak the vocabulary of site furniture", run: (*cleaner).stubsAndBoilerplate},
 		{Name: "link-line", Parent: "boxes", Input: HTMLInput, Does: "removes link-stub",

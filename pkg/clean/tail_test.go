@@ -214,6 +214,18 @@ func TestBioTail(t *testing.T) {
 		t.Errorf("bio-tail off, the bio still goes: %+v", m)
 	}
 
+	// A bio that opens with the name and a handle in brackets.
+	handle := []string{
+		"Jane Doe (@janedoe) is a contributor who writes about coasts and the people who live on them, and hosts a weekly radio show on harbours.",
+		"Contributor",
+	}
+	lines = append(append([]string{}, in...), handle...)
+	bs = page(lines...)
+	marks = Clean(bs, Context{TitleBlock: 0})
+	if m := roleOf(t, bs, marks, handle[0]); m.Role != Removed || m.Rule != "bio-tail" {
+		t.Errorf("handle bio: %+v", m)
+	}
+
 	section := []string{
 		"Gefrorene Flächen",
 		"Gefrorene Flächen dürfen nicht gedüngt werden, auch wenn sie tagsüber auftauen; das gilt für Acker und Grünland gleichermaßen, in allen Lagen des Landes.",

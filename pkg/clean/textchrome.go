@@ -408,11 +408,19 @@ func (c *cleaner) listOpener(idx []int, kind []lineKind, p int) bool {
 	return true
 }
 
+// handleBioRe matches a bio's opening: a name of one to three capitalised
+// words and the person's handle in brackets ("Jane Doe (@janedoe) is").
+var handleBioRe = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2} \(@\w+\) \p{L}`)
+
 // bioOpener reports an author's bio at p: a name of one to three
 // capitalised words on its own line, over one paragraph that opens with
 // it (a heading repeated in its section's first sentence has more
-// paragraphs under it).
+// paragraphs under it); or one paragraph that opens with a name and the
+// person's handle in brackets.
 func (c *cleaner) bioOpener(idx []int, kind []lineKind, p int) bool {
+	if kind[p] == proseLine && handleBioRe.MatchString(c.bs[idx[p]].Text) && (p+1 == len(idx) || kind[p+1] != proseLine) {
+		return true
+	}
 	if p+1 >= len(idx) || kind[p+1] != proseLine || c.nw[idx[p]] > bioNameMaxWords || p+2 < len(idx) && kind[p+2] == proseLine {
 		return false
 	}
