@@ -122,3 +122,159 @@ func TestFormField(t *testing.T) {
 		}
 	}
 }
+
+// labelledInterview is a text dump's interview whose turns open with the
+// speakers' labels, in German.
+func labelledInterview() []string {
+	return []string{
+		"Gespräch mit der Hafenmeisterin",
+		"Fischer: Warum hat Sie der Plan überrascht?",
+		"Berg: Weil der Ausschuss zum dritten Mal in diesem Jahr tagte und sich auf einen Plan einigte, den niemand erwartet hatte, am wenigsten die Ministerin.",
+		"Fischer: Was kommt als Nächstes für den Hafen?",
+		"Berg: Wir veröffentlichen den ganzen Bericht im Frühjahr, zusammen mit den Zahlen, die die Prüfer noch verlangt haben, und dann beginnen die Arbeiten.",
+		"Fischer: Wer bezahlt die neuen Mauern?",
+		"Berg: Das Land zahlt die Hälfte, der Bund ein Drittel, und die Stadt bringt den Rest aus den Hafengebühren auf, die sie seit dem Frühjahr erhebt.",
+		"Fischer: Und wann sind die Arbeiten fertig?",
+		"Berg: Wenn der Winter gnädig ist, stehen die Mauern im Sommer, und die Kräne sind einen Monat später wieder am Kai.",
+		"Vielen Dank für das Gespräch!",
+	}
+}
+
+// After the interview, a short line ending in a colon over short
+// headlines opens a list of links; the list and what follows go as
+// footer, the interview and its sign-off stay. Inside an interview that
+// goes on after such a line (an answer listing its points), nothing goes.
+func TestListTail(t *testing.T) {
+	tail := []string{
+		"Weiterführende Links:",
+		"Die Hafenmeisterin auf der Messe in Kiel",
+		"Zur Website des Hafens",
+		"Verwandte Themen:",
+		"Hafenbau: Die Trends der Wasserbauer",
+		"Sturmflut: Wie sicher ist der Deich?",
+		"Der Newsletter bringt jede Woche die neuesten Reportagen, Features und Interviews aus der Hafenwelt in Ihr Postfach, kostenlos und jederzeit kündbar.",
+	}
+	lines := append(labelledInterview(), tail...)
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for _, s := range tail {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Reason != Footer {
+			t.Errorf("tail line %q: %+v", s, m)
+		}
+	}
+	for _, s := range labelledInterview()[1:] {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("interview line %q: %+v", s, m)
+		}
+	}
+	off := Clean(bs, Context{TitleBlock: 0, Disabled: map[string]bool{"list-tail": true}})
+	if m := roleOf(t, bs, off, "Weiterführende Links:"); m.Role != Content {
+		t.Errorf("list-tail off, the list still goes: %+v", m)
+	}
+
+	// The same opener in the middle: two more exchanges follow.
+	in := labelledInterview()
+	mid := append(append(append([]string{}, in[:5]...), tail[:3]...), in[5:]...)
+	bs = page(mid...)
+	marks = Clean(bs, Context{TitleBlock: 0})
+	for _, s := range in[5 : len(in)-1] {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("interview line after a mid list %q: %+v", s, m)
+		}
+	}
+}
+
+// After the interview, a name on its own line over one paragraph that
+// opens with it is the author's bio: it goes, with what follows. A
+// heading repeated in the first sentence of a section of several
+// paragraphs is the article's.
+func TestBioTail(t *testing.T) {
+	tail := []string{
+		"Anna Berg",
+		"Anna Berg schreibt über Küsten und die Menschen, die dort leben. Sie hat aus Häfen auf vier Kontinenten berichtet und lebt in Lissabon.",
+		"Unterstütze uns mit einem Abo",
+	}
+	in := labelledInterview()
+	in = in[:len(in)-1] // no sign-off: the bio follows the last answer
+	lines := append(append([]string{}, in...), tail...)
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for _, s := range tail {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Reason != Footer {
+			t.Errorf("bio line %q: %+v", s, m)
+		}
+	}
+	for _, s := range in[1:] {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("interview line %q: %+v", s, m)
+		}
+	}
+	off := Clean(bs, Context{TitleBlock: 0, Disabled: map[string]bool{"bio-tail": true}})
+	if m := roleOf(t, bs, off, tail[1]); m.Role != Content {
+		t.Errorf("bio-tail off, the bio still goes: %+v", m)
+	}
+
+	// A bio that opens with the name and a handle in brackets.
+	handle := []string{
+		"Jane Doe (@janedoe) is a contributor who writes about coasts and the people who live on them, and hosts a weekly radio show on harbours.",
+		"Contributor",
+	}
+	lines = append(append([]string{}, in...), handle...)
+	bs = page(lines...)
+	marks = Clean(bs, Context{TitleBlock: 0})
+	if m := roleOf(t, bs, marks, handle[0]); m.Role != Removed || m.Rule != "bio-tail" {
+		t.Errorf("handle bio: %+v", m)
+	}
+
+	section := []string{
+		"Gefrorene Flächen",
+		"Gefrorene Flächen dürfen nicht gedüngt werden, auch wenn sie tagsüber auftauen; das gilt für Acker und Grünland gleichermaßen, in allen Lagen des Landes.",
+		"Wer dagegen verstößt, muss mit einem Bußgeld rechnen, und die Behörde kann die Förderung für das ganze Jahr kürzen, wenn sie den Verstoß feststellt.",
+	}
+	lines = append(append([]string{}, in...), section...)
+	bs = page(lines...)
+	marks = Clean(bs, Context{TitleBlock: 0})
+	for _, s := range section {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("section line %q: %+v", s, m)
+		}
+	}
+}
+
+// Cards of other stories, each a caption, a headline and a summary that
+// opens with a date and is cut off, go as teasers; an answer that opens
+// with a date, or a single dated summary, stays.
+func TestDatedCards(t *testing.T) {
+	cards := []string{
+		"Der Hafenmeister auf dem Kai",
+		"Neue Mauern: Das Land zahlt die Hälfte der Kosten",
+		"12.06.2018 Im Streit um die Kosten für die neuen Mauern bahnt sich eine Einigung an: Das Land will die Hälfte…",
+		"Fischer auf dem Weg zum Hafen",
+		"Sturmflut: Wie sicher ist der alte Deich?",
+		"12.04.2018 Nach der Sturmflut im Winter fragen sich viele Anwohner, ob der alte Deich noch einmal hält...",
+		"Die Werft bei Nacht",
+		"Werft: Ein Käufer für die alten Kräne",
+		"21.12.2017 Die Stadt verabschiedet sich aus dem Geschäft mit den Kränen und hat einen Käufer gefunden…",
+	}
+	in := labelledInterview()
+	answer := "Berg: 12.06.2018 war der Tag, an dem wir den Plan vorgelegt haben, und seither hat sich im Hafen sehr viel bewegt…"
+	lines := append(append(append([]string{}, in[:3]...), answer), in[3:]...)
+	lines = append(lines, cards...)
+	lines = append(lines, "Der Newsletter bringt jede Woche die neuesten Reportagen, Features und Interviews aus der Hafenwelt in Ihr Postfach, kostenlos und jederzeit kündbar.")
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for _, s := range cards {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Rule != "dated-cards" {
+			t.Errorf("card line %q: %+v", s, m)
+		}
+	}
+	for _, s := range append([]string{answer}, in[1:len(in)-1]...) {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("interview line %q: %+v", s, m)
+		}
+	}
+	off := Clean(bs, Context{TitleBlock: 0, Disabled: map[string]bool{"dated-cards": true}})
+	if m := roleOf(t, bs, off, cards[1]); m.Rule == "dated-cards" {
+		t.Errorf("dated-cards off, the cards still go: %+v", m)
+	}
+}

@@ -219,12 +219,21 @@ func (c *cleaner) turn(i int, k lineKind) bool {
 }
 
 // answerTail, in a text dump, removes as Footer the rest of the text from
-// the first stray line after the last answered question or speaker line.
-// It runs after the other text-dump rules, on what they kept.
+// the first stray line after the last answered question or speaker line,
+// and from a list's opener or an author's bio after the interview. It
+// runs after the other text-dump rules, on what they kept.
 func (c *cleaner) answerTail() {
 	if c.ctx.HTML {
 		return
 	}
+	c.strayTail()
+	c.step("list-tail", func() { c.openerTail(c.listOpener) })
+	c.step("bio-tail", func() { c.openerTail(c.bioOpener) })
+}
+
+// strayTail removes the rest of the text from the first stray line after
+// the last answered question or speaker line.
+func (c *cleaner) strayTail() {
 	var idx []int
 	for i := max(c.ctx.TitleBlock+1, 0); i < len(c.bs); i++ {
 		if c.live(i) {
@@ -307,6 +316,132 @@ func (c *cleaner) answerTail() {
 		}
 		return
 	}
+}
+
+// What follows an interview may open without a stray line: with a list's
+// opener ("Related links:", "Weiterführende Links:"), a short line ending
+// in a colon over short headlines, which no speaker's label is (a label
+// is followed by the answer, and recurs); or with an author's bio, a name
+// on a line of its own over a sentence that opens with that name ("Jane",
+// "Jane Doe writes for ..."), which no answer does. Either counts once
+// the interview has had its turns, when at most one exchange follows it
+// in the page (a question over its answer, with nothing removed between)
+// and what follows weighs less than the interview before it.
+const (
+	openerMaxWords   = 6 // the longest list opener
+	openerItemMin    = 3 // the fewest words of a headline under it
+	bioNameMaxWords  = 3 // the longest name over a bio
+	openerMaxAnswers = 1 // the most exchanges after an opener
+)
+
+// openerTail removes as Footer the text from the first position that
+// opener accepts after the interview's turns to the end.
+func (c *cleaner) openerTail(opener func(idx []int, kind []lineKind, p int) bool) {
+	var idx []int
+	for i := max(c.ctx.TitleBlock+1, 0); i < len(c.bs); i++ {
+		if c.live(i) {
+			idx = append(idx, i)
+		}
+	}
+	kind := make([]lineKind, len(idx))
+	for p, i := range idx {
+		next := -1
+		if p+1 < len(idx) {
+			next = idx[p+1]
+		}
+		kind[p] = c.lineKind(i, next)
+	}
+	seen := map[string]int{}
+	for _, i := range idx {
+		seen[c.keys[i]]++
+	}
+	// answered[p]: exchanges in idx[p:], a turn directly over prose.
+	answered := make([]int, len(idx)+1)
+	words := make([]int, len(idx)+1)
+	for p := len(idx) - 1; p >= 0; p-- {
+		answered[p] = answered[p+1]
+		words[p] = words[p+1] + c.nw[idx[p]]
+		if p+1 < len(idx) && idx[p+1] == idx[p]+1 && c.turn(idx[p], kind[p]) && kind[p+1] == proseLine {
+			answered[p]++
+		}
+	}
+	turns := 0
+	for p := range idx {
+		if turns >= strayMinTurns && seen[c.keys[idx[p]]] == 1 && answered[p] <= openerMaxAnswers &&
+			words[p] < words[0]-words[p] && opener(idx, kind, p) {
+			for q := p; q < len(idx); q++ {
+				c.remove(idx[q], Footer, -1)
+			}
+			return
+		}
+		if c.turn(idx[p], kind[p]) {
+			turns++
+		}
+	}
+}
+
+// titleLike reports a text that opens like a title or a list's item: with
+// a capital letter or a digit ("Related posts:", "2. Next story"), not a
+// symbol or a lower-case word (a line of code, a copyright line).
+func titleLike(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// listOpener reports a list's opener at p: a short line ending in a
+// colon, after text, over two headlines of a few words that end no
+// sentence with a full stop.
+func (c *cleaner) listOpener(idx []int, kind []lineKind, p int) bool {
+	t := strings.TrimSpace(c.bs[idx[p]].Text)
+	if !strings.HasSuffix(t, ":") || !titleLike(t) || strings.Contains(t, ",") || c.nw[idx[p]] < 2 || c.nw[idx[p]] > openerMaxWords || p == 0 || p+2 >= len(idx) {
+		return false
+	}
+	if k := kind[p-1]; k != proseLine && k != sentenceLine && k != answerLine {
+		return false
+	}
+	for q := p + 1; q <= p+2; q++ {
+		u := strings.TrimSpace(c.bs[idx[q]].Text)
+		if kind[q] == proseLine || kind[q] == sentenceLine || !titleLike(u) || c.nw[idx[q]] < openerItemMin || c.nw[idx[q]] > strayMaxWords ||
+			strings.HasSuffix(u, ":") || strings.HasSuffix(u, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// handleBioRe matches a bio's opening: a name of one to three capitalised
+// words and the person's handle in brackets ("Jane Doe (@janedoe) is").
+var handleBioRe = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2} \(@\w+\) \p{L}`)
+
+// bioOpener reports an author's bio at p: a name of one to three
+// capitalised words on its own line, over one paragraph that opens with
+// it (a heading repeated in its section's first sentence has more
+// paragraphs under it); or one paragraph that opens with a name and the
+// person's handle in brackets.
+func (c *cleaner) bioOpener(idx []int, kind []lineKind, p int) bool {
+	if kind[p] == proseLine && handleBioRe.MatchString(c.bs[idx[p]].Text) && (p+1 == len(idx) || kind[p+1] != proseLine) {
+		return true
+	}
+	if p+1 >= len(idx) || kind[p+1] != proseLine || c.nw[idx[p]] > bioNameMaxWords || p+2 < len(idx) && kind[p+2] == proseLine {
+		return false
+	}
+	name := strings.Fields(c.bs[idx[p]].Text)
+	for _, w := range name {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '.' }) {
+			return false
+		}
+	}
+	next := strings.Fields(c.bs[idx[p+1]].Text)
+	if len(name) == 0 || len(next) <= len(name) {
+		return false
+	}
+	for k, w := range name {
+		if next[k] != w {
+			return false
+		}
+	}
+	return true
 }
 
 // leaveToLaterRules reports a block that a later, more specific rule
@@ -615,6 +750,61 @@ func (c *cleaner) kickerAt(i int) bool {
 func imagePlaceholder(s string) bool {
 	s = strings.TrimSpace(s)
 	return len(s) > 2 && s[0] == '[' && s[len(s)-1] == ']' && strings.IndexByte(s[1:], ']') == len(s)-2
+}
+
+// Cards of other stories without drawn rules: a text dump prints each as
+// a few lines (a picture's caption, a headline) over its summary, which
+// opens with the story's date and is cut off with an ellipsis
+// ("12.06.2018 Im Streit um ... bahnt sich…"). No speaker opens a
+// paragraph with a date and breaks it off.
+const (
+	datedCardMinLines = 2 // the fewest lines of a card, the summary's included
+	datedCardMaxLines = 4 // the most
+	datedCardMin      = 2 // the fewest cards of a list
+)
+
+// datedSummaryRe matches a summary's opening date: "12.06.2018", "2018-06-12".
+var datedSummaryRe = regexp.MustCompile(`^(?:\d{1,2}\.\d{1,2}\.(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\s+\S`)
+
+// datedSummary reports a card's summary: a text that opens with a date
+// and ends with an ellipsis.
+func datedSummary(s string) bool {
+	s = strings.TrimSpace(s)
+	return (strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")) && datedSummaryRe.MatchString(s)
+}
+
+// datedCards removes, in a text dump, a list of at least two cards of
+// equal size, each ending with a dated, cut-off summary: the summaries at
+// an equal distance of two to four live lines, with the lines of each
+// card above its summary.
+func (c *cleaner) datedCards() {
+	if c.ctx.HTML {
+		return
+	}
+	var idx, sums []int // sums: positions in idx
+	for i := range c.bs {
+		if c.live(i) {
+			if datedSummary(c.bs[i].Text) {
+				sums = append(sums, len(idx))
+			}
+			idx = append(idx, i)
+		}
+	}
+	for s := 0; s+1 < len(sums); {
+		size := sums[s+1] - sums[s]
+		e := s + 1
+		for e+1 < len(sums) && sums[e+1]-sums[e] == size {
+			e++
+		}
+		if size < datedCardMinLines || size > datedCardMaxLines || e-s+1 < datedCardMin || sums[s]-size+1 < 0 {
+			s = e
+			continue
+		}
+		for p := sums[s] - size + 1; p <= sums[e]; p++ {
+			c.remove(idx[p], Teaser, -1)
+		}
+		s = e + 1
+	}
 }
 
 // controlWords are the labels of a media player's buttons, which a text

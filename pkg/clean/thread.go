@@ -49,6 +49,28 @@ func (c *cleaner) postHeader(i int) bool {
 	return replyRe.MatchString(t) && (postYearRe.MatchString(t) || postTimeRe.MatchString(t))
 }
 
+// postDateMaxWords bounds a line that holds only a post's date and time.
+const postDateMaxWords = 6
+
+// signedHeader reports whether block i is the line over a reader's post
+// that names its author and ends in a colon ("B.A. says:", "Marie écrit
+// :"), with the post's date and time alone on the next line. A speaker's
+// label is followed by the answer, not by a timestamp.
+func (c *cleaner) signedHeader(i int) bool {
+	if c.nw[i] > postHeaderMaxWords || c.nw[i] == 0 || !strings.HasSuffix(strings.TrimSpace(c.bs[i].Text), ":") {
+		return false
+	}
+	j := i + 1
+	for j < len(c.bs) && !c.live(j) {
+		j++
+	}
+	if j == len(c.bs) || c.nw[j] > postDateMaxWords {
+		return false
+	}
+	t := c.bs[j].Text
+	return postYearRe.MatchString(t) && postTimeRe.MatchString(t)
+}
+
 // commentThread removes a thread of readers' comments after the article:
 // post headers (a name, a date and a time, "Reply") at short intervals,
 // the posts between them, the lines that open the thread ("Showing
@@ -59,7 +81,7 @@ func (c *cleaner) postHeader(i int) bool {
 func (c *cleaner) commentThread() {
 	var heads []int
 	for i := range c.bs {
-		if c.marks[i].Role == Title || !c.postHeader(i) {
+		if c.marks[i].Role == Title || !c.postHeader(i) && !c.signedHeader(i) {
 			continue
 		}
 		if len(heads) > 0 && i-heads[len(heads)-1] > threadMaxGap {
@@ -70,7 +92,9 @@ func (c *cleaner) commentThread() {
 		}
 		heads = append(heads, i)
 	}
-	if len(heads) < threadMinHeaders {
+	// One post is a thread when its header is signed and dated: a list
+	// of headlines has no author's line over its dates.
+	if len(heads) < threadMinHeaders && (len(heads) == 0 || !c.signedHeader(heads[0])) {
 		return
 	}
 	first := heads[0]

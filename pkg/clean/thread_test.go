@@ -126,3 +126,48 @@ func TestAfterAuthorBox(t *testing.T) {
 		t.Errorf("a credit box ended the article: %+v", m)
 	}
 }
+
+// postInterview is labelledInterview with one more exchange and without
+// its sign-off: it ends on an answer.
+func postInterview() []string {
+	in := labelledInterview()
+	return append(in[:len(in)-1],
+		"Fischer: Was sagen die Fischer selbst zu den Plänen?",
+		"Berg: Die meisten sind erleichtert, dass endlich etwas geschieht, auch wenn sie die Gebühren nicht mögen und lieber heute als morgen mit dem Bau beginnen würden.")
+}
+
+// A single post under a signed header ("Name says:", its date and time on
+// the next line) after the interview is a thread, in a text dump as in
+// any language; a speaker's label over its answer is not.
+func TestSignedPost(t *testing.T) {
+	for _, post := range [][]string{
+		{"Comments", "1. Roscoe says:", "August 15, 2020 at 1:49 pm", "It seems like there should be a simple fix to this, and nobody has tried it yet. The council could ask the state for the money today, and the skippers would gladly pay a fee for the repairs if it kept the quay open through the winter storms."},
+		{"Alle Kommentare", "1. B.A. sagt:", "16.03.2016 um 18:40 Uhr", "Ich finde, der Hafen hätte schon vor zehn Jahren neue Mauern gebraucht. Die Stadt hat das Geld lieber für andere Dinge ausgegeben, und jetzt zahlen die Fischer die Rechnung dafür, mit höheren Gebühren und einem Kai, der jeden Winter ein Stück kleiner wird."},
+		{"Commentaires", "Marie écrit :", "3 mars 2021 à 16:15", "Merci pour cet entretien, j'ai grandi près de ce port. Les murs promis depuis vingt ans n'ont jamais été construits, et chaque tempête emporte un morceau du quai ; j'espère que cette fois la région tiendra parole et que les travaux commenceront enfin."},
+	} {
+		lines := append(postInterview(), post...)
+		bs := page(lines...)
+		marks := Clean(bs, Context{TitleBlock: 0})
+		for _, s := range post {
+			if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Reason != Comments {
+				t.Errorf("post line %q: %+v", s, m)
+			}
+		}
+		for _, s := range postInterview()[1:] {
+			if m := roleOf(t, bs, marks, s); m.Role != Content {
+				t.Errorf("interview line %q: %+v", s, m)
+			}
+		}
+		off := Clean(bs, Context{TitleBlock: 0, Disabled: map[string]bool{"comment-thread": true}})
+		if m := roleOf(t, bs, off, post[3]); m.Reason == Comments {
+			t.Errorf("comment-thread off, the post still goes: %+v", m)
+		}
+	}
+	// A label over its answer, then a dated line: no post.
+	lines := append(postInterview(), "Berg:", "Das bleibt abzuwarten, aber wir haben gute Gründe, optimistisch zu sein, und die Prüfer sehen es genauso.")
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	if m := roleOf(t, bs, marks, "Berg:"); m.Reason == Comments {
+		t.Errorf("speaker label taken for a post: %+v", m)
+	}
+}
