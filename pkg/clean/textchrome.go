@@ -234,27 +234,11 @@ func (c *cleaner) answerTail() {
 // strayTail removes the rest of the text from the first stray line after
 // the last answered question or speaker line.
 func (c *cleaner) strayTail() {
-	var idx []int
-	for i := max(c.ctx.TitleBlock+1, 0); i < len(c.bs); i++ {
-		if c.live(i) {
-			idx = append(idx, i)
-		}
-	}
-	kind := make([]lineKind, len(idx))
-	for p, i := range idx {
-		next := -1
-		if p+1 < len(idx) {
-			next = idx[p+1]
-		}
-		kind[p] = c.lineKind(i, next)
-	}
+	idx, kind := c.liveLines()
 	// A line printed more than once in the body (a speaker's name under
 	// each pull quote or over each answer) is the interview's own
 	// furniture, not the start of what follows it.
-	seen := map[string]int{}
-	for _, i := range idx {
-		seen[c.keys[i]]++
-	}
+	seen := c.keyCounts(idx)
 	short := func(p int) bool { return kind[p] == chromeLine || kind[p] == listLine }
 	// A teaser's headline may be a question; what follows it is then a
 	// date, a byline or a form, not an answer. A speaker's name over every
@@ -337,24 +321,8 @@ const (
 // openerTail removes as Footer the text from the first position that
 // opener accepts after the interview's turns to the end.
 func (c *cleaner) openerTail(opener func(idx []int, kind []lineKind, p int) bool) {
-	var idx []int
-	for i := max(c.ctx.TitleBlock+1, 0); i < len(c.bs); i++ {
-		if c.live(i) {
-			idx = append(idx, i)
-		}
-	}
-	kind := make([]lineKind, len(idx))
-	for p, i := range idx {
-		next := -1
-		if p+1 < len(idx) {
-			next = idx[p+1]
-		}
-		kind[p] = c.lineKind(i, next)
-	}
-	seen := map[string]int{}
-	for _, i := range idx {
-		seen[c.keys[i]]++
-	}
+	idx, kind := c.liveLines()
+	seen := c.keyCounts(idx)
 	// answered[p]: exchanges in idx[p:], a turn directly over prose.
 	answered := make([]int, len(idx)+1)
 	words := make([]int, len(idx)+1)
@@ -917,4 +885,32 @@ func formField(s string) bool {
 	// "[ ] [ » ] What ..." is two pictures without alternative text.
 	r, _ := utf8.DecodeRuneInString(s[4:])
 	return (s[1] == ' ' || s[1] == 'x' || s[1] == 'X' || s[1] == '*') && s[2] == closer && s[3] == ' ' && unicode.IsLetter(r)
+}
+
+// liveLines returns the live blocks after the title and their line kinds.
+func (c *cleaner) liveLines() ([]int, []lineKind) {
+	var idx []int
+	for i := max(c.ctx.TitleBlock+1, 0); i < len(c.bs); i++ {
+		if c.live(i) {
+			idx = append(idx, i)
+		}
+	}
+	kind := make([]lineKind, len(idx))
+	for p, i := range idx {
+		next := -1
+		if p+1 < len(idx) {
+			next = idx[p+1]
+		}
+		kind[p] = c.lineKind(i, next)
+	}
+	return idx, kind
+}
+
+// keyCounts counts how often each key stands among the blocks idx.
+func (c *cleaner) keyCounts(idx []int) map[string]int {
+	seen := map[string]int{}
+	for _, i := range idx {
+		seen[c.keys[i]]++
+	}
+	return seen
 }
