@@ -66,6 +66,8 @@ func Rules() []Rule {
 			Why: "without markup, the article is the densest stretch of long sentence-like lines; chrome is runs of short lines", run: (*cleaner).textChrome},
 		{Name: "inline-menus", Parent: "text-chrome", Input: TextInput, Does: "removes navigation",
 			Why: "a row of links printed as one line: three or more short capitalised items joined by one symbol"},
+		{Name: "icon-labels", Parent: "text-chrome", Input: TextInput, Does: "removes navigation",
+			Why: "a short line opening with an icon-font ligature's name (\"chevron_left Browse all posts\") is a button"},
 		{Name: "form-fields", Parent: "text-chrome", Input: TextInput, Does: "removes form",
 			Why: "a line that opens with a checkbox or radio button as a text browser prints it (\"[ ] I agree ...\", \"( ) Yes\") labels a form field"},
 		{Name: "text-footer", Parent: "text-chrome", Input: TextInput, Does: "removes footer",

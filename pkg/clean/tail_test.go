@@ -278,3 +278,21 @@ func TestDatedCards(t *testing.T) {
 		t.Errorf("dated-cards off, the cards still go: %+v", m)
 	}
 }
+
+func TestIconLabel(t *testing.T) {
+	for s, want := range map[string]bool{
+		"chevron_left Browse All Posts":              true,
+		"library_books AKTUELLE AUSGABE":             true,
+		"filter_none WEITERE BEITRÄGE":               true,
+		"keyboard_arrow_down Mehr anzeigen":          true,
+		"chevron_left":                               false, // an image's name, for image-names
+		"snake_case names are common in Python code": true,  // short lines only: the caller bounds the length
+		"The file_name variable holds it":            false,
+		"__init__ runs first":                        false,
+		"user_ 42":                                   false,
+	} {
+		if got := iconLabel(s); got != want {
+			t.Errorf("iconLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

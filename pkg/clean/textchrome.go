@@ -76,6 +76,13 @@ func (c *cleaner) textChrome() {
 			}
 		}
 	})
+	c.step("icon-labels", func() {
+		for _, i := range idx {
+			if c.live(i) && c.nw[i] <= iconLabelMaxWords && !EndsSentence(c.bs[i].Text) && iconLabel(c.bs[i].Text) {
+				c.remove(i, Navigation, -1)
+			}
+		}
+	})
 	c.step("form-fields", func() {
 		for _, i := range idx {
 			if c.live(i) && formField(c.bs[i].Text) {
@@ -913,4 +920,30 @@ func (c *cleaner) keyCounts(idx []int) map[string]int {
 		seen[c.keys[i]]++
 	}
 	return seen
+}
+
+// iconLabelMaxWords is the longest line taken for a button with an icon.
+const iconLabelMaxWords = 8
+
+// iconLabel reports a line that opens with the name of an icon-font
+// ligature, as a text browser prints a button's icon ("chevron_left
+// Browse all posts", "library_books CURRENT ISSUE"): lower-case ASCII
+// words joined by underscores, then the button's words. No one's sentence
+// opens with such a word.
+func iconLabel(s string) bool {
+	sp := strings.IndexByte(s, ' ')
+	if sp < 0 || sp+1 >= len(s) {
+		return false
+	}
+	w, parts := s[:sp], 1
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '_' && i > 0 && i+1 < len(w) && w[i-1] != '_':
+			parts++
+		case c < 'a' || c > 'z':
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s[sp+1:])
+	return parts >= 2 && unicode.IsLetter(r)
 }
