@@ -233,7 +233,7 @@ func labelCandidates(p *page) []candidate {
 }
 
 // remarkMaxWords is the longest remark taken after a question in the same
-// paragraph ("Are you ever going to make it again? Because I want one.").
+// paragraph ("Will the shop open again? I would queue for it.").
 const remarkMaxWords = 6
 
 // questionThenRemark reports a paragraph whose last question is followed

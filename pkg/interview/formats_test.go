@@ -337,7 +337,7 @@ func TestQuestionLedCut(t *testing.T) {
 
 func TestQuestionThenRemark(t *testing.T) {
 	for s, want := range map[string]bool{
-		"Are you ever going to make that table again? Because I want one.":                                         true,
+		"Will the old shop on the harbour open again? I would queue for it.":                                       true,
 		"¿Volverá a abrir la tienda? Yo iría el primer día.":                                                       true,
 		"Are you ever going to make that table again?":                                                             false, // a question: read as one anyway
 		"Would you pick a fight on moving day? Neither would they. We never do, and the bees know it well enough.": false,

@@ -521,7 +521,7 @@ func TestAnnouncedInterviewWithoutAddress(t *testing.T) {
 	}
 }
 
-// "tells the Swiss weekly Die Weltwoche": the outlet is the name after the
+// "tells the Dutch weekly De Krant": the outlet is the name after the
 // kind of publication, not the adjective before it; "told the New York
 // Times on Monday" keeps its outlet.
 func TestOutletAfterItsKind(t *testing.T) {

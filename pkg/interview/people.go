@@ -46,7 +46,7 @@ func (t toldRe) find(s string) []string {
 				return nil
 			}
 			found := []string{s[m[0]:m[1]], s[m[2]:m[3]], s[m[4]:m[5]]}
-			// "tells the Swiss weekly Die Weltwoche": the words before a
+			// "tells the Dutch weekly De Krant": the words before a
 			// kind of publication describe it; its name follows.
 			if n := descriptorRe.FindStringSubmatch(s[m[1]:]); n != nil {
 				found[2] = n[1]
