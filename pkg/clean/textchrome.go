@@ -59,45 +59,21 @@ func (c *cleaner) textChrome() {
 	if c.ctx.HTML {
 		return
 	}
-	var idx []int
-	for i := max(c.ctx.TitleBlock+1, 0); i < len(c.bs); i++ {
-		if c.live(i) {
-			idx = append(idx, i)
-		}
-	}
+	script := c.mainScript()
+	// Lines that are chrome on their own shape go first, so that the
+	// stretch of body text is measured on what is left.
+	c.removeLines("inline-menus", Navigation, words.InlineMenu)
+	c.removeLines("icon-labels", Navigation, func(t string) bool {
+		return words.Count(t) <= iconLabelMaxWords && !EndsSentence(t) && iconLabel(t)
+	})
+	c.removeLines("form-fields", Form, formField)
+	idx, kind := c.liveLines()
 	if len(idx) == 0 {
 		return
 	}
-	script := c.mainScript()
-	c.step("inline-menus", func() {
-		for i := range c.bs {
-			if c.live(i) && words.InlineMenu(c.bs[i].Text) {
-				c.remove(i, Navigation, -1)
-			}
-		}
-	})
-	c.step("icon-labels", func() {
-		for _, i := range idx {
-			if c.live(i) && c.nw[i] <= iconLabelMaxWords && !EndsSentence(c.bs[i].Text) && iconLabel(c.bs[i].Text) {
-				c.remove(i, Navigation, -1)
-			}
-		}
-	})
-	c.step("form-fields", func() {
-		for _, i := range idx {
-			if c.live(i) && formField(c.bs[i].Text) {
-				c.remove(i, Form, -1)
-			}
-		}
-	})
-	kind := make([]lineKind, len(idx))
-	for p, i := range idx {
-		next := -1
-		if p+1 < len(idx) {
-			next = idx[p+1]
-		}
-		kind[p] = c.lineKind(i, next)
-		if p > 0 && kind[p-1] == turnLine && kind[p] == chromeLine && IsQuestion(c.bs[idx[p-1]].Text) {
+	for p := 1; p < len(idx); p++ {
+		// A short line right after a question is its answer.
+		if kind[p-1] == turnLine && kind[p] == chromeLine && IsQuestion(c.bs[idx[p-1]].Text) {
 			kind[p] = answerLine
 		}
 	}
@@ -892,6 +868,18 @@ func formField(s string) bool {
 	// "[ ] [ » ] What ..." is two pictures without alternative text.
 	r, _ := utf8.DecodeRuneInString(s[4:])
 	return (s[1] == ' ' || s[1] == 'x' || s[1] == 'X' || s[1] == '*') && s[2] == closer && s[3] == ' ' && unicode.IsLetter(r)
+}
+
+// removeLines is step name: it removes, for reason, every live line after
+// the title whose text is.
+func (c *cleaner) removeLines(name string, reason Reason, is func(string) bool) {
+	c.step(name, func() {
+		for i := max(c.ctx.TitleBlock+1, 0); i < len(c.bs); i++ {
+			if c.live(i) && is(c.bs[i].Text) {
+				c.remove(i, reason, -1)
+			}
+		}
+	})
 }
 
 // liveLines returns the live blocks after the title and their line kinds.
