@@ -121,18 +121,7 @@ func (c *cleaner) emphasisInset(i int) bool {
 
 // prevLive returns the nearest live block before i, skipping removed
 // ones; -1 if there is none or a block of another role comes first.
-func (c *cleaner) prevLive(i int) int {
-	for j := i - 1; j >= 0; j-- {
-		if c.marks[j].Role == Removed {
-			continue
-		}
-		if c.live(j) {
-			return j
-		}
-		return -1
-	}
-	return -1
-}
+func (c *cleaner) prevLive(i int) int { return c.liveFrom(i, -1) }
 
 // insetLines removes the lines a page sets apart as it sets its pull
 // quotes (emphasisInset), when most such lines are pull quotes and at
@@ -369,8 +358,13 @@ func endsWithBracket(s string) bool {
 }
 
 // nextLive returns the next content block after i, or -1.
-func (c *cleaner) nextLive(i int) int {
-	for j := i + 1; j < len(c.bs); j++ {
+func (c *cleaner) nextLive(i int) int { return c.liveFrom(i, 1) }
+
+// liveFrom returns the nearest live block from i in direction dir (+1 or
+// -1), skipping removed ones; -1 if there is none or a block of another
+// role comes first.
+func (c *cleaner) liveFrom(i, dir int) int {
+	for j := i + dir; j >= 0 && j < len(c.bs); j += dir {
 		if c.marks[j].Role == Removed {
 			continue
 		}

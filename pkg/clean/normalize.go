@@ -157,14 +157,7 @@ func closing(r rune) bool {
 
 // EndsSentence reports whether a text ends like a sentence (after closing
 // quotes and brackets).
-func EndsSentence(s string) bool {
-	s = trimClosing(s)
-	if s == "" {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(".!?…;", r)
-}
+func EndsSentence(s string) bool { return words.EndsSentence(s) }
 
 // IsQuestion reports whether a text ends with a question mark (after
 // closing quotes and brackets), in any of the scripts qanda reads.

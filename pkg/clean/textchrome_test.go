@@ -183,6 +183,19 @@ func TestTextChromeSynthetic(t *testing.T) {
 	}
 }
 
+// harbourQA returns a short labelled interview the text-dump fixtures
+// share.
+func harbourQA() []string {
+	return []string{
+		"Q: Why did it take so long to agree on the money for the walls?",
+		"A: Nobody in the council expected the storm to be that strong; the forecasts had promised rain and wind, but not a flood that reached the market square.",
+		"Q: Where did you start when the water had gone back to the sea?",
+		"A: We started with the schools, because children cannot wait, and then moved on to the roads, the bridges and finally the old ferry terminal by the river.",
+		"Q: And who paid in the end, after all those years of argument?",
+		"A: In the end the money came from three places at once: the region, a foundation in the capital and, to everyone's surprise, the fishermen themselves.",
+	}
+}
+
 // After the interview, a newsletter box's sentence and a copyright line
 // are the footer's even though each names a vocabulary word ("newsletter",
 // "©"): the rules that take such lines take short ones that end no
@@ -191,18 +204,15 @@ func TestTextFooterTakesLongBoxLines(t *testing.T) {
 	lines := []string{
 		"A headline about the interview here",
 		"The harbour was rebuilt twice in the last century, and each time the town argued for years about who should pay for the new walls and the cranes.",
-		"Q: Why did it take so long to agree on the money for the walls?",
-		"A: Nobody in the council expected the storm to be that strong; the forecasts had promised rain and wind, but not a flood that reached the market square.",
-		"Q: Where did you start when the water had gone back to the sea?",
-		"A: We started with the schools, because children cannot wait, and then moved on to the roads, the bridges and finally the old ferry terminal by the river.",
-		"Q: And who paid in the end, after all those years of argument?",
-		"A: In the end the money came from three places at once: the region, a foundation in the capital and, to everyone's surprise, the fishermen themselves.",
+	}
+	lines = append(lines, harbourQA()...)
+	lines = append(lines,
 		"More from the paper",
 		"• Five walks along the old canal",
 		"• Council approves new cycle lanes",
 		"Our free weekly newsletter brings you the best stories of the week every Friday morning.",
 		"© 2024 Example Media Group. All rights reserved.",
-	}
+	)
 	bs := blocks.FromText(strings.Join(lines, "\n\n"))
 	marks := clean.Clean(bs, clean.Context{TitleBlock: 0})
 	for i := 11; i <= 12; i++ {
@@ -226,13 +236,8 @@ func TestIntroFurniture(t *testing.T) {
 		"The harbour was rebuilt twice in the last century, and each time the town argued for years about who should pay for the new walls and the cranes.",
 		"Author", "Jane Example", "Cover", "City Archive", "Date", "2 March 2020",
 		"On the walls",
-		"Q: Why did it take so long to agree on the money for the walls?",
-		"A: Nobody in the council expected the storm to be that strong; the forecasts had promised rain and wind, but not a flood that reached the market square.",
-		"Q: Where did you start when the water had gone back to the sea?",
-		"A: We started with the schools, because children cannot wait, and then moved on to the roads, the bridges and finally the old ferry terminal by the river.",
-		"Q: And who paid in the end, after all those years of argument?",
-		"A: In the end the money came from three places at once: the region, a foundation in the capital and, to everyone's surprise, the fishermen themselves.",
 	}
+	lines = append(lines, harbourQA()...)
 	bs := blocks.FromText(strings.Join(lines, "\n\n"))
 	marks := clean.Clean(bs, clean.Context{TitleBlock: 0})
 	for i := 2; i <= 7; i++ {

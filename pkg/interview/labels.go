@@ -378,18 +378,17 @@ func (p *page) pageLabels() (perPos []string, counts map[string]int, canon map[s
 	}
 	// A name that labels turns on its own may carry a role the first time.
 	p.roled = map[string]bool{}
+	named := map[string]bool{}
+	for _, l := range rawAt {
+		named[l] = l != ""
+	}
 	for k, i := range p.stream {
 		if rawAt[k] != "" {
 			continue
 		}
-		if l, _, ok := roleLabel(p.text(i)); ok {
-			for _, m := range rawAt {
-				if m == l {
-					p.roled[l] = true
-					rawAt[k] = l
-					break
-				}
-			}
+		if l, _, ok := roleLabel(p.text(i)); ok && named[l] {
+			p.roled[l] = true
+			rawAt[k] = l
 		}
 	}
 	raw, plain := map[string]int{}, map[string]int{}

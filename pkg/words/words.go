@@ -145,7 +145,7 @@ func InlineMenu(s string) bool {
 			if unicode.IsUpper(r) || unicode.IsDigit(r) {
 				upper++
 			}
-			if len(it) > menuItemMaxBytes || len(strings.Fields(it)) > menuItemMaxWords || endsSentence(it) || !strings.ContainsFunc(it, unicode.IsLetter) {
+			if len(it) > menuItemMaxBytes || len(strings.Fields(it)) > menuItemMaxWords || EndsSentence(it) || !strings.ContainsFunc(it, unicode.IsLetter) {
 				ok = false
 				break
 			}
@@ -157,9 +157,9 @@ func InlineMenu(s string) bool {
 	return false
 }
 
-// endsSentence reports whether a text ends like a sentence, after closing
+// EndsSentence reports whether a text ends like a sentence, after closing
 // quotes and brackets.
-func endsSentence(s string) bool {
+func EndsSentence(s string) bool {
 	s = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(`"'”’»«“)]`, r) || unicode.IsSpace(r) })
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return s != "" && strings.ContainsRune(".!?…;", r)
