@@ -32,7 +32,6 @@ func FromText(body string) []Block {
 	lines := make([]textLine, 0, nl)
 	lengths := make([]int, 0, nl)
 	nonBlank := 0
-	width := 0
 	off := 0
 	for off <= len(body) {
 		end := strings.IndexByte(body[off:], '\n')
@@ -43,12 +42,13 @@ func FromText(body string) []Block {
 			raw = body[off : off+end]
 		}
 		raw = strings.TrimRight(raw, "\r")
-		n := utf8.RuneCountInString(strings.TrimSpace(raw))
-		if n > width {
-			width = n
-		}
-		if n > 0 {
+		n := 0
+		if t := strings.TrimSpace(raw); t != "" {
 			nonBlank++
+			if proseLine(t) {
+				// The physical length, indent included: that is what the wrapper filled.
+				n = physLen(raw)
+			}
 		}
 		lengths = append(lengths, n)
 		lines = append(lines, textLine{raw, off})
@@ -57,14 +57,19 @@ func FromText(body string) []Block {
 		}
 		off += end + 1
 	}
-	wrapped := width >= minWrapWidth && width <= maxWrapWidth && nearWidth(lengths, width)
+	width := wrapWidth(lengths)
+	wrapped := width > 0
 
 	out := make([]Block, 0, nonBlank) // at most one block per line
 	var cur *Block                    // the block being built: the last of out
 	curLen := 0                       // rune length of the last physical line of cur
+	// inset[i]: every line of out[i] is indented; indented counts such lines.
+	inset := make([]bool, 0, nonBlank)
+	indented := 0
 	flush := func() {
 		if cur != nil && cur.Text == "" {
 			out = out[:len(out)-1]
+			inset = inset[:len(inset)-1]
 		}
 		cur = nil
 	}
@@ -75,9 +80,15 @@ func FromText(body string) []Block {
 			continue
 		}
 		bullet, rest := splitBullet(trimmed)
-		if cur != nil && wrapped && bullet == "" && curLen+1+firstWordLen(rest) > width {
+		// A table row is indented too, but keeps gaps between its cells.
+		in := indent(l.text) >= minInset && !strings.Contains(trimmed, "   ")
+		if in {
+			indented++
+		}
+		if cur != nil && wrapped && bullet == "" && curLen > 0 && !strings.Contains(trimmed, "   ") && curLen+1+firstWordLen(rest) > width {
 			cur.Text += " " + Collapse(rest)
-			curLen = utf8.RuneCountInString(trimmed)
+			curLen = proseLen(l.text)
+			inset[len(out)-1] = inset[len(out)-1] && in
 			continue
 		}
 		flush()
@@ -86,10 +97,20 @@ func FromText(body string) []Block {
 			kind = ListItem
 		}
 		out = append(out, Block{ID: ID(len(out)), Kind: kind, Text: Collapse(rest), Offset: l.offset, Bullet: bullet})
+		inset = append(inset, in && bullet == "")
 		cur = &out[len(out)-1]
-		curLen = utf8.RuneCountInString(trimmed)
+		curLen = proseLen(l.text)
 	}
 	flush()
+	// A text browser indents a blockquote: a paragraph whose every line is
+	// indented, on a page whose text mostly is not, was set apart as a quote.
+	if indented*10 < nonBlank*3 {
+		for i := range out {
+			if inset[i] && out[i].Kind == Paragraph {
+				out[i].Kind = Quote
+			}
+		}
+	}
 	if split := splitTimestamps(out); len(split) != len(out) {
 		out = split
 		for i := range out {
@@ -99,20 +120,81 @@ func FromText(body string) []Block {
 	return out
 }
 
-// nearWidth tells a hard-wrapped dump from one that merely has short lines:
-// when a wrapper made the line breaks, many lines end close to the width.
-func nearWidth(lengths []int, width int) bool {
-	near, nonEmpty := 0, 0
+// wrapWidth returns the width a dump was hard-wrapped at, or 0 when its line
+// breaks were not made by a wrapper. lengths holds the physical length of
+// each line of prose (proseLine), 0 for the others. A wrapper leaves many
+// lines ending just short of its width and almost none beyond it; the few
+// that are longer (a URL it could not break) must not set the width, so the
+// width is the one that most lines end close to, with at most a few past it.
+func wrapWidth(lengths []int) int {
+	longest, nonEmpty := 0, 0 // over prose lines only
 	for _, n := range lengths {
-		if n == 0 {
-			continue
-		}
-		nonEmpty++
-		if n >= width-15 {
-			near++
+		if n > 0 {
+			nonEmpty++
+			longest = max(longest, n)
 		}
 	}
-	return near >= 5 && near*10 >= nonEmpty*3
+	if longest < minWrapWidth {
+		return 0
+	}
+	// count[w]: lines of exactly w runes, up to maxWrapWidth; longer ones are
+	// counted as beyond every candidate width.
+	count := make([]int, maxWrapWidth+1)
+	for _, n := range lengths {
+		if n > 0 {
+			count[min(n, maxWrapWidth)]++
+		}
+	}
+	best, bestNear := 0, 0
+	beyond := count[maxWrapWidth] // lines longer than the candidate width
+	for w := maxWrapWidth - 1; w >= minWrapWidth; w-- {
+		near := 0
+		for v := w - 15; v <= w; v++ {
+			near += count[v]
+		}
+		if near >= bestNear && near > 0 && beyond*50 <= nonEmpty {
+			best, bestNear = w, near
+		}
+		beyond += count[w]
+	}
+	// Many lines must end near the width: a fifth of them (menus, headings and
+	// the last line of each paragraph are short), at least five.
+	if bestNear < 5 || bestNear*5 < nonEmpty {
+		return 0
+	}
+	return best
+}
+
+// minInset is the indent, in columns, of a line set apart from the text:
+// text browsers indent a blockquote by four; fewer is left to stray spaces.
+const minInset = 4
+
+// indent counts a line's leading blanks (a tab as one).
+func indent(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " \t"))
+}
+
+// proseLine reports whether a line can be part of a wrapped paragraph: a
+// few words, and no gap of several blanks inside it, which is how a text
+// browser sets table cells and aligned columns (padded to one width, such
+// rows would look wrapped).
+func proseLine(t string) bool {
+	return strings.Count(t, " ") >= 3 && !strings.Contains(t, "   ")
+}
+
+// proseLen is physLen for a line of prose, 0 for another: nothing is joined
+// to a table row or a one-word line.
+func proseLen(s string) int {
+	if !proseLine(strings.TrimSpace(s)) {
+		return 0
+	}
+	return physLen(s)
+}
+
+// physLen is a line's length as the wrapper saw it: indent included, trailing
+// blanks not.
+func physLen(s string) int {
+	return utf8.RuneCountInString(strings.TrimRight(s, " \t"))
 }
 
 func splitBullet(s string) (bullet, rest string) {

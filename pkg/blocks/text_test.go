@@ -131,3 +131,83 @@ func TestTimestampsSplitOff(t *testing.T) {
 		}
 	}
 }
+
+// wrapAt hard-wraps a paragraph at width columns as a text browser does,
+// indenting every line by indent blanks.
+func wrapAt(para string, width, indent int) []string {
+	pad := strings.Repeat(" ", indent)
+	var out []string
+	line := ""
+	for _, w := range strings.Fields(para) {
+		switch {
+		case line == "":
+			line = w
+		case indent+utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width:
+			out = append(out, pad+line)
+			line = w
+		default:
+			line += " " + w
+		}
+	}
+	return append(out, pad+line)
+}
+
+// A dump wrapped at 80 columns is unwrapped even when a few lines are longer
+// (a link the browser could not break) and a menu of one-word lines and a
+// padded table sit in it: neither is joined, and an indented paragraph
+// among plain ones is a quote.
+func TestFromTextWrappedDump(t *testing.T) {
+	paras := []string{
+		"The harbour master told us on Tuesday that the new breakwater would be finished before the autumn storms, two years later than the council had promised when the work began.",
+		"Fishermen in the old port say the delay has cost them a season of catches, because the boats could not use the inner basin while the cranes were working on the quay.",
+		"She added that the budget had grown by a third, mostly because the stone had to come by sea from a quarry on the other side of the bay after the bridge was closed.",
+		"Nobody on the committee wanted to say in public how much the last winter had cost the town, but the figures in the annual report speak for themselves when you read them.",
+	}
+	quote := "The sea does not wait for a council to make up its mind, and this winter it did not wait either."
+	var lines []string
+	lines = append(lines, "Home", "News", "Sport", "Weather", "")
+	lines = append(lines, "https://example.org/a/very/long/address/that/no/browser/can/break/because/it/has/no/blanks/anywhere/at/all", "")
+	for i, p := range paras {
+		lines = append(lines, wrapAt(p, 80, 0)...)
+		lines = append(lines, "")
+		if i == 1 {
+			lines = append(lines, wrapAt(quote, 80, 4)...)
+			lines = append(lines, "")
+		}
+	}
+	lines = append(lines, "    Name            Year    Club               Result",
+		"    Harbour, Anna   1990    Sea Rowing Club    12,40 m",
+		"    Quay, Ben       1991    Port Athletics     11,95 m", "")
+	bs := FromText(strings.Join(lines, "\n"))
+	byText := map[string]Block{}
+	for _, b := range bs {
+		byText[b.Text] = b
+	}
+	for _, p := range paras {
+		if b, ok := byText[p]; !ok || b.Kind != Paragraph {
+			t.Errorf("paragraph not unwrapped into one block: %q\nblocks: %+v", p, bs)
+		}
+	}
+	if b, ok := byText[quote]; !ok || b.Kind != Quote {
+		t.Errorf("indented paragraph: got %+v, want one quote block", b)
+	}
+	for _, want := range []string{"Home", "Weather", "Name Year Club Result", "Harbour, Anna 1990 Sea Rowing Club 12,40 m"} {
+		if b, ok := byText[want]; !ok || b.Kind != Paragraph {
+			t.Errorf("line %q joined or set as a quote: blocks %+v", want, bs)
+		}
+	}
+}
+
+// Text indented throughout (some dump styles indent every line) has no quotes.
+func TestFromTextIndentedEverywhere(t *testing.T) {
+	var lines []string
+	for i := 0; i < 4; i++ {
+		lines = append(lines, wrapAt("Every paragraph of this page is indented by the tool that printed it, so indentation marks nothing here at all.", 70, 4)...)
+		lines = append(lines, "")
+	}
+	for _, b := range FromText(strings.Join(lines, "\n")) {
+		if b.Kind != Paragraph {
+			t.Errorf("block %q is %s, want paragraph", b.Text, b.Kind)
+		}
+	}
+}
