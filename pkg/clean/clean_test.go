@@ -221,6 +221,84 @@ func TestCallsToActionTeasersDisclaimers(t *testing.T) {
 	}
 }
 
+// A closing disclaimer (whose views an interview gives, a notice that
+// links may earn the publisher money) is removed in every language, while
+// an answer that talks about opinions or pay stays.
+func TestClosingDisclaimers(t *testing.T) {
+	notes := []string{
+		"Advertising disclosure: The Harbour Times may receive compensation for purchases made through links on this page.",
+		"Die Aussagen unserer Gäste geben deren eigene Auffassungen wieder und nicht die des Hafenblatts.",
+		"Les propos tenus dans cet entretien n'engagent que leur auteur et non la Gazette du Port.",
+		"Las opiniones expresadas por los entrevistados no reflejan necesariamente las del Diario del Puerto.",
+		"Мнение редакции может не совпадать с точкой зрения собеседника.",
+	}
+	for _, note := range notes {
+		bs := page("Title of the interview page here", longA,
+			"Do you think people were fairly paid for their opinions back then?",
+			"Nobody received compensation, and what people said at the meetings was rarely written down by anyone.",
+			note)
+		m := Clean(bs, Context{TitleBlock: 0})
+		last := len(bs) - 1
+		if m[last].Role != Removed || m[last].Reason != Disclaimer {
+			t.Errorf("%q: %+v, want removed as disclaimer", note, m[last])
+		}
+		for i := 2; i < last; i++ {
+			if m[i].Role == Removed {
+				t.Errorf("%q: block %d %q removed: %+v", note, i, bs[i].Text, m[i])
+			}
+		}
+	}
+}
+
+// Short link lines that end the last answer stay when a disclaimer follows
+// them: the disclaimer, not they, closes the article.
+func TestLinkLinesAboveDisclaimer(t *testing.T) {
+	bs := page("Title of the interview page here", longA,
+		"Where can readers find your work these days, and the drawings from the harbour?",
+		"Mostly online, and at the small gallery by the pier where I show a few pieces each summer.",
+		"harbourgull.example", "Follow: @harbourgull",
+		"Advertising disclosure: The Harbour Times may receive compensation for purchases made through links on this page.")
+	m := Clean(bs, Context{TitleBlock: 0})
+	for i := 2; i < 6; i++ {
+		if m[i].Role == Removed {
+			t.Errorf("block %d %q removed: %+v", i, bs[i].Text, m[i])
+		}
+	}
+	if m[6].Role != Removed || m[6].Reason != Disclaimer {
+		t.Errorf("disclaimer: %+v", m[6])
+	}
+}
+
+// What follows a closing disclaimer is the page's (teasers, a feed), but
+// only when no question comes after the note.
+func TestAfterDisclaimer(t *testing.T) {
+	teasers := []string{
+		"Der Leuchtturmwärter erzählt von vierzig Jahren auf der kleinen Insel und von den Stürmen.",
+		"Un nouveau café ouvre ses portes près du port et propose des gâteaux aux amandes chaque matin.",
+	}
+	note := "Las opiniones expresadas por los entrevistados no reflejan necesariamente las del Diario del Puerto."
+	bs := page(append([]string{"Title of the interview page here", longA,
+		"Do you think people were fairly paid for their work back then?", longB, note}, teasers...)...)
+	m := Clean(bs, Context{TitleBlock: 0})
+	for i := 5; i < len(bs); i++ {
+		if m[i].Role != Removed {
+			t.Errorf("block %d %q after the disclaimer kept: %+v", i, bs[i].Text, m[i])
+		}
+	}
+	if m[3].Role != Content {
+		t.Errorf("the answer was removed: %+v", m[3])
+	}
+	// A question after the note: the interview goes on, so nothing goes.
+	bs = page("Title of the interview page here", longA, note,
+		"And what did the harbour master say when the new pier finally opened last spring?", longB)
+	m = Clean(bs, Context{TitleBlock: 0})
+	for i := 3; i < len(bs); i++ {
+		if m[i].Role == Removed {
+			t.Errorf("block %d %q removed: %+v", i, bs[i].Text, m[i])
+		}
+	}
+}
+
 // The ASCII fast path must agree with the general one.
 func TestKeyASCIIFastPath(t *testing.T) {
 	for _, s := range []string{"", "  ", "Hello, World!", "Q1: why?? -- now", "a_b c-d 42x", "ALL CAPS", "x"} {

@@ -400,14 +400,46 @@ func (c *cleaner) footer() {
 	c.step("beyond-footer", c.beyondFooter)
 	c.step("editorial-note", c.editorialNote)
 	c.step("trailing-lines", c.trailingLines)
+	c.step("after-disclaimer", c.afterDisclaimer)
+}
+
+// afterDisclaimer removes what follows a closing disclaimer: a note on
+// whose views an interview gives or on paid links closes the article, so
+// the blocks after it (teasers, feeds) are the page's. It holds only when
+// nothing after the note asks a question (the interview is over) and the
+// note lies in the page's last half.
+func (c *cleaner) afterDisclaimer() {
+	d := -1
+	for i := len(c.bs) - 1; i >= len(c.bs)/2; i-- {
+		if c.marks[i].Rule == "disclaimer" {
+			d = i
+			break
+		}
+	}
+	if d < 0 {
+		return
+	}
+	for i := d + 1; i < len(c.bs); i++ {
+		if c.live(i) && IsQuestion(c.bs[i].Text) {
+			return
+		}
+	}
+	for i := d + 1; i < len(c.bs); i++ {
+		if c.live(i) {
+			c.remove(i, Footer, -1)
+		}
+	}
 }
 
 // trailingLines removes the short non-sentences after the page's last
-// sentence.
+// sentence. A disclaimer counts as a sentence here although it is removed:
+// it closes the article, so the short lines above it (a closing list of
+// links in the last answer) are the article's, not the page footer.
 func (c *cleaner) trailingLines() {
 	last := -1
 	for i, b := range c.bs {
-		if c.live(i) && EndsSentence(b.Text) && c.nw[i] >= 6 {
+		closes := c.live(i) || c.marks[i].Rule == "disclaimer"
+		if closes && EndsSentence(b.Text) && c.nw[i] >= 6 {
 			last = i
 		}
 	}

@@ -152,6 +152,8 @@ func Rules() []Rule {
 			Why: "the page's last short blocks wholly in italics under upright text"},
 		{Name: "trailing-lines", Parent: "footer", Input: AnyInput, Does: "removes footer",
 			Why: "short non-sentences after the page's last sentence"},
+		{Name: "after-disclaimer", Parent: "footer", Input: AnyInput, Does: "removes footer",
+			Why: "a disclaimer in the page's last half closes the article: what follows it, when nothing there asks a question, is the page's"},
 		{Name: "separators", Input: AnyInput, Does: "removes separator",
 			Why: "blocks of rule or bullet characters hold no text", run: (*cleaner).separators},
 		{Name: "site-boilerplate", Input: AnyInput, Does: "removes site-boilerplate (batches only)",
