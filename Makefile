@@ -33,7 +33,8 @@ golden:
 	$(GO) test ./pkg/... -run Golden -update
 
 ## eval: score against the hand-made ground truth in ../shared (skipped if absent): pairs on
-## gold and gold-text, main text on ASB, trafilatura's pages as HTML and as w3m text dumps
+## gold and gold-text, main text on ASB, trafilatura's pages as HTML and as w3m text dumps,
+## and the HTML gold as w3m dumps wrapped at 60, 80 and 132 columns
 eval: build
 	@if [ ! -d "$(SHARED)/eval" ]; then echo "eval: $(SHARED) not found, nothing to score"; exit 0; fi
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold
@@ -43,6 +44,7 @@ eval: build
 	@if command -v w3m >/dev/null; then \
 	  python3 $(SHARED)/eval/traf_score.py $(SHARED)/corpus/traf --as-text --run '$(BIN) extract --format json {input}'; \
 	else echo "eval: w3m not found, skipping traf_score.py --as-text (apt-get install w3m)"; fi
+	python3 tools/gold_at_width.py --bin $(BIN) --shared $(SHARED) --cols 60,80,132
 
 ## eval-zoo: the format zoo (pkg/qanda/zoo_test.go): synthetic transcripts
 ## (testdata/zoo) rendered in every markup convention, as HTML and as a text
