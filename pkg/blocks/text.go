@@ -20,6 +20,10 @@ var bullets = []string{"•", "◦", "▪", "‣", "∙", "*"}
 type textLine struct {
 	text   string
 	offset int
+	// width is, for a line of a side-by-side column (see splitColumns),
+	// the column's wrap width, or -1 if the column is not hard-wrapped; 0
+	// for the dump's other lines, which wrap at the dump's width.
+	width int
 }
 
 // FromText splits a plain-text dump into blocks: one block per line, blank
@@ -51,11 +55,24 @@ func FromText(body string) []Block {
 			nonBlank++
 		}
 		lengths = append(lengths, n)
-		lines = append(lines, textLine{raw, off})
+		lines = append(lines, textLine{text: raw, offset: off})
 		if end < 0 {
 			break
 		}
 		off += end + 1
+	}
+	if split := splitColumns(lines); len(split) != len(lines) {
+		// The dump's wrap width is measured on its full-width lines: a
+		// column's lines wrap at the column's width.
+		lines, lengths, width = split, lengths[:0], 0
+		for _, l := range lines {
+			if l.width != 0 {
+				continue
+			}
+			n := utf8.RuneCountInString(strings.TrimSpace(l.text))
+			width = max(width, n)
+			lengths = append(lengths, n)
+		}
 	}
 	wrapped := width >= minWrapWidth && width <= maxWrapWidth && nearWidth(lengths, width)
 
@@ -75,7 +92,11 @@ func FromText(body string) []Block {
 			continue
 		}
 		bullet, rest := splitBullet(trimmed)
-		if cur != nil && wrapped && bullet == "" && curLen+1+firstWordLen(rest) > width {
+		w, join := width, wrapped
+		if l.width != 0 {
+			w, join = l.width, l.width > 0
+		}
+		if cur != nil && join && bullet == "" && curLen+1+firstWordLen(rest) > w {
 			cur.Text += " " + Collapse(rest)
 			curLen = utf8.RuneCountInString(trimmed)
 			continue
