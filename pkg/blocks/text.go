@@ -20,6 +20,10 @@ var bullets = []string{"•", "◦", "▪", "‣", "∙", "*"}
 type textLine struct {
 	text   string
 	offset int
+	// width is, for a line of a side-by-side column (see splitColumns),
+	// the column's wrap width, or -1 if the column is not hard-wrapped; 0
+	// for the dump's other lines, which wrap at the dump's width.
+	width int
 }
 
 // FromText splits a plain-text dump into blocks: one block per line, blank
@@ -51,13 +55,17 @@ func FromText(body string) []Block {
 			}
 		}
 		lengths = append(lengths, n)
-		lines = append(lines, textLine{raw, off})
+		lines = append(lines, textLine{text: raw, offset: off})
 		if end < 0 {
 			break
 		}
 		off += end + 1
 	}
+	// The dump's wrap width is measured before columns are split: a line
+	// of the right column alone fills the dump's width too, and a line
+	// with both columns has a gap that keeps it out (proseLine).
 	width := wrapWidth(lengths)
+	lines = splitColumns(lines)
 	wrapped := width > 0
 
 	out := make([]Block, 0, nonBlank) // at most one block per line
@@ -80,14 +88,19 @@ func FromText(body string) []Block {
 			continue
 		}
 		bullet, rest := splitBullet(trimmed)
-		// A table row is indented too, but keeps gaps between its cells.
-		in := indent(l.text) >= minInset && !strings.Contains(trimmed, "   ")
+		// A table row is indented too, but keeps gaps between its cells;
+		// a column's lines are set apart by the column, not by an indent.
+		in := l.width == 0 && indent(l.text) >= minInset && !strings.Contains(trimmed, "   ")
 		if in {
 			indented++
 		}
-		if cur != nil && wrapped && bullet == "" && curLen > 0 && !strings.Contains(trimmed, "   ") && curLen+1+firstWordLen(rest) > width {
+		w, join := width, wrapped
+		if l.width != 0 {
+			w, join = l.width, l.width > 0
+		}
+		if cur != nil && join && bullet == "" && curLen > 0 && !strings.Contains(trimmed, "   ") && curLen+1+firstWordLen(rest) > w {
 			cur.Text += " " + Collapse(rest)
-			curLen = proseLen(l.text)
+			curLen = lineLen(l)
 			inset[len(out)-1] = inset[len(out)-1] && in
 			continue
 		}
@@ -99,7 +112,7 @@ func FromText(body string) []Block {
 		out = append(out, Block{ID: ID(len(out)), Kind: kind, Text: Collapse(rest), Offset: l.offset, Bullet: bullet})
 		inset = append(inset, in && bullet == "")
 		cur = &out[len(out)-1]
-		curLen = proseLen(l.text)
+		curLen = lineLen(l)
 	}
 	flush()
 	// A text browser indents a blockquote: a paragraph whose every line is
@@ -189,6 +202,16 @@ func proseLen(s string) int {
 		return 0
 	}
 	return physLen(s)
+}
+
+// lineLen is what a line filled of its wrap width: proseLen for a line of
+// the dump, the whole length for a column's line (a narrow cell's lines hold
+// few words).
+func lineLen(l textLine) int {
+	if l.width != 0 {
+		return physLen(strings.TrimSpace(l.text))
+	}
+	return proseLen(l.text)
 }
 
 // physLen is a line's length as the wrapper saw it: indent included, trailing

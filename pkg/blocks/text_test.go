@@ -1,6 +1,8 @@
 package blocks
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -109,7 +111,77 @@ func FuzzFromText(f *testing.F) {
 		if len(again) != len(bs) {
 			t.Fatal("not deterministic")
 		}
+		// Splitting columns and joining lines only move text: no word of
+		// the dump is lost, cut or made up (bullets aside).
+		if utf8.ValidString(s) && !strings.ContainsAny(s, "•◦▪‣∙*[]()") {
+			var got strings.Builder
+			for _, b := range bs {
+				got.WriteString(b.Text + " ")
+			}
+			if a, b := wordCounts(s), wordCounts(got.String()); !maps.Equal(a, b) {
+				t.Fatalf("words changed: %v -> %v", a, b)
+			}
+		}
 	})
+}
+
+func wordCounts(s string) map[string]int {
+	m := map[string]int{}
+	for _, w := range strings.Fields(Collapse(s)) {
+		m[w]++
+	}
+	return m
+}
+
+// w3m prints a table row's cells side by side: the question cell's lines
+// and the answer cell's lines share physical lines. The columns come apart,
+// question before answer; an indented quote, code with aligned comments and
+// a numbered list stay as they are.
+func TestFromTextSideBySideColumns(t *testing.T) {
+	q := []string{"How did a baker end", "up running a ferry?"}
+	a := wrapAt("By accident, really. The old skipper retired and nobody else wanted the boat, so I learned the tides that winter and took the first passengers across in spring.", 70, 0)
+	a2 := wrapAt("The bakery still opens at five. My sister runs it now, and the first crossing waits for her bread.", 70, 0)
+	var lines []string
+	lines = append(lines, "The Harbour Gazette", "")
+	col := 30
+	rows := append(append(append([]string{}, a...), ""), a2...)
+	for i, r := range rows {
+		left := ""
+		if i >= 2 && i-2 < len(q) {
+			left = q[i-2]
+		}
+		if r == "" && left == "" {
+			lines = append(lines, "")
+			continue
+		}
+		lines = append(lines, left+strings.Repeat(" ", col-utf8.RuneCountInString(left))+r)
+	}
+	lines = append(lines, "", "Photo: the ferry at dawn.", "")
+	bs := FromText(strings.Join(lines, "\n"))
+	var texts []string
+	for _, b := range bs {
+		texts = append(texts, b.Text)
+	}
+	want := []string{"The Harbour Gazette", strings.Join(q, " "), strings.Join(a, " "), strings.Join(a2, " "), "Photo: the ferry at dawn."}
+	if !slices.Equal(texts, want) {
+		t.Fatalf("columns not split:\n got %q\nwant %q", texts, want)
+	}
+
+	for _, body := range []string{
+		"Some text before the code.\n\n    x := 1            // the first value\n    y := 2            // the second value\n    z := x + y        // their sum\n\nAfter.",
+		"Steps:\n\n 1. Mix the flour   and the water\n 2. Knead it        for ten minutes\n 3. Let it rest     overnight\n",
+	} {
+		bs := FromText(body)
+		var got strings.Builder
+		for _, b := range bs {
+			got.WriteString(b.Text + "\n")
+		}
+		for _, l := range strings.Split(body, "\n") {
+			if l = Collapse(l); l != "" && !strings.Contains(got.String(), l) {
+				t.Errorf("line %q was split or joined: blocks %q", l, got.String())
+			}
+		}
+	}
 }
 
 func TestTimestampsSplitOff(t *testing.T) {
