@@ -155,8 +155,9 @@ const (
 // images, the run of short lines that are no question: lines that end no
 // sentence, and a short one that does when a line that does not follows
 // it ("Dress by Maker." over "Shoes: Maker"). A one-word line that recurs
-// on the page is a lightbox's button and is removed. A picture right after
-// a question is left alone: what follows it is the answer.
+// on the page is a lightbox's button and is removed. The run must end at
+// the next question or with such a button. A picture right after a
+// question is left alone: what follows it is the answer.
 func (c *cleaner) captionsUnderImages(images []int) {
 	if len(images) == 0 {
 		return
@@ -178,6 +179,17 @@ func (c *cleaner) captionsUnderImages(images []int) {
 				}
 			}
 			run = append(run, j)
+		}
+		// An article's subheading under a picture leads into prose; a
+		// caption is followed by the next question, or closed by the
+		// lightbox's button.
+		if len(run) == 0 {
+			continue
+		}
+		last := run[len(run)-1]
+		button := c.nw[last] == 1 && seen[c.keys[last]] > 1
+		if n := c.nextLive(last); !button && n >= 0 && !IsQuestion(c.bs[n].Text) {
+			continue
 		}
 		for _, j := range run {
 			if c.nw[j] == 1 && seen[c.keys[j]] > 1 {
