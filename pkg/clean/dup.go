@@ -2,7 +2,9 @@ package clean
 
 import (
 	"hash/maphash"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -99,6 +101,79 @@ func (c *cleaner) duplicates() {
 			c.marks[j].Role, c.marks[j].Rule = Caption, "doubled-caption"
 		}
 	}
+	c.step("near-captions", c.nearCaptions)
+}
+
+// nearCaptionMaxWords is the longest line taken for a picture's alt text
+// or caption printed twice in a row.
+const nearCaptionMaxWords = 15
+
+// nearCaptions finds, in a text dump, a picture's alt text and its caption
+// printed one after the other in slightly different words: two adjacent
+// short lines that end no sentence, neither a question, whose words are
+// the same but for spaces and punctuation ("Jane Doe: Harbour, 2021" under
+// "Jane Doe Harbour 2021"), or whose shorter one opens the longer or
+// shares all but one of its words with it and both open alike. Sentences
+// of speakers end like sentences, and a topic heading is not printed
+// twice. The two must be adjacent blocks: lines that meet only once
+// the blocks between them are gone are not one picture's. The longer
+// line is the caption; the other is its copy.
+func (c *cleaner) nearCaptions() {
+	if c.ctx.HTML {
+		return
+	}
+	live := c.liveIndexes()
+	for p := 1; p < len(live); p++ {
+		a, b := live[p-1], live[p]
+		if b != a+1 || !c.captionLine(a) || !c.captionLine(b) || !c.nearCopies(a, b) {
+			continue
+		}
+		long, short := a, b
+		if c.ntok[b] > c.ntok[a] || c.ntok[b] == c.ntok[a] && len(c.bs[b].Text) > len(c.bs[a].Text) {
+			long, short = b, a
+		}
+		c.setRole(long, Caption)
+		c.remove(short, DuplicateCaption, long)
+		p++
+	}
+}
+
+// captionLine reports a live line that may be a caption printed twice:
+// short, no question, no list item, ending no sentence.
+func (c *cleaner) captionLine(i int) bool {
+	t := c.bs[i].Text
+	return c.live(i) && c.ntok[i] >= 2 && c.nw[i] <= nearCaptionMaxWords && !IsQuestion(t) && !EndsSentence(t) && !listLike(c.bs[i])
+}
+
+// nearCopies reports whether the keys of a and b are the same words but
+// for spaces, or the shorter opens the longer, or the shorter's words but
+// one stand in the longer and both open with the same two words.
+func (c *cleaner) nearCopies(a, b int) bool {
+	ka, kb := c.keys[a], c.keys[b]
+	if strings.ReplaceAll(ka, " ", "") == strings.ReplaceAll(kb, " ", "") {
+		return true
+	}
+	ta, tb := c.tokens(a), c.tokens(b)
+	if len(ta) > len(tb) {
+		ta, tb = tb, ta
+	}
+	if len(ta) < 2 || ta[0] != tb[0] || ta[1] != tb[1] {
+		return false
+	}
+	if slices.Equal(ta, tb[:len(ta)]) {
+		return true
+	}
+	in := map[string]bool{}
+	for _, w := range tb {
+		in[w] = true
+	}
+	shared := 0
+	for _, w := range ta {
+		if in[w] {
+			shared++
+		}
+	}
+	return len(ta) >= 4 && shared >= len(ta)-1
 }
 
 func (c *cleaner) liveIndexes() []int {

@@ -34,7 +34,7 @@ func (c *cleaner) mayCredit(i int) bool {
 // answer, often trimmed or slightly reworded.
 func (c *cleaner) pullQuotes() {
 	index := c.quoteIndex()
-	displayOn := c.rules.on("display-quotes")
+	displayOn, stitched := c.rules.on("display-quotes"), c.rules.on("stitched-quotes")
 	var cands []int32
 	for i, b := range c.bs {
 		if !c.live(i) || c.ntok[i] < 4 || c.nw[i] > pullQuoteMaxWords {
@@ -77,16 +77,23 @@ func (c *cleaner) pullQuotes() {
 			if words == nil {
 				words = c.tokens(i)
 			}
-			if longestCommonRun(words, c.tokens(int(j))) >= least {
-				if rule != "" {
-					c.removeAs(rule, i, PullQuote)
-					c.marks[i].DupOf = int(j)
-				} else {
-					c.remove(i, PullQuote, int(j))
+			tj := c.tokens(int(j))
+			if longestCommonRun(words, tj) < least {
+				// Two excerpts of the paragraph may be joined into one
+				// quote.
+				if rule != "" || !stitched || runCover(words, tj, stitchMinRun) < least {
+					continue
 				}
-				c.step("quote-attribution", func() { c.attribution(i) })
-				break
+				rule = "stitched-quotes"
 			}
+			if rule != "" {
+				c.removeAs(rule, i, PullQuote)
+				c.marks[i].DupOf = int(j)
+			} else {
+				c.remove(i, PullQuote, int(j))
+			}
+			c.step("quote-attribution", func() { c.attribution(i) })
+			break
 		}
 	}
 	c.step("inset-lines", c.insetLines)
@@ -268,6 +275,34 @@ func (c *cleaner) attribution(i int) {
 	if j := c.nextLive(i); j == i+1 && c.nw[j] <= 5 && attributionRe.MatchString(c.bs[j].Text) {
 		c.remove(j, PullQuote, -1)
 	}
+}
+
+// stitchMinRun is the shortest excerpt counted in a stitched pull quote:
+// shorter shared runs are common phrases.
+const stitchMinRun = 5
+
+// runCover returns how many words of a stand in runs of at least minRun
+// words that b holds unbroken: a pull quote that joins two excerpts of a
+// paragraph, leaving out what stood between them, is covered almost whole.
+func runCover(a, b []string, minRun int) int {
+	covered := 0
+	for i := 0; i < len(a); {
+		best := 0
+		for j := range b {
+			k := 0
+			for i+k < len(a) && j+k < len(b) && a[i+k] == b[j+k] {
+				k++
+			}
+			best = max(best, k)
+		}
+		if best >= minRun {
+			covered += best
+			i += best
+		} else {
+			i++
+		}
+	}
+	return covered
 }
 
 // longestCommonRun returns the length of the longest run of words that a

@@ -66,7 +66,7 @@ func (c *cleaner) textChrome() {
 	c.removeLines("icon-labels", Navigation, func(t string) bool {
 		return words.Count(t) <= iconLabelMaxWords && !EndsSentence(t) && iconLabel(t)
 	})
-	c.removeLines("form-fields", Form, formField)
+	c.step("form-fields", c.formFields)
 	idx, kind := c.liveLines()
 	if len(idx) == 0 {
 		return
@@ -129,13 +129,100 @@ func (c *cleaner) textChrome() {
 			}
 		}
 	})
+	var images []int
 	c.step("image-names", func() {
 		for p := 0; p <= e; p++ {
 			if c.live(idx[p]) && imageName(c.bs[idx[p]].Text) {
 				c.setRole(idx[p], Caption)
+				images = append(images, idx[p])
 			}
 		}
 	})
+	c.step("captions-under-images", func() { c.captionsUnderImages(images) })
+}
+
+// Under a picture a text dump prints what the page set beside it: its
+// caption and credits ("Coat: Maker. Shoes: Maker"), often its alt text,
+// and a lightbox's buttons ("Info", "Close"). These are short lines that
+// end no sentence, where a speaker's words end like sentences.
+const (
+	underImageMaxLines = 4  // the most lines taken under one picture
+	underImageMaxWords = 30 // the longest caption line
+	underImageShort    = 8  // the longest caption that ends like a sentence
+)
+
+// captionsUnderImages moves to Caption, under each picture placeholder in
+// images, the run of short lines that are no question: lines that end no
+// sentence, and a short one that does when a line that does not follows
+// it ("Dress by Maker." over "Shoes: Maker"). A one-word line that recurs
+// on the page is a lightbox's button and is removed. The run must end at
+// the next question or with such a button. A picture right after a
+// question is left alone: what follows it is the answer.
+func (c *cleaner) captionsUnderImages(images []int) {
+	if len(images) == 0 {
+		return
+	}
+	idx, _ := c.liveLines()
+	seen := c.keyCounts(idx)
+	for _, im := range images {
+		if q := c.prevUnremoved(im); q >= 0 && IsQuestion(c.bs[q].Text) {
+			continue
+		}
+		var run []int
+		for j := c.nextLive(im); j >= 0 && len(run) < underImageMaxLines; j = c.nextLive(j) {
+			if !c.underImageLine(j, false) {
+				break
+			}
+			if EndsSentence(c.bs[j].Text) {
+				if n := c.nextLive(j); n < 0 || !c.underImageLine(n, true) {
+					break
+				}
+			}
+			run = append(run, j)
+		}
+		// An article's subheading under a picture leads into prose; a
+		// caption is followed by the next question, or closed by the
+		// lightbox's button.
+		if len(run) == 0 {
+			continue
+		}
+		last := run[len(run)-1]
+		button := c.nw[last] == 1 && seen[c.keys[last]] > 1
+		if n := c.nextLive(last); !button && n >= 0 && !IsQuestion(c.bs[n].Text) {
+			continue
+		}
+		for _, j := range run {
+			if c.nw[j] == 1 && seen[c.keys[j]] > 1 {
+				c.remove(j, Navigation, -1)
+			} else {
+				c.setRole(j, Caption)
+			}
+		}
+	}
+}
+
+// underImageLine reports a line that may stand under a picture: short, no
+// question, and, when plain is set, ending no sentence.
+func (c *cleaner) underImageLine(i int, plain bool) bool {
+	t := c.bs[i].Text
+	if c.nw[i] == 0 || c.nw[i] > underImageMaxWords || IsQuestion(t) || listLike(c.bs[i]) || imageName(t) {
+		return false
+	}
+	if EndsSentence(t) {
+		return !plain && c.nw[i] <= underImageShort
+	}
+	return true
+}
+
+// prevUnremoved returns the nearest block before i that is not removed,
+// or -1.
+func (c *cleaner) prevUnremoved(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if c.marks[j].Role != Removed {
+			return j
+		}
+	}
+	return -1
 }
 
 // imageName reports a text that is what a text dump prints for a picture:
@@ -147,6 +234,9 @@ func imageName(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.ContainsFunc(s, unicode.IsSpace) {
 		return false
+	}
+	if imageFile(s) {
+		return true
 	}
 	if s[0] == '[' {
 		for s != "" {
@@ -179,6 +269,28 @@ func imageName(s string) bool {
 	// capitalised words; a file name has an underscore, lower-case parts
 	// or many parts with digits ("Screen-Shot-2012-10-08").
 	return fileLike || lower >= 2
+}
+
+// imageExts are the file-name endings of pictures.
+var imageExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
+
+// imageFile reports a bare picture file name ("harbour_view-02.jpg"):
+// letters, digits, hyphens and underscores before a picture's extension.
+func imageFile(s string) bool {
+	lower := strings.ToLower(s)
+	for _, ext := range imageExts {
+		stem, ok := strings.CutSuffix(lower, ext)
+		if !ok || stem == "" {
+			continue
+		}
+		for _, r := range stem {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // The answer's tail. Speakers' paragraphs end like sentences: of the 278
@@ -608,13 +720,18 @@ func (c *cleaner) introFurniture(idx []int, kind []lineKind, script Script) {
 			break
 		}
 	}
+	// A headline-like line (a portrait's caption naming the speaker's
+	// post) counts as furniture too; a list item does not.
+	furniture := func(p int) bool {
+		return kind[p] == chromeLine || kind[p] == listLine && !listLike(c.bs[idx[p]]) && c.nw[idx[p]] <= strayMaxWords
+	}
 	for p := 0; p < first; {
-		if kind[p] != chromeLine || !c.live(idx[p]) {
+		if !furniture(p) || !c.live(idx[p]) {
 			p++
 			continue
 		}
 		q := p
-		for q < first && kind[q] == chromeLine && c.live(idx[q]) && !IsQuestion(c.bs[idx[q]].Text) {
+		for q < first && furniture(q) && c.live(idx[q]) && !IsQuestion(c.bs[idx[q]].Text) {
 			q++
 		}
 		end := q
@@ -758,6 +875,66 @@ func (c *cleaner) datedCards() {
 	}
 }
 
+// Cards that cite another story: a text dump prints a box of links to the
+// publication's other stories as a headline that ends with the issue or
+// year it appeared in ("“Title of the story” (Magazine 08/2019)",
+// "Dossier: Topic (2018)") over its one-paragraph summary. A speaker's
+// line does not end with a bracketed date and end no sentence.
+const (
+	citedCardMaxWords  = 12 // the longest headline
+	citedSummaryWords  = 80 // the longest summary
+	citedCardMaxGap    = 4  // the most live lines from one card to the next
+	citedCardMinSeries = 2  // the fewest cards of a box
+)
+
+// citedDateRe matches the bracketed issue or year that ends a cited
+// headline: "(Magazine 08/2019)", "(2018)", "(12.2020)".
+var citedDateRe = regexp.MustCompile(`\((?:[^()]{1,40}\s)?(?:\d{1,2}[./])?(?:19|20)\d\d\)$`)
+
+// citedCards removes, in a text dump, a series of at least two cited
+// cards (a headline ending with a bracketed date, not a question, over
+// one paragraph that is no question) a few lines apart.
+func (c *cleaner) citedCards() {
+	if c.ctx.HTML {
+		return
+	}
+	live := c.liveIndexes()
+	var cards []int // positions in live of the headlines
+	for p := 0; p+1 < len(live); p++ {
+		if c.citedHeadline(live[p]) && c.citedSummary(live[p+1]) {
+			cards = append(cards, p)
+			p++
+		}
+	}
+	for s := 0; s < len(cards); {
+		e := s
+		for e+1 < len(cards) && cards[e+1]-cards[e] <= citedCardMaxGap {
+			e++
+		}
+		if e-s+1 >= citedCardMinSeries {
+			for k := s; k <= e; k++ {
+				c.remove(live[cards[k]], Teaser, -1)
+				c.remove(live[cards[k]+1], Teaser, -1)
+			}
+		}
+		s = e + 1
+	}
+}
+
+// citedHeadline reports a short line that ends with a bracketed date and
+// is no question.
+func (c *cleaner) citedHeadline(i int) bool {
+	t := strings.TrimSpace(c.bs[i].Text)
+	return c.nw[i] >= 2 && c.nw[i] <= citedCardMaxWords && strings.HasSuffix(t, ")") && !IsQuestion(t) && citedDateRe.MatchString(t)
+}
+
+// citedSummary reports a paragraph that may summarise a cited story: a
+// sentence or two, no question, no list item.
+func (c *cleaner) citedSummary(i int) bool {
+	t := c.bs[i].Text
+	return c.nw[i] >= 6 && c.nw[i] <= citedSummaryWords && EndsSentence(t) && !IsQuestion(t) && !listLike(c.bs[i])
+}
+
 // controlWords are the labels of a media player's buttons, which a text
 // dump prints as a line of their own ("Sound on Sound off Play Pause").
 var controlWords = map[string]bool{
@@ -868,6 +1045,47 @@ func formField(s string) bool {
 	// "[ ] [ » ] What ..." is two pictures without alternative text.
 	r, _ := utf8.DecodeRuneInString(s[4:])
 	return (s[1] == ' ' || s[1] == 'x' || s[1] == 'X' || s[1] == '*') && s[2] == closer && s[3] == ' ' && unicode.IsLetter(r)
+}
+
+// formMaxGap is the most live lines between a form's question and its
+// first field (a short label such as "Options").
+const formMaxGap = 2
+
+// formFields removes the lines that label a form's fields (see formField),
+// and with a poll's options the poll's question above them and the button
+// under them ("[Vote]"): no interview question is answered by check boxes.
+func (c *cleaner) formFields() {
+	from := max(c.ctx.TitleBlock+1, 0)
+	var firsts, lasts []int // the first and last field of each form
+	for i := from; i < len(c.bs); i++ {
+		if !c.live(i) || !formField(c.bs[i].Text) {
+			continue
+		}
+		// The fields of one form follow each other, with nothing but
+		// removed lines between them.
+		c.remove(i, Form, -1)
+		if n := len(lasts); n > 0 && c.prevUnremoved(i) < lasts[n-1] {
+			lasts[n-1] = i
+			continue
+		}
+		firsts, lasts = append(firsts, i), append(lasts, i)
+	}
+	for f, first := range firsts {
+		q, gap := c.prevLive(first), 0
+		for q >= from && gap < formMaxGap && !IsQuestion(c.bs[q].Text) && c.nw[q] <= 3 && !EndsSentence(c.bs[q].Text) {
+			q, gap = c.prevLive(q), gap+1
+		}
+		if q >= from && IsQuestion(c.bs[q].Text) && c.nw[q] <= pollQuestion {
+			for j := q; j < first; j++ {
+				if c.live(j) {
+					c.remove(j, Form, -1)
+				}
+			}
+		}
+		if b := c.nextLive(lasts[f]); b >= 0 && imagePlaceholder(c.bs[b].Text) {
+			c.remove(b, Form, -1)
+		}
+	}
 }
 
 // removeLines is step name: it removes, for reason, every live line after

@@ -261,3 +261,82 @@ func TestIntroFurniture(t *testing.T) {
 		}
 	}
 }
+
+// roleOf finds the block whose text is t and returns its mark.
+func roleOf(t *testing.T, bs []blocks.Block, marks []clean.Mark, text string) clean.Mark {
+	t.Helper()
+	for i, b := range bs {
+		if b.Text == text {
+			return marks[i]
+		}
+	}
+	t.Fatalf("no block %q", text)
+	return clean.Mark{}
+}
+
+// Chrome set inside an interview's dump: a picture with its caption and
+// lightbox buttons (German), a poll with its question (Spanish), an alt
+// text over its caption (English), a box of cited stories (French) and a
+// pull quote joining two excerpts of an answer (English). Each leaves the interview whole.
+func TestChromeInsideInterview(t *testing.T) {
+	qa := harbourQA()
+	lines := []string{"A headline about the interview here", qa[0], qa[1],
+		"The money came from three places at once. To everyone's surprise, the fishermen themselves.",
+		"[hafen_bild-40x60]", "Info", "Mantel: Beispielhaus. Schuhe: Musterwerk", "Close",
+		"¿Usted cree que el puerto debería cerrar los domingos?", "Opciones", "( ) Sí", "( ) No", "[Votar]",
+		qa[2], qa[3],
+		"« Le port renaît » (Revue du Port 03/2019)",
+		"Comment une ville a reconstruit ses quais en dix ans, racontée par ceux qui y travaillent.",
+		"Dossier: Les marées (2018)",
+		"Toutes nos enquêtes sur la mer et les digues, réunies en un seul volume.",
+		"Q: What did the town learn from those years of building and arguing?",
+		"A: We learned that a harbour is never finished; the sea keeps testing every wall, every gate and every promise the council makes, and the town has to answer each time.",
+		"[hafen_bild-40x60]", "Info", "Look von Beispielhaus.", "Brille: Musterwerk", "Close",
+		"Q: Would you do it again, knowing how long it would take?",
+		"A: Without a doubt, because the people who fish and sail here need the harbour more than they need any of the things the money could have bought instead.",
+		"Jane Example at the harbour pier", "Jane Example at the old harbour pier",
+		qa[4], qa[5],
+		"Q: What comes next for the old ferry terminal by the river?",
+		"A: It will become a market hall again, as it was a hundred years ago, with stalls for the fishermen and a small museum about the storm and the long rebuilding.",
+	}
+	bs := blocks.FromText(strings.Join(lines, "\n\n"))
+	marks := clean.Clean(bs, clean.Context{TitleBlock: 0})
+	for _, c := range []struct {
+		text string
+		role clean.Role
+		rule string
+	}{
+		{"Mantel: Beispielhaus. Schuhe: Musterwerk", clean.Caption, "captions-under-images"},
+		{"Look von Beispielhaus.", clean.Caption, "captions-under-images"},
+		{"Brille: Musterwerk", clean.Caption, "captions-under-images"},
+		{"Info", clean.Removed, "captions-under-images"},
+		{"¿Usted cree que el puerto debería cerrar los domingos?", clean.Removed, "form-fields"},
+		{"[Votar]", clean.Removed, "form-fields"},
+		{"Jane Example at the old harbour pier", clean.Caption, "near-captions"},
+		{"Jane Example at the harbour pier", clean.Removed, "near-captions"},
+		{"« Le port renaît » (Revue du Port 03/2019)", clean.Removed, "cited-cards"},
+		{"Toutes nos enquêtes sur la mer et les digues, réunies en un seul volume.", clean.Removed, "cited-cards"},
+		{"The money came from three places at once. To everyone's surprise, the fishermen themselves.", clean.Removed, "stitched-quotes"},
+	} {
+		if m := roleOf(t, bs, marks, c.text); m.Role != c.role || m.Rule != c.rule {
+			t.Errorf("%q: %+v, want %s by %s", c.text, m, c.role, c.rule)
+		}
+	}
+	for _, l := range harbourQA() {
+		if m := roleOf(t, bs, marks, l); m.Role != clean.Content {
+			t.Errorf("interview line %q: %+v", l, m)
+		}
+	}
+	// A picture right after a question: the short line under it is the
+	// answer, and one cited headline alone is no box.
+	lines = []string{"A headline about the interview here", harbourQA()[0], "[hafen_bild-40x60]", "Not really", harbourQA()[1],
+		"Dossier: Les marées (2018)", "Toutes nos enquêtes sur la mer et les digues, réunies en un seul volume."}
+	lines = append(lines, harbourQA()[2:]...)
+	bs = blocks.FromText(strings.Join(lines, "\n\n"))
+	marks = clean.Clean(bs, clean.Context{TitleBlock: 0})
+	for _, l := range []string{"Not really", "Dossier: Les marées (2018)"} {
+		if m := roleOf(t, bs, marks, l); m.Role != clean.Content {
+			t.Errorf("%q: %+v, want content", l, m)
+		}
+	}
+}
