@@ -81,7 +81,10 @@ func (c *cleaner) pullQuotes() {
 			if longestCommonRun(words, tj) < least {
 				// Two excerpts of the paragraph may be joined into one
 				// quote.
-				if rule != "" || !stitched || runCover(words, tj, stitchMinRun) < least {
+				// Only a text set apart as a quote (quotation marks, a
+				// blockquote or its indent, an aside) is taken for one: a
+				// recipe's or a list's lines share runs with a summary too.
+				if rule != "" || !stitched || !(quoted(b.Text) || c.outOfFlow(i)) || runCover(words, tj, stitchMinRun) < least {
 					continue
 				}
 				rule = "stitched-quotes"

@@ -281,7 +281,7 @@ func roleOf(t *testing.T, bs []blocks.Block, marks []clean.Mark, text string) cl
 func TestChromeInsideInterview(t *testing.T) {
 	qa := harbourQA()
 	lines := []string{"A headline about the interview here", qa[0], qa[1],
-		"The money came from three places at once. To everyone's surprise, the fishermen themselves.",
+		"“The money came from three places at once. To everyone's surprise, the fishermen themselves.”",
 		"[hafen_bild-40x60]", "Info", "Mantel: Beispielhaus. Schuhe: Musterwerk", "Close",
 		"¿Usted cree que el puerto debería cerrar los domingos?", "Opciones", "( ) Sí", "( ) No", "[Votar]",
 		qa[2], qa[3],
@@ -316,7 +316,7 @@ func TestChromeInsideInterview(t *testing.T) {
 		{"Jane Example at the harbour pier", clean.Removed, "near-captions"},
 		{"« Le port renaît » (Revue du Port 03/2019)", clean.Removed, "cited-cards"},
 		{"Toutes nos enquêtes sur la mer et les digues, réunies en un seul volume.", clean.Removed, "cited-cards"},
-		{"The money came from three places at once. To everyone's surprise, the fishermen themselves.", clean.Removed, "stitched-quotes"},
+		{"“The money came from three places at once. To everyone's surprise, the fishermen themselves.”", clean.Removed, "stitched-quotes"},
 	} {
 		if m := roleOf(t, bs, marks, c.text); m.Role != c.role || m.Rule != c.rule {
 			t.Errorf("%q: %+v, want %s by %s", c.text, m, c.role, c.rule)
