@@ -58,7 +58,8 @@ eval-zoo:
 
 ## eval-ablate: switch each cleaning rule and interview format off in turn;
 ## print the change in pair F1, answer F1, leak docs (gold, gold-text) and
-## ASB F1, and the pages each fires on (tools/ablate.py; about 15 minutes)
+## ASB F1, the zoo, corpus/traf as HTML and as w3m dumps, and the pages each
+## fires on (tools/ablate.py; about 25 minutes)
 ABLATE_JOBS ?= 2
 eval-ablate: build
 	@if [ ! -d "$(SHARED)/eval" ]; then echo "eval-ablate: $(SHARED) not found, nothing to score"; exit 0; fi
