@@ -5,9 +5,9 @@ import (
 	"unicode/utf8"
 )
 
-// maxWrapWidth is the widest line a text dump can have and still be taken as
-// hard-wrapped; dumps made with a huge width (w3m -cols 100000) keep one
-// paragraph per line and are never re-joined.
+// maxWrapWidth is the widest wrap width taken seriously; dumps made with a
+// huge width (w3m -cols 100000) keep one paragraph per line, most of them
+// longer, and are never re-joined (see wrapWidth).
 const maxWrapWidth = 250
 
 // minWrapWidth is the narrowest wrap width taken seriously; text browsers and
@@ -30,7 +30,9 @@ type textLine struct {
 // lines ignored, list bullets moved to Block.Bullet. If the dump was
 // hard-wrapped at a fixed width, a line is joined to the next one when the next
 // line's first word would not have fitted, which is exactly when a wrapper
-// breaks.
+// breaks. A table's cells printed side by side are split into their columns
+// first (splitColumns), and a paragraph indented as a text browser indents a
+// blockquote becomes a Quote.
 func FromText(body string) []Block {
 	nl := strings.Count(body, "\n") + 1
 	lines := make([]textLine, 0, nl)
@@ -90,7 +92,7 @@ func FromText(body string) []Block {
 		bullet, rest := splitBullet(trimmed)
 		// A table row is indented too, but keeps gaps between its cells;
 		// a column's lines are set apart by the column, not by an indent.
-		in := l.width == 0 && indent(l.text) >= minInset && !strings.Contains(trimmed, "   ")
+		in := l.width == 0 && indent(l.text) >= minInset && !cellGap(trimmed)
 		if in {
 			indented++
 		}
@@ -98,7 +100,7 @@ func FromText(body string) []Block {
 		if l.width != 0 {
 			w, join = l.width, l.width > 0
 		}
-		if cur != nil && join && bullet == "" && curLen > 0 && !strings.Contains(trimmed, "   ") && curLen+1+firstWordLen(rest) > w {
+		if cur != nil && join && bullet == "" && curLen > 0 && !cellGap(trimmed) && curLen+1+firstWordLen(rest) > w {
 			cur.Text += " " + Collapse(rest)
 			curLen = lineLen(l)
 			inset[len(out)-1] = inset[len(out)-1] && in
@@ -192,8 +194,12 @@ func indent(s string) int {
 // browser sets table cells and aligned columns (padded to one width, such
 // rows would look wrapped).
 func proseLine(t string) bool {
-	return strings.Count(t, " ") >= 3 && !strings.Contains(t, "   ")
+	return strings.Count(t, " ") >= 3 && !cellGap(t)
 }
+
+// cellGap reports a run of three blanks inside a trimmed line: the gap a text
+// browser leaves between table cells or aligned columns.
+func cellGap(t string) bool { return strings.Contains(t, "   ") }
 
 // proseLen is physLen for a line of prose, 0 for another: nothing is joined
 // to a table row or a one-word line.
