@@ -69,7 +69,7 @@ func Rules() []Rule {
 		{Name: "icon-labels", Parent: "text-chrome", Input: TextInput, Does: "removes navigation",
 			Why: "a short line opening with an icon-font ligature's name (\"chevron_left Browse all posts\") is a button"},
 		{Name: "form-fields", Parent: "text-chrome", Input: TextInput, Does: "removes form",
-			Why: "a line that opens with a checkbox or radio button as a text browser prints it (\"[ ] I agree ...\", \"( ) Yes\") labels a form field"},
+			Why: "a line that opens with a checkbox or radio button as a text browser prints it (\"[ ] I agree ...\", \"( ) Yes\") labels a form field, and a line that is only a short label padded inside square brackets (\"[ Send ]\") is a submit button or a boxed link"},
 		{Name: "text-footer", Parent: "text-chrome", Input: TextInput, Does: "removes footer",
 			Why: "lines after the article's stretch are related links, comments and imprint"},
 		{Name: "text-preamble", Parent: "text-chrome", Input: TextInput, Does: "removes navigation",

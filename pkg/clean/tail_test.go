@@ -112,12 +112,18 @@ func TestFormField(t *testing.T) {
 		"( ) Ja":                               true,
 		"(*) Нет":                              true,
 		"[ ] [ » ] What was the motivation behind it?": false, // pictures without alternative text
-		"[ ]":                               false,
-		"[laughs] Yes, that is right.":      false,
-		"(1) The first point is the money.": false,
-		"Q: [ ] is what the form shows.":    false,
+		"[ ]":                                           false,
+		"[laughs] Yes, that is right.":                  false,
+		"(1) The first point is the money.":             false,
+		"Q: [ ] is what the form shows.":                false,
+		"[ Order the book ]":                            true,
+		"[   Absenden   ]":                              true,
+		"[ Enviar comentario ]":                         true,
+		"[Editor's note: the talk was held in May.]":    false,
+		"[ This part of the talk was cut for length. ]": false,
+		"[                    ]":                        false,
 	} {
-		if got := formField(s); got != want {
+		if got := formField(s) || buttonLine(s); got != want {
 			t.Errorf("formField(%q) = %v, want %v", s, got, want)
 		}
 	}

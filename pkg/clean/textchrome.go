@@ -1047,6 +1047,23 @@ func formField(s string) bool {
 	return (s[1] == ' ' || s[1] == 'x' || s[1] == 'X' || s[1] == '*') && s[2] == closer && s[3] == ' ' && unicode.IsLetter(r)
 }
 
+// buttonMaxWords bounds the label of a button printed on its own line.
+const buttonMaxWords = 5
+
+// buttonLine reports a line that is only a button as a text browser
+// prints a submit button or a boxed link: a short label padded inside
+// square brackets ("[ Send ]", "[   Abstimmen   ]"). An editor's note in
+// brackets is not padded, and says more than a few words.
+func buttonLine(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "[ ") || !strings.HasSuffix(s, " ]") || strings.Count(s, "[") != 1 || strings.Count(s, "]") != 1 {
+		return false
+	}
+	label := strings.TrimSpace(s[1 : len(s)-1])
+	n := words.Count(label)
+	return n > 0 && n <= buttonMaxWords && strings.ContainsFunc(label, unicode.IsLetter) && !EndsSentence(label)
+}
+
 // formMaxGap is the most live lines between a form's question and its
 // first field (a short label such as "Options").
 const formMaxGap = 2
@@ -1058,6 +1075,10 @@ func (c *cleaner) formFields() {
 	from := max(c.ctx.TitleBlock+1, 0)
 	var firsts, lasts []int // the first and last field of each form
 	for i := from; i < len(c.bs); i++ {
+		if c.live(i) && buttonLine(c.bs[i].Text) {
+			c.remove(i, Form, -1)
+			continue
+		}
 		if !c.live(i) || !formField(c.bs[i].Text) {
 			continue
 		}

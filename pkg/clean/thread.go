@@ -20,8 +20,9 @@ const (
 	threadMaxGap = 12
 	// threadLeadMaxLines and threadLeadMaxWords bound the lines above the
 	// first post that belong to the thread: its title, the count of its
-	// messages, a post's own title.
-	threadLeadMaxLines = 5
+	// messages, its sort controls, the button to post, a post's own title,
+	// the link back to the archive.
+	threadLeadMaxLines = 6
 	threadLeadMaxWords = 12
 	// threadMinWordsBefore is how much live text must stand before the
 	// thread: comments follow an article.
@@ -99,7 +100,10 @@ func (c *cleaner) commentThread() {
 	}
 	first := heads[0]
 	// The thread's posts alternate with their headers: a header with no
-	// text after it before the next is a list of dates, not a thread.
+	// text after it before the next is a list of dates, not a thread. A
+	// post counts whatever an earlier rule made of it (a text dump's
+	// footer may have taken the later posts already): the thread's shape
+	// is on the page either way.
 	posts := 0
 	for k, h := range heads {
 		end := len(c.bs)
@@ -107,7 +111,7 @@ func (c *cleaner) commentThread() {
 			end = heads[k+1]
 		}
 		for j := h + 1; j < end; j++ {
-			if c.live(j) && c.nw[j] >= 3 {
+			if c.marks[j].Role != Title && c.nw[j] >= 3 {
 				posts++
 				break
 			}
