@@ -334,7 +334,7 @@ const (
 func (c *cleaner) stubsAndBoilerplate() {
 	on := c.rules.on
 	line, stub, boiler, action, disclaimer := on("link-line"), on("link-stub"), on("boilerplate"), on("call-to-action"), on("disclaimer")
-	plugin := on("plugin-notice")
+	plugin, kicker := on("plugin-notice"), on("teaser-lines") && !c.ctx.HTML
 	v := c.v
 	for i, b := range c.bs {
 		if !c.live(i) || IsQuestion(b.Text) {
@@ -355,12 +355,26 @@ func (c *cleaner) stubsAndBoilerplate() {
 			c.removeAs("boilerplate", i, Boilerplate)
 		case action && n <= 25 && (v.CallToAction.Re.MatchString(b.Text) || v.Teaser.Re.MatchString(b.Text)):
 			c.removeAs("call-to-action", i, Boilerplate)
+		case kicker && n <= 25 && teaserLine(b.Text, &v.TeaserPhrase):
+			c.removeAs("teaser-lines", i, Teaser)
 		case disclaimer && n <= 45 && c.may(i, &v.Disclaimer) && v.Disclaimer.Re.MatchString(b.Text):
 			c.removeAs("disclaimer", i, Disclaimer)
 		case plugin && n <= pluginMaxWords && c.may(i, &v.Plugin) && v.Plugin.Re.MatchString(b.Text):
 			c.removeAs("plugin-notice", i, Boilerplate)
 		}
 	}
+}
+
+// teaserLine reports a line that opens with a kicker phrase in any case
+// and its colon and goes on with a headline that ends no sentence ("Read
+// also: The harbour reopens"): a link to another story set in the text.
+func teaserLine(s string, kicker *vocab.Set) bool {
+	loc := kicker.Re.FindStringIndex(s)
+	if loc == nil {
+		return false
+	}
+	rest := strings.TrimSpace(s[loc[1]:])
+	return words.Count(rest) >= 2 && !EndsSentence(rest)
 }
 
 // removeAs removes block i by the named step of the current rule, for

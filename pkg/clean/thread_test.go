@@ -171,3 +171,70 @@ func TestSignedPost(t *testing.T) {
 		t.Errorf("speaker label taken for a post: %+v", m)
 	}
 }
+
+// In a text dump the footer step may take the later posts of a thread
+// before comment-thread runs: the thread is still seen (its headers and
+// posts are on the page), and its opening lines and first post go too,
+// in English as in Spanish.
+func TestCommentThreadAfterTextFooter(t *testing.T) {
+	for _, thread := range [][]string{
+		{"See every story from the coast.", "Will the walls hold?", "Post a comment", "Newest first",
+			"Showing messages 1 through 3 of 3.", "Not convinced", "2021-03-04 10:12:00 harbourfan [Reply | View]",
+			"The walls will not hold a single winter, mark my words and come back in March when the first storm has done its work. I have lived by this quay for forty years and seen three councils promise the same thing, and every time the money went somewhere else before the stones arrived.",
+			"Re: Not convinced", "2021-03-05 08:01:33 skipper [Reply | View]", "They held in the last storm",
+			"Great read", "2021-03-06 19:45:10 anna [Reply | View]", "Thanks for this"},
+		{"Todas las entrevistas del puerto", "¿Aguantarán los muros?", "Escribir un comentario", "Primero los nuevos",
+			"Mensajes 1 a 3 de 3", "No me convence", "04.03.2021 10:12 pescador [Responder]",
+			"Los muros no aguantarán ni un invierno, ya lo verán en marzo cuando llegue la primera tormenta. Vivo junto a este muelle desde hace cuarenta años y he visto a tres ayuntamientos prometer lo mismo, y cada vez el dinero se fue a otra parte antes de que llegaran las piedras.",
+			"Re: No me convence", "05.03.2021 08:01 patrón [Responder]", "Aguantaron la última tormenta",
+			"Buen artículo", "06.03.2021 19:45 ana [Responder]", "Gracias por esto"},
+	} {
+		lines := append(postInterview(), thread...)
+		bs := page(lines...)
+		marks := Clean(bs, Context{TitleBlock: 0})
+		for _, s := range thread {
+			if m := roleOf(t, bs, marks, s); m.Role != Removed {
+				t.Errorf("thread line %q kept: %+v", s, m)
+			}
+		}
+		off := Clean(bs, Context{TitleBlock: 0, Disabled: map[string]bool{"comment-thread": true}})
+		for _, s := range thread[:5] {
+			if m := roleOf(t, bs, off, s); m.Role == Removed {
+				t.Errorf("comment-thread off, %q removed: %+v", s, m)
+			}
+		}
+		for _, s := range postInterview()[1:] {
+			if m := roleOf(t, bs, marks, s); m.Role != Content {
+				t.Errorf("interview line %q: %+v", s, m)
+			}
+		}
+	}
+}
+
+// A line opened by a kicker phrase in any case and a colon over a
+// headline is a link to another story; a speaker's answer after a label,
+// or a kicker phrase over a sentence, is not.
+func TestTeaserLines(t *testing.T) {
+	teasers := []string{"Also read: The ferry that never came back", "Auch interessant: Der Kai wird neu gebaut",
+		"Vea también: Los pescadores votan la nueva tasa"}
+	keep := []string{"Lea también: el informe dice que el muro aguantará diez años más.", "Video: Hamburg"}
+	in := postInterview()
+	lines := append(append(append([]string{}, in[:3]...), teasers...), in[3:]...)
+	lines = append(lines[:len(lines)-1], append(keep, lines[len(lines)-1])...)
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for _, s := range teasers {
+		if m := roleOf(t, bs, marks, s); m.Rule != "teaser-lines" || m.Reason != Teaser {
+			t.Errorf("teaser %q: %+v", s, m)
+		}
+	}
+	for _, s := range keep {
+		if m := roleOf(t, bs, marks, s); m.Rule == "teaser-lines" {
+			t.Errorf("%q taken for a teaser: %+v", s, m)
+		}
+	}
+	off := Clean(bs, Context{TitleBlock: 0, Disabled: map[string]bool{"teaser-lines": true}})
+	if m := roleOf(t, bs, off, teasers[0]); m.Rule == "teaser-lines" {
+		t.Errorf("teaser-lines off, still removed: %+v", m)
+	}
+}

@@ -56,8 +56,12 @@ type Vocab struct {
 	// colon and spaces: "Never miss a story: subscribe ...".
 	CallToAction Set
 	// Teaser matches a kicker in capitals and its colon at the start.
-	Teaser     Set
-	Disclaimer Set
+	Teaser Set
+	// TeaserPhrase matches a kicker of two words or more, in any case,
+	// and its colon at the start ("Read also: ..."): a phrase, unlike a
+	// single word ("Video:"), is no speaker's name.
+	TeaserPhrase Set
+	Disclaimer   Set
 	// Plugin matches the name of a browser plug-in or media player
 	// anywhere: "Flash Player", "RealAudio".
 	Plugin Set
@@ -149,6 +153,12 @@ func build(t map[string][]string) (*Vocab, error) {
 	for i, p := range t["teaser"] {
 		upper[i] = strings.ToUpper(p)
 	}
+	var phrases []string
+	for _, p := range t["teaser"] {
+		if strings.Contains(p, " ") {
+			phrases = append(phrases, p)
+		}
+	}
 	ends, starts := alternation(t["stub-end"]), alternation(t["stub-start"])
 	label, mark := alternation(t["credit-label"]), alternation(t["credit-mark"])
 	labelRe := `\s*(?::|by\s+(?-i:\p{Lu}))`
@@ -159,6 +169,7 @@ func build(t map[string][]string) (*Vocab, error) {
 		Boiler:        newSet(`(?i)`+alternation(t["boiler"]), t["boiler"]),
 		CallToAction:  newSet(`(?i)(?:^|:\s+)`+alternation(t["call-to-action"]), t["call-to-action"]),
 		Teaser:        newSet(`^`+alternation(upper)+`\s*:`, upper),
+		TeaserPhrase:  newSet(`(?i)^`+alternation(phrases)+`\s*:`, phrases),
 		Disclaimer:    newSet(`(?i)`+alternation(t["disclaimer"]), t["disclaimer"]),
 		Plugin:        newSet(`(?i)`+alternation(t["plugin"]), t["plugin"]),
 		Credit:        newSet(`(?i)`+alternation(t["credit"]), t["credit"]),
