@@ -1,0 +1,48 @@
+package clean_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/qanda/qanda/pkg/blocks"
+	"github.com/qanda/qanda/pkg/clean"
+)
+
+// A credit line printed in every card of the page stays at the top of the
+// article when the cards after it go with the footer: its opening words
+// recur in the removed cards. A line whose opening stands in one removed
+// card only, or that ends like a sentence, stays.
+func TestRecurringLines(t *testing.T) {
+	const intro = "The town rebuilt its harbour after the storm, and the woman who led the work tells us how the money was found and what comes next for the old ferry terminal."
+	for _, c := range []struct{ credit, other, sentence string }{
+		{"Erstellt gemeinsam mit der Hafenredaktion Stadt Meer Hafen", "Erstellt gemeinsam mit der Hafenredaktion", "Erstellt gemeinsam mit der Hafenredaktion, die uns half."},
+		{"Produced in partnership with Harbour Desk boats towns tides", "Produced in partnership with Harbour Desk", "Produced in partnership with Harbour Desk, who helped us."},
+	} {
+		qa := harbourQA()
+		lines := []string{"A headline about the interview here", intro, c.credit, c.sentence}
+		lines = append(lines, qa...)
+		lines = append(lines, "More stories",
+			"Another story about the river and its bridges", c.other+" rivers bridges",
+			"A third story about the old market square", c.other+" markets squares",
+			"Imprint", "Privacy", "Terms")
+		bs := blocks.FromText(strings.Join(lines, "\n\n"))
+		marks := clean.Clean(bs, clean.Context{TitleBlock: 0})
+		if m := roleOf(t, bs, marks, c.credit); m.Role != clean.Removed || m.Rule != "recurring-lines" {
+			t.Errorf("%q: %+v, want removed by recurring-lines", c.credit, m)
+		}
+		for _, l := range append([]string{c.sentence}, qa...) {
+			if m := roleOf(t, bs, marks, l); m.Role != clean.Content {
+				t.Errorf("%q: %+v, want content", l, m)
+			}
+		}
+		// One removed copy is no series.
+		lines = []string{"A headline about the interview here", intro, c.credit}
+		lines = append(lines, qa...)
+		lines = append(lines, "More stories", "Another story about the river and its bridges", c.other+" rivers bridges", "Imprint", "Privacy", "Terms")
+		bs = blocks.FromText(strings.Join(lines, "\n\n"))
+		marks = clean.Clean(bs, clean.Context{TitleBlock: 0})
+		if m := roleOf(t, bs, marks, c.credit); m.Rule == "recurring-lines" {
+			t.Errorf("%q with one copy: %+v", c.credit, m)
+		}
+	}
+}
