@@ -46,3 +46,28 @@ func TestRecurringLines(t *testing.T) {
 		}
 	}
 }
+
+// A second caption under a picture ends with the same bracketed credit as
+// the first and goes to media however long it is; an answer ending with
+// another bracket stays.
+func TestSharedCredits(t *testing.T) {
+	for _, c := range []struct{ caption, second string }{
+		{"Die Bürgermeisterin am neuen Kai. (Foto: Bildagentur Nord / Hanna Beispiel)",
+			"„Der Hafen ist nie fertig, das Meer prüft jede Mauer und jedes Tor, und die Stadt muss jedes Mal darauf antworten, auch wenn es Jahre dauert“, sagt die Bürgermeisterin im Gespräch. (Foto: Bildagentur Nord / Hanna Beispiel)"},
+		{"La alcaldesa en el nuevo muelle. (Imagen: Agencia Sur / Ana Ejemplo)",
+			"«El puerto nunca está terminado, el mar pone a prueba cada muro y cada puerta, y la ciudad tiene que responder cada vez, aunque tarde años», dice la alcaldesa en la entrevista. (Imagen: Agencia Sur / Ana Ejemplo)"},
+	} {
+		qa := harbourQA()
+		answer := "A: It will become a market hall again, as it was a hundred years ago, with stalls for the fishermen and a small museum about the storm (and the long rebuilding)."
+		lines := append([]string{"A headline about the interview here", c.caption, c.second}, qa...)
+		lines = append(lines, "Q: What comes next for the old ferry terminal?", answer)
+		bs := blocks.FromText(strings.Join(lines, "\n\n"))
+		marks := clean.Clean(bs, clean.Context{TitleBlock: 0})
+		if m := roleOf(t, bs, marks, c.second); m.Role != clean.Caption || m.Rule != "shared-credits" {
+			t.Errorf("%q: %+v, want caption by shared-credits", c.second, m)
+		}
+		if m := roleOf(t, bs, marks, answer); m.Role != clean.Content {
+			t.Errorf("%q: %+v, want content", answer, m)
+		}
+	}
+}

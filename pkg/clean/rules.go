@@ -80,6 +80,8 @@ func Rules() []Rule {
 			Why: "five or more short lines that are no sentences between the intro and the first question are a box of the page's metadata (author, date, credits)"},
 		{Name: "text-captions", Parent: "text-chrome", Input: TextInput, Does: "moves to caption",
 			Why: "a short line that carries a photo credit is a caption"},
+		{Name: "shared-credits", Parent: "text-chrome", Input: TextInput, Does: "moves to caption",
+			Why: "a line beside a caption that ends with the same bracketed credit is the same picture's second caption, however long; no speaker ends a paragraph with the credit of the picture beside it"},
 		{Name: "image-names", Parent: "text-chrome", Input: TextInput, Does: "moves to caption",
 			Why: "a single word in brackets, a file-name slug ('jane-doe-headshot') or a picture's file name ('harbour_01.jpg') is what a text dump prints for a picture"},
 		{Name: "captions-under-images", Parent: "text-chrome", Input: TextInput, Does: "moves to caption, removes navigation",

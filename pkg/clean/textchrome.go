@@ -129,6 +129,7 @@ func (c *cleaner) textChrome() {
 			}
 		}
 	})
+	c.step("shared-credits", c.sharedCredits)
 	var images []int
 	c.step("image-names", func() {
 		for p := 0; p <= e; p++ {
@@ -1152,4 +1153,50 @@ func iconLabel(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[sp+1:])
 	return parts >= 2 && unicode.IsLetter(r)
+}
+
+// sharedCreditMaxWords is the longest line taken for a picture's second
+// caption by the credit it shares with the first.
+const sharedCreditMaxWords = 60
+
+// bracketTail returns the text in the brackets that end s ("(Agency /
+// Name)"), or "" when s does not end with a bracket of two words or more.
+func bracketTail(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ")") {
+		return ""
+	}
+	open := strings.LastIndexByte(s, '(')
+	if open <= 0 {
+		return ""
+	}
+	tail := s[open:]
+	if strings.Count(tail, " ") < 1 || strings.ContainsAny(tail[1:], "()") && strings.Count(tail, ")") > 1 {
+		return ""
+	}
+	return tail
+}
+
+// sharedCredits moves to Caption a line next to a caption that ends with
+// the same bracketed credit: a dump prints a picture's caption and its
+// second caption (a quote under a gallery's picture) each with the
+// credit, and the second may be longer than a caption is taken for by
+// its credit alone. No speaker ends a paragraph with the credit of the
+// picture beside it.
+func (c *cleaner) sharedCredits() {
+	for i := range c.bs {
+		if c.marks[i].Role != Caption {
+			continue
+		}
+		tail := bracketTail(c.bs[i].Text)
+		if tail == "" {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j > c.ctx.TitleBlock && j < len(c.bs) && c.live(j) && c.nw[j] <= sharedCreditMaxWords &&
+				!IsQuestion(c.bs[j].Text) && bracketTail(c.bs[j].Text) == tail {
+				c.setRole(j, Caption)
+			}
+		}
+	}
 }
