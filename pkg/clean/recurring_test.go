@@ -71,3 +71,46 @@ func TestSharedCredits(t *testing.T) {
 		}
 	}
 }
+
+// A list of other stories' headlines may hold a headline that is a
+// question, or one opened by a name and a colon: no one answers the
+// question, and the named one ends no sentence, so they go with the list.
+// A question between bulleted points of answers stays.
+func TestHeadlineTurns(t *testing.T) {
+	const intro = "The town rebuilt its harbour after the storm, and the woman who led the work tells us how the money was found and what comes next for the old ferry terminal."
+	const summary = "It took eleven years, three mayors and one very patient foundation, and the fishermen paid a share nobody had asked them for."
+	for _, c := range []struct{ opener, question, named string }{
+		{"Lire aussi", "Le port pourra-t-il résister à la prochaine grande tempête d'hiver ?", "Anne Exemple : « Les digues » Pourquoi la mer gagne toujours à la fin"},
+		{"Mehr lesen", "Kann der Hafen dem nächsten großen Wintersturm noch standhalten?", "Anna Beispiel: „Die Deiche“ Warum das Meer am Ende immer gewinnt"},
+	} {
+		lines := []string{"A headline about the interview here", intro, c.opener,
+			"Neue Mauern für den alten Hafen der Stadt", "Die Fischer sparen seit zwanzig Jahren für ihren Steg",
+			c.question,
+			"Ein Museum über den Sturm im alten Fährhaus", "Die Schulen zuerst und dann die Straßen am Fluss",
+			c.named, summary}
+		lines = append(lines, harbourQA()...)
+		bs := blocks.FromText(strings.Join(lines, "\n\n"))
+		marks := clean.Clean(bs, clean.Context{TitleBlock: 0})
+		for _, l := range []string{c.question, c.named} {
+			if m := roleOf(t, bs, marks, l); m.Role != clean.Removed || m.Rule != "text-link-runs" {
+				t.Errorf("%q: %+v, want removed by text-link-runs", l, m)
+			}
+		}
+		for _, l := range append([]string{intro, summary}, harbourQA()...) {
+			if m := roleOf(t, bs, marks, l); m.Role != clean.Content {
+				t.Errorf("%q: %+v, want content", l, m)
+			}
+		}
+	}
+	qa := harbourQA()
+	lines := []string{"A headline about the interview here", qa[0], qa[1], "Q: Which three things came first after the storm had gone?",
+		"• The schools by the river and the market", "• The roads to the harbour and the pier", "• The bridges over the river and the canal",
+		"Q: And which of them took the longest to finish in the end?",
+		"• The bridges over the river and the canal, by far", "• Then the roads to the harbour and the pier", "• Then the schools by the river",
+		qa[2], qa[3], qa[4], qa[5]}
+	bs := blocks.FromText(strings.Join(lines, "\n\n"))
+	marks := clean.Clean(bs, clean.Context{TitleBlock: 0})
+	if m := roleOf(t, bs, marks, "Q: And which of them took the longest to finish in the end?"); m.Role != clean.Content {
+		t.Errorf("question between points: %+v", m)
+	}
+}

@@ -75,7 +75,7 @@ func Rules() []Rule {
 		{Name: "text-preamble", Parent: "text-chrome", Input: TextInput, Does: "removes navigation",
 			Why: "between headline and text, when nothing there reads as text, lines are bylines, dates and share buttons"},
 		{Name: "text-link-runs", Parent: "text-chrome", Input: TextInput, Does: "removes teaser",
-			Why: "runs of three or more mostly list-like short lines inside the text are teaser boxes and menus"},
+			Why: "runs of three or more mostly list-like short lines inside the text are teaser boxes and menus; a short question between two of their headlines (no one answers it) or a line opened by a name and a colon that ends no sentence after three of them is one more headline"},
 		{Name: "intro-furniture", Parent: "text-chrome", Input: TextInput, Does: "removes navigation",
 			Why: "five or more short lines that are no sentences between the intro and the first question are a box of the page's metadata (author, date, credits)"},
 		{Name: "text-captions", Parent: "text-chrome", Input: TextInput, Does: "moves to caption",

@@ -117,10 +117,12 @@ func (c *cleaner) textChrome() {
 				}
 			}
 		})
+		c.step("text-link-runs", func() { c.chromeRuns(idx[s:e+1], kind[s:e+1], script) })
 	} else {
-		c.step("text-link-runs", func() { c.chromeRuns(idx[:s], kind[:s], script) })
+		// One pass over both: a list that ends where the body begins
+		// may take the body's first line (see headlineTurn).
+		c.step("text-link-runs", func() { c.chromeRuns(idx[:e+1], kind[:e+1], script) })
 	}
-	c.step("text-link-runs", func() { c.chromeRuns(idx[s:e+1], kind[s:e+1], script) })
 	c.step("intro-furniture", func() { c.introFurniture(idx, kind, script) })
 	c.step("text-captions", func() {
 		for p := 0; p <= e; p++ {
@@ -687,8 +689,8 @@ func (c *cleaner) chromeRuns(idx []int, kind []lineKind, script Script) {
 			continue
 		}
 		q, lists := p, 0
-		for q < len(idx) && (kind[q] == listLine || kind[q] == chromeLine) {
-			if kind[q] == listLine {
+		for q < len(idx) && (kind[q] == listLine || kind[q] == chromeLine || c.headlineTurn(idx, kind, q, q-p)) {
+			if kind[q] != chromeLine {
 				lists++
 			}
 			q++
@@ -702,6 +704,29 @@ func (c *cleaner) chromeRuns(idx []int, kind []lineKind, script Script) {
 		}
 		p = q
 	}
+}
+
+// headlineTurn reports whether the line at p, which looks like a turn, is
+// one more headline of a list of them that began run lines before it: a
+// short question between two headlines (no one answers it), or a line opened by
+// a name and a colon that ends no sentence after minChromeRun of them.
+// The headlines are plain lines, not list items: an answer may list its
+// points, and the next question follow them.
+func (c *cleaner) headlineTurn(idx []int, kind []lineKind, p, run int) bool {
+	t := c.bs[idx[p]].Text
+	question := IsQuestion(t) && c.nw[idx[p]] <= strayMaxWords
+	if kind[p] != turnLine && !(kind[p] == proseLine && question) || run == 0 || !c.plainHeadline(idx, kind, p-1) {
+		return false
+	}
+	if question {
+		return p+1 < len(idx) && c.plainHeadline(idx, kind, p+1)
+	}
+	return run >= minChromeRun && c.nw[idx[p]] >= 5 && !EndsSentence(t)
+}
+
+// plainHeadline reports a headline-like line at p that is no list item.
+func (c *cleaner) plainHeadline(idx []int, kind []lineKind, p int) bool {
+	return kind[p] == listLine && !listLike(c.bs[idx[p]]) && !words.InlineMenu(c.bs[idx[p]].Text)
 }
 
 // introFurnitureMinRun is the shortest run of furniture lines taken
