@@ -117,10 +117,12 @@ func (c *cleaner) textChrome() {
 				}
 			}
 		})
+		c.step("text-link-runs", func() { c.chromeRuns(idx[s:e+1], kind[s:e+1], script) })
 	} else {
-		c.step("text-link-runs", func() { c.chromeRuns(idx[:s], kind[:s], script) })
+		// One pass over both: a list that ends where the body begins
+		// may take the body's first line (see headlineTurn).
+		c.step("text-link-runs", func() { c.chromeRuns(idx[:e+1], kind[:e+1], script) })
 	}
-	c.step("text-link-runs", func() { c.chromeRuns(idx[s:e+1], kind[s:e+1], script) })
 	c.step("intro-furniture", func() { c.introFurniture(idx, kind, script) })
 	c.step("text-captions", func() {
 		for p := 0; p <= e; p++ {
@@ -129,6 +131,7 @@ func (c *cleaner) textChrome() {
 			}
 		}
 	})
+	c.step("shared-credits", c.sharedCredits)
 	var images []int
 	c.step("image-names", func() {
 		for p := 0; p <= e; p++ {
@@ -686,8 +689,8 @@ func (c *cleaner) chromeRuns(idx []int, kind []lineKind, script Script) {
 			continue
 		}
 		q, lists := p, 0
-		for q < len(idx) && (kind[q] == listLine || kind[q] == chromeLine) {
-			if kind[q] == listLine {
+		for q < len(idx) && (kind[q] == listLine || kind[q] == chromeLine || c.headlineTurn(idx, kind, q, q-p)) {
+			if kind[q] != chromeLine {
 				lists++
 			}
 			q++
@@ -701,6 +704,29 @@ func (c *cleaner) chromeRuns(idx []int, kind []lineKind, script Script) {
 		}
 		p = q
 	}
+}
+
+// headlineTurn reports whether the line at p, which looks like a turn, is
+// one more headline of a list of them that began run lines before it: a
+// short question between two headlines (no one answers it), or a line opened by
+// a name and a colon that ends no sentence after minChromeRun of them.
+// The headlines are plain lines, not list items: an answer may list its
+// points, and the next question follow them.
+func (c *cleaner) headlineTurn(idx []int, kind []lineKind, p, run int) bool {
+	t := c.bs[idx[p]].Text
+	question := IsQuestion(t) && c.nw[idx[p]] <= strayMaxWords
+	if kind[p] != turnLine && !(kind[p] == proseLine && question) || run == 0 || !c.plainHeadline(idx, kind, p-1) {
+		return false
+	}
+	if question {
+		return p+1 < len(idx) && c.plainHeadline(idx, kind, p+1)
+	}
+	return run >= minChromeRun && c.nw[idx[p]] >= 5 && !EndsSentence(t)
+}
+
+// plainHeadline reports a headline-like line at p that is no list item.
+func (c *cleaner) plainHeadline(idx []int, kind []lineKind, p int) bool {
+	return kind[p] == listLine && !listLike(c.bs[idx[p]]) && !words.InlineMenu(c.bs[idx[p]].Text)
 }
 
 // introFurnitureMinRun is the shortest run of furniture lines taken
@@ -1173,4 +1199,50 @@ func iconLabel(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[sp+1:])
 	return parts >= 2 && unicode.IsLetter(r)
+}
+
+// sharedCreditMaxWords is the longest line taken for a picture's second
+// caption by the credit it shares with the first.
+const sharedCreditMaxWords = 60
+
+// bracketTail returns the text in the brackets that end s ("(Agency /
+// Name)"), or "" when s does not end with a bracket of two words or more.
+func bracketTail(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ")") {
+		return ""
+	}
+	open := strings.LastIndexByte(s, '(')
+	if open <= 0 {
+		return ""
+	}
+	tail := s[open:]
+	if strings.Count(tail, " ") < 1 || strings.ContainsAny(tail[1:], "()") && strings.Count(tail, ")") > 1 {
+		return ""
+	}
+	return tail
+}
+
+// sharedCredits moves to Caption a line next to a caption that ends with
+// the same bracketed credit: a dump prints a picture's caption and its
+// second caption (a quote under a gallery's picture) each with the
+// credit, and the second may be longer than a caption is taken for by
+// its credit alone. No speaker ends a paragraph with the credit of the
+// picture beside it.
+func (c *cleaner) sharedCredits() {
+	for i := range c.bs {
+		if c.marks[i].Role != Caption {
+			continue
+		}
+		tail := bracketTail(c.bs[i].Text)
+		if tail == "" {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j > c.ctx.TitleBlock && j < len(c.bs) && c.live(j) && c.nw[j] <= sharedCreditMaxWords &&
+				!IsQuestion(c.bs[j].Text) && bracketTail(c.bs[j].Text) == tail {
+				c.setRole(j, Caption)
+			}
+		}
+	}
 }
