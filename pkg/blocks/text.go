@@ -126,7 +126,7 @@ func FromText(body string) []Block {
 			}
 		}
 	}
-	if split := splitTimestamps(out); len(split) != len(out) {
+	if split := splitTimestamps(splitKickers(out)); len(split) != len(out) {
 		out = split
 		for i := range out {
 			out[i].ID = ID(i)

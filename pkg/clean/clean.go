@@ -194,6 +194,19 @@ func (c *cleaner) textHeader() {
 	}
 }
 
+// gluedKickers removes, in a text dump, the kickers that blocks split off
+// the paragraphs they were printed on (see blocks.HintKicker).
+func (c *cleaner) gluedKickers() {
+	if c.ctx.HTML {
+		return
+	}
+	for i, b := range c.bs {
+		if b.Chrome == blocks.HintKicker && c.live(i) {
+			c.remove(i, Navigation, -1)
+		}
+	}
+}
+
 // tickerRe matches a rate or quote in a ticker: "USD103.43", "EUR 1,07", "DAX +0.4%".
 var tickerRe = regexp.MustCompile(`^[\p{Lu}]{2,6}\s?[+\-−]?\d[\d.,]*\s?%?$`)
 

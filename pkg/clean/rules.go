@@ -40,6 +40,8 @@ func Rules() []Rule {
 			Why: "a text dump prints the page's menus, tickers and account links above the headline", run: (*cleaner).textHeader},
 		{Name: "timestamps", Input: AnyInput, Does: "removes timestamp",
 			Why: "a recording time that opens a turn (\"[00:12:06] NAME: ...\") is the turn's metadata, not its text", run: (*cleaner).timestamps},
+		{Name: "glued-kickers", Input: TextInput, Does: "removes navigation",
+			Why: "a dump prints an inline kicker on its paragraph's line with no space: two to six lower-case words, the last running into the paragraph's capitalised first word ('series nameThe text ...'), which no writer glues; the reader splits it off, and it goes", run: (*cleaner).gluedKickers},
 		{Name: "html-chrome", Input: HTMLInput, Does: "removes navigation, footer, aside, form, hidden, ...",
 			Why: "elements and ARIA roles that are page furniture by definition (nav, footer, aside, forms, hidden)", run: (*cleaner).chrome},
 		{Name: "main-content", Input: HTMLInput, Does: "parent of the main-content steps",
