@@ -111,26 +111,57 @@ func FuzzFromText(f *testing.F) {
 		if len(again) != len(bs) {
 			t.Fatal("not deterministic")
 		}
-		// Splitting columns and joining lines only move text: no word of
-		// the dump is lost, cut or made up (bullets aside).
+		// Splitting columns, joining lines and splitting off a glued kicker
+		// only move text: no letter of the dump is lost or made up
+		// (bullets aside).
 		if utf8.ValidString(s) && !strings.ContainsAny(s, "•◦▪‣∙*[]()") {
 			var got strings.Builder
 			for _, b := range bs {
 				got.WriteString(b.Text + " ")
 			}
-			if a, b := wordCounts(s), wordCounts(got.String()); !maps.Equal(a, b) {
-				t.Fatalf("words changed: %v -> %v", a, b)
+			if a, b := runeCounts(s), runeCounts(got.String()); !maps.Equal(a, b) {
+				t.Fatalf("text changed: %v -> %v", a, b)
 			}
 		}
 	})
 }
 
-func wordCounts(s string) map[string]int {
-	m := map[string]int{}
-	for _, w := range strings.Fields(Collapse(s)) {
-		m[w]++
+func runeCounts(s string) map[rune]int {
+	m := map[rune]int{}
+	for _, r := range Collapse(s) {
+		if r != ' ' {
+			m[r]++
+		}
 	}
 	return m
+}
+
+// A kicker printed on its paragraph's line with no space ("series
+// nameThe text") is split off as a block of its own; a paragraph that
+// merely opens in lower case, or names a product spelt with an inner
+// capital, stays whole.
+func TestFromTextGluedKicker(t *testing.T) {
+	long := " walked along the river for an hour before the rain came down on the old town and everybody went home early."
+	cases := []struct {
+		in, first string
+		n         int
+	}{
+		{"weekend walks column" + "The ferry" + long, "weekend walks column", 2},
+		{"unsere kleine reiheDer Fluss" + long, "unsere kleine reihe", 2},
+		{"and then the ferry" + long, "and then the ferry" + long, 1},
+		{"with the new eBook the ferry" + long, "with the new eBook the ferry" + long, 1},
+		{"weekend walks columnThe ferry left.", "weekend walks columnThe ferry left.", 1},
+	}
+	for _, c := range cases {
+		bs := FromText(c.in + "\n")
+		if len(bs) != c.n || bs[0].Text != c.first {
+			t.Errorf("FromText(%q) = %d blocks, first %q; want %d, first %q", c.in, len(bs), bs[0].Text, c.n, c.first)
+			continue
+		}
+		if c.n == 2 && (bs[0].Chrome != HintKicker || !strings.HasPrefix(bs[1].Text, strings.TrimPrefix(c.in, c.first)[:3])) {
+			t.Errorf("FromText(%q): kicker %+v, rest %q", c.in, bs[0], bs[1].Text)
+		}
+	}
 }
 
 // w3m prints a table row's cells side by side: the question cell's lines
