@@ -168,3 +168,53 @@ func labelled(s string) bool {
 	head := s[:i]
 	return strings.Count(head, " ") <= 3 && !strings.ContainsAny(head, "0123456789")
 }
+
+// relatedTail removes, in a text dump, a line that heads a list of other
+// stories ("Related posts", "Ähnliche Beiträge": the vocabulary's related
+// headings) and everything after it, when the article stands above it
+// (half of the live words and more: readers' posts may follow) and nothing after it is a
+// speaker's turn. The heading names what follows on every
+// site; without markup the list's links are short lines like any other.
+func (c *cleaner) relatedTail() {
+	if c.ctx.HTML {
+		return
+	}
+	total := 0
+	for i := range c.bs {
+		if c.live(i) {
+			total += c.nw[i]
+		}
+	}
+	before := 0
+	for i := range c.bs {
+		if !c.live(i) {
+			continue
+		}
+		if c.nw[i] <= relatedHeadingMaxWords && before >= threadMinWordsBefore && 2*before >= total &&
+			c.v.Related.Re.MatchString(c.bs[i].Text) && !c.turnAfter(i) {
+			for j := i; j < len(c.bs); j++ {
+				if c.live(j) {
+					c.remove(j, Related, -1)
+				}
+			}
+			return
+		}
+		before += c.nw[i]
+	}
+}
+
+// relatedHeadingMaxWords bounds the heading of a list of other stories.
+const relatedHeadingMaxWords = 6
+
+// turnAfter reports whether a live line after block i opens with a
+// speaker's label and is no post's date line: the interview goes on there.
+// A question alone does not say so: teasers' headlines and readers'
+// posts ask questions too.
+func (c *cleaner) turnAfter(i int) bool {
+	for j := i + 1; j < len(c.bs); j++ {
+		if c.live(j) && labelled(c.bs[j].Text) && !c.postHeader(j) {
+			return true
+		}
+	}
+	return false
+}

@@ -238,3 +238,45 @@ func TestTeaserLines(t *testing.T) {
 		t.Errorf("teaser-lines off, still removed: %+v", m)
 	}
 }
+
+// A line that only names a list of other stories, after the interview,
+// opens the page's links: it and what follows go, in German as in English
+// or Russian; the same heading with a speaker's turn after it does not.
+func TestRelatedTail(t *testing.T) {
+	byRule := 0
+	for _, h := range []string{"Ähnliche Beiträge", "Related posts:", "Похожие статьи"} {
+		tail := []string{h, "Der Leuchtturm bekommt einen neuen Wärter", "Warum die Fähre wieder fährt?", "Drei Tage auf der Hallig"}
+		lines := append(postInterview(), tail...)
+		bs := page(lines...)
+		marks := Clean(bs, Context{TitleBlock: 0})
+		for _, s := range tail {
+			if m := roleOf(t, bs, marks, s); m.Role != Removed {
+				t.Errorf("%q kept after %q: %+v", s, h, m)
+			}
+		}
+		if m := roleOf(t, bs, marks, h); m.Rule == "related-tail" {
+			byRule++
+		}
+		for _, s := range postInterview()[1:] {
+			if m := roleOf(t, bs, marks, s); m.Role != Content {
+				t.Errorf("interview line %q: %+v", s, m)
+			}
+		}
+		off := Clean(bs, Context{TitleBlock: 0, Disabled: map[string]bool{"related-tail": true}})
+		if m := roleOf(t, bs, off, h); m.Rule == "related-tail" {
+			t.Errorf("related-tail off, %q still removed by it", h)
+		}
+	}
+	// The footer step may take a German list of short lines first; the
+	// others are this rule's.
+	if byRule < 2 {
+		t.Errorf("related-tail took %d of 3 headings", byRule)
+	}
+	turn := append(postInterview(), "Ähnliche Beiträge", "Fischer: Und was sagen die Fischer zum neuen Kai, der im Frühjahr fertig wird?",
+		"Berg: Sie sind froh, dass er endlich kommt, und viele wollen beim Bau mithelfen, weil sie die Arbeit kennen.")
+	bs := page(turn...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	if m := roleOf(t, bs, marks, "Ähnliche Beiträge"); m.Rule == "related-tail" {
+		t.Errorf("heading over a speaker's turn taken for a list: %+v", m)
+	}
+}

@@ -34,4 +34,5 @@
 //	credit          anywhere in a photo credit: "Photo: AFP"
 //	credit-label    a caption's credit label, with ":" or "by Name" after
 //	credit-mark     a caption's credit without a label: "© ...", "(Fuente ...)"
+//	related         a whole line heading a list of other stories: "Related posts"
 package vocab

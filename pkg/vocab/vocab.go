@@ -20,7 +20,7 @@ var data embed.FS
 // Categories returns the sections a table may have, in the order of doc.go.
 func Categories() []string {
 	return []string{"stub-end", "stub-start", "boiler", "call-to-action", "teaser", "disclaimer",
-		"plugin", "credit", "credit-label", "credit-mark"}
+		"plugin", "credit", "credit-label", "credit-mark", "related"}
 }
 
 // A Set is the pattern built from one category's phrases and the needles
@@ -62,6 +62,9 @@ type Vocab struct {
 	// single word ("Video:"), is no speaker's name.
 	TeaserPhrase Set
 	Disclaimer   Set
+	// Related matches a whole line that heads a list of other stories:
+	// "Related posts", "Ähnliche Beiträge".
+	Related Set
 	// Plugin matches the name of a browser plug-in or media player
 	// anywhere: "Flash Player", "RealAudio".
 	Plugin Set
@@ -170,6 +173,7 @@ func build(t map[string][]string) (*Vocab, error) {
 		CallToAction:  newSet(`(?i)(?:^|:\s+)`+alternation(t["call-to-action"]), t["call-to-action"]),
 		Teaser:        newSet(`^`+alternation(upper)+`\s*:`, upper),
 		TeaserPhrase:  newSet(`(?i)^`+alternation(phrases)+`\s*:`, phrases),
+		Related:       newSet(`(?i)^\s*(?:`+alternation(t["related"])+`)\s*:?\s*$`, t["related"]),
 		Disclaimer:    newSet(`(?i)`+alternation(t["disclaimer"]), t["disclaimer"]),
 		Plugin:        newSet(`(?i)`+alternation(t["plugin"]), t["plugin"]),
 		Credit:        newSet(`(?i)`+alternation(t["credit"]), t["credit"]),
