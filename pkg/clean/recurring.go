@@ -12,11 +12,15 @@ import "strings"
 const (
 	recurringPrefixWords = 4 // the words a line and its copies open with
 	recurringMinCopies   = 2 // the fewest removed copies
+	// A credit or category line (with its tags) is short; a teaser card
+	// may repeat the article's own opening paragraph, which must stay.
+	recurringMaxWords = 30
 )
 
 // recurringLines removes, in a text dump, a live line that ends no
 // sentence, is no question or speaker's turn, and opens with the same
-// recurringPrefixWords words as at least recurringMinCopies lines already
+// recurringPrefixWords words as at least (it is at most recurringMaxWords
+// words long) recurringMinCopies lines already
 // removed as chrome.
 func (c *cleaner) recurringLines() {
 	if c.ctx.HTML {
@@ -42,7 +46,7 @@ func (c *cleaner) recurringLines() {
 	}
 	for i := max(c.ctx.TitleBlock+1, 0); i < len(c.bs); i++ {
 		t := c.bs[i].Text
-		if !c.live(i) || EndsSentence(t) || IsQuestion(t) || c.turn(i, chromeLine) {
+		if !c.live(i) || c.ntok[i] > recurringMaxWords || EndsSentence(t) || IsQuestion(t) || c.turn(i, chromeLine) {
 			continue
 		}
 		if p := prefix(i); p != "" && removed[p] >= recurringMinCopies {
