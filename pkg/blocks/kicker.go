@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/qanda/qanda/pkg/words"
 )
 
 // A text browser prints a kicker (a series' or section's label set in
@@ -60,7 +62,7 @@ func kickerEnd(s string) int {
 	if !unicode.IsLower(r) || strings.Count(s, " ") < kickerMinRest {
 		return -1
 	}
-	if e := strings.TrimRight(s, "\"”’»)"); !strings.HasSuffix(e, ".") && !strings.HasSuffix(e, "!") && !strings.HasSuffix(e, "?") {
+	if !words.EndsSentence(s) {
 		return -1
 	}
 	start := 0

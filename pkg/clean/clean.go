@@ -347,7 +347,7 @@ const (
 func (c *cleaner) stubsAndBoilerplate() {
 	on := c.rules.on
 	line, stub, boiler, action, disclaimer := on("link-line"), on("link-stub"), on("boilerplate"), on("call-to-action"), on("disclaimer")
-	plugin, kicker := on("plugin-notice"), on("teaser-lines") && !c.ctx.HTML
+	plugin, teasers := on("plugin-notice"), on("teaser-lines") && !c.ctx.HTML
 	v := c.v
 	for i, b := range c.bs {
 		if !c.live(i) || IsQuestion(b.Text) {
@@ -368,7 +368,7 @@ func (c *cleaner) stubsAndBoilerplate() {
 			c.removeAs("boilerplate", i, Boilerplate)
 		case action && n <= 25 && (v.CallToAction.Re.MatchString(b.Text) || v.Teaser.Re.MatchString(b.Text)):
 			c.removeAs("call-to-action", i, Boilerplate)
-		case kicker && n <= 25 && teaserLine(b.Text, &v.TeaserPhrase):
+		case teasers && n <= teaserLineMaxWords && teaserLine(b.Text, &v.TeaserPhrase):
 			c.removeAs("teaser-lines", i, Teaser)
 		case disclaimer && n <= 45 && c.may(i, &v.Disclaimer) && v.Disclaimer.Re.MatchString(b.Text):
 			c.removeAs("disclaimer", i, Disclaimer)
@@ -377,6 +377,10 @@ func (c *cleaner) stubsAndBoilerplate() {
 		}
 	}
 }
+
+// teaserLineMaxWords bounds a kicker line: a kicker over a headline, not
+// over a paragraph.
+const teaserLineMaxWords = 25
 
 // teaserLine reports a line that opens with a kicker phrase in any case
 // and its colon and goes on with a headline that ends no sentence ("Read
