@@ -54,6 +54,9 @@ type Mark struct {
 	DupOf  int    // index of the block this one copies; -1 if none
 	Key    string // the block's text in comparison form (see Key), for later stages
 	Rule   string // the rule (see Rules) that removed the block or gave it its role; "" if none
+	// Lead marks the article's standfirst: content that opens the page
+	// and belongs to its intro, never to a question or an answer.
+	Lead bool
 }
 
 // Context is what clean needs to know about the page besides its blocks.

@@ -206,9 +206,26 @@ func (c *cleaner) mainContent() {
 			outside += n
 		}
 	}
+	var lead map[int]bool
+	c.step("standfirst", func() {
+		// The look ends at the top container's text, not at a sibling
+		// taken with it: the article's header is often such a sibling.
+		first := start
+		for i := start; i <= end; i++ {
+			if c.live(i) && c.bs[i].Elem != nil && within(c.bs[i].Elem, top) {
+				first = i
+				break
+			}
+		}
+		lead = c.standfirst(first)
+		for i := range lead {
+			c.marks[i].Lead = true
+			c.marks[i].Rule = c.rule
+		}
+	})
 	c.step("outside-main", func() {
 		for i, b := range c.bs {
-			if outside > 3*inside || !c.live(i) || b.Elem == nil || inMain(i) {
+			if outside > 3*inside || !c.live(i) || b.Elem == nil || inMain(i) || lead[i] {
 				continue
 			}
 			// Captions of the article's pictures, printed beside the text
@@ -221,6 +238,71 @@ func (c *cleaner) mainContent() {
 	})
 	c.insideMain(in, stats)
 	c.step("empty-sections", c.emptySections)
+}
+
+const (
+	// leadMinWords is the shortest standfirst; a shorter line between
+	// headline and text is a byline, a date or a label.
+	leadMinWords = 8
+	// leadLongWords is how long a standfirst that does not end in a
+	// sentence mark must be.
+	leadLongWords = 15
+)
+
+// standfirst returns the blocks between the headline and the article's
+// first block that are its standfirst (lead, summary, deck): paragraphs of
+// sentence text outside links. Pages set the standfirst in the header of
+// the article, outside the container that holds the text, and often name it
+// "teaser" or "intro"; bylines, dates and share buttons there are short and
+// no sentences. A heading that is no standfirst ends the look (what follows
+// it is a box of its own: teasers, a newsletter form), and so does an
+// article that opens with a heading of its own: the page's headline then
+// is the site's name, and its standfirst would follow inside.
+func (c *cleaner) standfirst(start int) map[int]bool {
+	t := c.ctx.TitleBlock
+	if t < 0 || t >= start || start >= len(c.bs) || c.bs[start].Kind == blocks.Heading && c.bs[start].Level <= 2 {
+		return nil
+	}
+	lead := map[int]bool{}
+	for i := t + 1; i < start; i++ {
+		b := c.bs[i]
+		if !c.live(i) || b.Elem == nil {
+			continue
+		}
+		if c.leadParagraph(i) {
+			lead[i] = true
+		} else if b.Kind == blocks.Heading {
+			break
+		}
+	}
+	return lead
+}
+
+// leadParagraph reports whether block i reads as a standfirst: a paragraph
+// or subheading of sentences outside links, not in a box about the author,
+// not a line of fields ("date | author | section").
+func (c *cleaner) leadParagraph(i int) bool {
+	b := c.bs[i]
+	if b.LinkDensity >= 0.2 || c.nw[i] < leadMinWords {
+		return false
+	}
+	if b.Kind != blocks.Paragraph {
+		return false
+	}
+	named := false
+	for e := b.Elem; e != nil; e = e.Parent {
+		if authorNamed(e) {
+			return false
+		}
+		named = named || leadNamed(e)
+	}
+	if !named {
+		return false
+	}
+	if EndsSentence(b.Text) {
+		return true
+	}
+	return c.nw[i] >= leadLongWords && !strings.Contains(b.Text, " | ")
 }
 
 // scoring reports whether a block is a paragraph that scores for its
@@ -688,6 +770,23 @@ func authorNamed(e *blocks.Element) bool {
 	found := false
 	for _, v := range []string{e.Class, e.IDAttr} {
 		forWords(strings.ToLower(v), func(w string) { found = found || authorWord(w) })
+	}
+	return found
+}
+
+// leadNamed reports whether an element's class or id names the article's
+// lead paragraph ("lead", "intro", "excerpt"): the opening paragraph of
+// the text, set apart in the header. A deck ("dek", "subtitle",
+// "summary") is a second headline, not the text, and is not taken.
+func leadNamed(e *blocks.Element) bool {
+	found := false
+	for _, v := range []string{e.Class, e.IDAttr} {
+		forWords(strings.ToLower(v), func(w string) {
+			switch w {
+			case "lead", "lede", "leader", "intro", "excerpt", "teaser", "standfirst", "bajada", "chapo", "chapeau", "anriss", "vorspann":
+				found = true
+			}
+		})
 	}
 	return found
 }

@@ -104,6 +104,16 @@ func TestMainContent(t *testing.T) {
 				p1: "content", p2: "content", p3: "content",
 				"Jane Doe has covered the port for the paper since 2009 and writes about shipping.": "removed:" + string(AuthorBio),
 			}},
+		{"standfirst in the article's header",
+			head + `<div class="wrap"><div class="item"><div class="item-head"><h1>Harbour to reopen</h1>` +
+				`<div class="teaser-text"><p>After two years of works the quay opens again, and the ferries return in April.</p></div>` +
+				`<p class="byline">By Jane Doe | 4 May 2024 | Port news and shipping</p>` +
+				`</div><div class="text"><p>` + p1 + `</p><p>` + p2 + `</p><p>` + p3 + `</p></div></div>` + sidebar + `</div>` + footer + `</body></html>`,
+			map[string]string{
+				p1: "content", p2: "content", p3: "content",
+				"After two years of works the quay opens again, and the ferries return in April.": "content",
+				"By Jane Doe | 4 May 2024 | Port news and shipping":                               "removed:" + string(OutsideMain),
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

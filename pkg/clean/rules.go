@@ -46,6 +46,8 @@ func Rules() []Rule {
 			Why: "elements and ARIA roles that are page furniture by definition (nav, footer, aside, forms, hidden)", run: (*cleaner).chrome},
 		{Name: "main-content", Input: HTMLInput, Does: "parent of the main-content steps",
 			Why: "the article is the container with the most paragraph text outside links (Readability's scoring)", run: (*cleaner).mainContent},
+		{Name: "standfirst", Parent: "main-content", Input: HTMLInput, Does: "keeps the standfirst outside the article's container and gives it to the intro",
+			Why: "paragraphs of sentences between the headline and the article's text, in an element named as the lead (lead, intro, excerpt, teaser, standfirst...), open the article; bylines, dates and share buttons there are short and no sentences, and a deck is a second headline. Set in bold or italic, a standfirst would read as a question"},
 		{Name: "outside-main", Parent: "main-content", Input: HTMLInput, Does: "removes outside-main",
 			Why: "blocks outside the article's containers are sidebars, teasers and footers"},
 		{Name: "teaser-cards", Parent: "main-content", Input: HTMLInput, Does: "removes teaser",

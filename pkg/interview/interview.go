@@ -1,6 +1,8 @@
 package interview
 
 import (
+	"sort"
+
 	"github.com/qanda/qanda/pkg/blocks"
 	"github.com/qanda/qanda/pkg/clean"
 )
@@ -41,9 +43,14 @@ type Transcript struct {
 
 // Build structures the kept blocks of a page.
 func Build(in Input) Transcript {
-	var stream []int
+	var stream, lead []int
 	for i, m := range in.Marks {
-		if m.Role == clean.Content {
+		switch {
+		case m.Role == clean.Content && m.Lead:
+			// The standfirst opens the intro whatever its style: set in
+			// bold or italic, it would read as a question.
+			lead = append(lead, i)
+		case m.Role == clean.Content:
 			stream = append(stream, i)
 		}
 	}
@@ -55,6 +62,10 @@ func Build(in Input) Transcript {
 	if !ok {
 		t = Transcript{Intro: stream}
 		t.Warnings = append(t.Warnings, "no interview structure found: the page's text is in intro and there are no exchanges")
+	}
+	if len(lead) > 0 {
+		t.Intro = append(lead, t.Intro...)
+		sort.Ints(t.Intro)
 	}
 	p.people(&t)
 	return t
