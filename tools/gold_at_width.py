@@ -5,7 +5,7 @@ The gold-text set holds dumps made with `w3m -dump -cols 100000` (one line
 per paragraph); a user who runs `w3m -dump page.html` gets lines wrapped at
 80 columns. This renders every page of GOLD (default ../shared/gold) with w3m
 at each width given, writes a gold file per page pointing at the dump, and
-runs score.py on them.
+runs score.py on them. Gold pages whose input is already text are skipped.
 
 Usage: tools/gold_at_width.py [--bin bin/qanda] [--shared ../shared] [--cols 60,80,132]
 """
@@ -34,6 +34,10 @@ def main():
             for g in sorted(glob.glob(os.path.join(gold, "*.json"))):
                 with open(g, encoding="utf-8") as f:
                     d = json.load(f)
+                if not d["input"].lower().endswith((".html", ".htm")):
+                    # A text page is already a dump; w3m would read it as
+                    # HTML and run its lines together.
+                    continue
                 with open(os.path.normpath(os.path.join(gold, d["input"])), "rb") as f:
                     raw = f.read()
                 r = subprocess.run(["w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", cols],
