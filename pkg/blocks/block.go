@@ -39,6 +39,10 @@ type Block struct {
 	Offset      int     // byte offset of the block in the body (text) or element order (HTML)
 	Chrome      string  // why the HTML suggests page chrome ("nav", "footer", "hidden", ...); empty if none
 	Bullet      string  // the list bullet a text dump put before the item, if any
+	// Joined: in a text dump, the block's first line follows the line
+	// before with no blank line between, as a browser prints a paragraph
+	// broken by <br> ("Question?" on one line, its answer on the next).
+	Joined bool
 
 	// Elem is, in HTML, the element the block's text was written in; nil
 	// for text dumps.

@@ -83,12 +83,16 @@ func FromText(body string) []Block {
 		}
 		cur = nil
 	}
+	blank := true // a blank line (or the dump's start) came before this line
 	for _, l := range lines {
 		trimmed := strings.TrimSpace(l.text)
 		if trimmed == "" {
 			flush()
+			blank = true
 			continue
 		}
+		joined := !blank
+		blank = false
 		bullet, rest := splitBullet(trimmed)
 		// A table row is indented too, but keeps gaps between its cells;
 		// a column's lines are set apart by the column, not by an indent.
@@ -111,7 +115,7 @@ func FromText(body string) []Block {
 		if bullet != "" {
 			kind = ListItem
 		}
-		out = append(out, Block{ID: ID(len(out)), Kind: kind, Text: Collapse(rest), Offset: l.offset, Bullet: bullet})
+		out = append(out, Block{ID: ID(len(out)), Kind: kind, Text: Collapse(rest), Offset: l.offset, Bullet: bullet, Joined: joined})
 		inset = append(inset, in && bullet == "")
 		cur = &out[len(out)-1]
 		curLen = lineLen(l)

@@ -32,6 +32,12 @@ func TestFromTextLinesAndBullets(t *testing.T) {
 			t.Errorf("block %d = %+v, want %+v", i, b, w)
 		}
 	}
+	// Joined: the line follows the one before with no blank line between.
+	for i, want := range []bool{false, true, false, false, true, true, true} {
+		if bs[i].Joined != want {
+			t.Errorf("block %d %q: joined %v, want %v", i, bs[i].Text, bs[i].Joined, want)
+		}
+	}
 }
 
 // A dump hard-wrapped at 40 columns is joined back into paragraphs; a

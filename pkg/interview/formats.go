@@ -75,6 +75,12 @@ func Formats() []Format {
 			propose:  turnProposals(questionMarkCandidates),
 		},
 		{
+			Name:     "line-led-questions",
+			Proposes: "in a text dump, the first line of a paragraph set on its own line above the rest, when the page's questions are set so",
+			Why:      "a browser prints a run-in question broken off by <br> on its own line, its answer on the next with no blank line between; once the page's questions show the layout, a statement set the same way is a question too",
+			propose:  turnProposals(lineLedCandidates),
+		},
+		{
 			Name:     "heading-questions",
 			Proposes: "headings of one level (one proposal per level)",
 			Why:      "pages set questions as h2/h3, and use headings of another level for sections",
@@ -203,6 +209,47 @@ func questionMarkCandidates(p *page) []candidate {
 		}
 	}
 	return []candidate{qm}
+}
+
+const (
+	// lineLedMinQuestions is how many questions must head their
+	// paragraph before the layout is the page's.
+	lineLedMinQuestions = 4
+	// lineLedMaxWords bounds a head taken without a question mark: a
+	// prompt, not a paragraph of the answer.
+	lineLedMaxWords = 60
+)
+
+// lineLedCandidates proposes, in a text dump, the first lines of
+// paragraphs whose next line follows with no blank line between. The
+// layout must be the page's: most of its questions are set so. A head
+// without a question mark must end a sentence; a byline or a bio's
+// name ("Jane Doe, 41,") heads its box with a comma.
+func lineLedCandidates(p *page) []candidate {
+	head := make([]bool, len(p.stream))
+	questions, headed := 0, 0
+	for k, i := range p.stream {
+		b, f := p.in.Blocks[i], &p.facts[i]
+		if f.question && f.words <= 100 {
+			questions++
+		}
+		if b.Elem != nil || b.Joined || f.heading || k+1 >= len(p.stream) || p.stream[k+1] != i+1 || !p.in.Blocks[i+1].Joined {
+			continue
+		}
+		head[k] = true
+		if f.question && f.words <= 100 {
+			headed++
+		}
+	}
+	if headed < lineLedMinQuestions || headed*10 < questions*7 {
+		return nil
+	}
+	c := candidate{method: "line-led-questions", bonus: 1.05, isQ: make([]bool, len(p.stream))}
+	for k, i := range p.stream {
+		f := &p.facts[i]
+		c.isQ[k] = head[k] && (f.question && f.words <= 100 || f.words >= 3 && f.words <= lineLedMaxWords && words.EndsSentence(p.text(i)))
+	}
+	return []candidate{c}
 }
 
 // headingCandidates proposes one candidate per heading level, since pages
