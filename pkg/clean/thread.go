@@ -207,12 +207,20 @@ func (c *cleaner) relatedTail() {
 const relatedHeadingMaxWords = 6
 
 // turnAfter reports whether a live line after block i opens with a
-// speaker's label and is no post's date line: the interview goes on there.
-// A question alone does not say so: teasers' headlines and readers'
-// posts ask questions too.
+// speaker's label that also opens a line before it, and is no post's date
+// line: the interview goes on there. A question alone does not say so:
+// teasers' headlines and readers' posts ask questions too; and a label
+// first seen after block i is a teaser's kicker ("Fashion: ..."), since
+// an interview's speakers have spoken before half of its text.
 func (c *cleaner) turnAfter(i int) bool {
+	before := map[string]bool{}
+	for j := 0; j < i; j++ {
+		if t := c.bs[j].Text; c.live(j) && labelled(t) {
+			before[t[:strings.IndexByte(t, ':')]] = true
+		}
+	}
 	for j := i + 1; j < len(c.bs); j++ {
-		if c.live(j) && labelled(c.bs[j].Text) && !c.postHeader(j) {
+		if t := c.bs[j].Text; c.live(j) && labelled(t) && before[t[:strings.IndexByte(t, ':')]] && !c.postHeader(j) {
 			return true
 		}
 	}

@@ -272,10 +272,23 @@ func TestRelatedTail(t *testing.T) {
 	if byRule < 2 {
 		t.Errorf("related-tail took %d of 3 headings", byRule)
 	}
+	// Teasers opened by a kicker and a colon are no turn: no speaker
+	// before the heading used that label.
+	kicked := []string{"Ähnliche Beiträge",
+		"Mode: Die neuen Mäntel des Winters", "Aus alten Segeln nähen zwei Schneiderinnen am Hafen Mäntel, die jeden Sturm aushalten, und die Kundschaft wartet inzwischen ein halbes Jahr auf einen davon.",
+		"Reise: Drei Tage auf der Hallig", "Wer im Herbst auf die Hallig fährt, erlebt Landunter, hört nachts nur den Wind und lernt, warum die Leute dort ihre Häuser auf Warften bauen.",
+		"Küche: Fisch vom Kai", "Ein Koch zeigt, wie man den Fang des Tages am besten zubereitet, ohne viel Aufwand und mit dem, was der Markt am Morgen hergibt."}
+	bs := page(append(postInterview(), kicked...)...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for _, s := range kicked {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed {
+			t.Errorf("%q kept after a related heading: %+v", s, m)
+		}
+	}
 	turn := append(postInterview(), "Ähnliche Beiträge", "Fischer: Und was sagen die Fischer zum neuen Kai, der im Frühjahr fertig wird?",
 		"Berg: Sie sind froh, dass er endlich kommt, und viele wollen beim Bau mithelfen, weil sie die Arbeit kennen.")
-	bs := page(turn...)
-	marks := Clean(bs, Context{TitleBlock: 0})
+	bs = page(turn...)
+	marks = Clean(bs, Context{TitleBlock: 0})
 	if m := roleOf(t, bs, marks, "Ähnliche Beiträge"); m.Rule == "related-tail" {
 		t.Errorf("heading over a speaker's turn taken for a list: %+v", m)
 	}
