@@ -276,6 +276,9 @@ func labelCandidates(p *page) []candidate {
 	if c, ok := p.labelCandidate(); ok {
 		return []candidate{c}
 	}
+	if c, ok := p.answerLabelCandidate(); ok {
+		return []candidate{c}
+	}
 	return nil
 }
 

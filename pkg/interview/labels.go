@@ -494,6 +494,38 @@ func (p *page) labelCandidate() (candidate, bool) {
 	return c, true
 }
 
+// minAnswerLabelled is the fewest answers under one speaker's label that
+// make a transcript whose questions carry no label.
+const minAnswerLabelled = 3
+
+// answerLabelCandidate proposes the transcripts that label only the
+// answers ("Berg: Das Land zahlt ..."), the questions standing unlabelled
+// before them: one label recurs, it asks nothing, and every turn it opens
+// comes right after an unlabelled question. That every answer follows a
+// question is what a page of quotes or captions that share a label lacks.
+func (p *page) answerLabelCandidate() (candidate, bool) {
+	perPos, _, _ := p.pageLabelsCached()
+	label, n := "", 0
+	for k, l := range perPos {
+		if l == "" {
+			continue
+		}
+		if label != "" && l != label || p.facts[p.stream[k]].qmark || k == 0 || perPos[k-1] != "" || !p.facts[p.stream[k-1]].question {
+			return candidate{}, false
+		}
+		label = l
+		n++
+	}
+	if n < minAnswerLabelled {
+		return candidate{}, false
+	}
+	c := candidate{method: "labels", bonus: 1.3, isQ: make([]bool, len(p.stream))}
+	for k := 1; k < len(perPos); k++ {
+		c.isQ[k-1] = perPos[k] != ""
+	}
+	return c, true
+}
+
 // answerLabelled reports whether the block at stream position k starts
 // with a label that recurs on the page (a new turn).
 func (p *page) answerLabelled(k int) bool {
