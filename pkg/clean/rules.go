@@ -127,7 +127,7 @@ func Rules() []Rule {
 		{Name: "plugin-notice", Parent: "boxes", Input: AnyInput, Does: "removes boilerplate",
 			Why: "a short block naming a browser plug-in or media player (Flash Player, RealAudio) tells the reader to install it or offers a version for it; product names, the same in every language"},
 		{Name: "comment-thread", Input: AnyInput, Does: "removes comments",
-			Why: "readers' posts after the article each carry a short line with a reply button and a date or time; two such lines at short intervals are a thread, on any site, and so is one post under a signed header (a short line ending in a colon, \"Name says:\", over a line of only its date and time), unless the posts outweigh the text above them (a forum)", run: (*cleaner).commentThread},
+			Why: "readers' posts after the article each carry a short line with a reply button and a date or time; two such lines at short intervals are a thread, on any site, and so is one post under a signed header (a short line ending in a colon, \"Name says:\", over a line of only its date and time), unless the posts outweigh a text of fewer than 400 words above them (a forum); a text dump may print a header's reply button, author and date as a line each", run: (*cleaner).commentThread},
 		{Name: "other-script", Input: AnyInput, Does: "removes language-link, other-language",
 			Why: "a block in another script than a page written 85% in one script", run: (*cleaner).otherScript},
 		{Name: "duplicates", Input: AnyInput, Does: "parent of the echo steps",

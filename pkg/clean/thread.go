@@ -47,8 +47,33 @@ func (c *cleaner) postHeader(i int) bool {
 		return false
 	}
 	t := c.bs[i].Text
-	return replyRe.MatchString(t) && (postYearRe.MatchString(t) || postTimeRe.MatchString(t))
+	dated := func(t string) bool { return postYearRe.MatchString(t) || postTimeRe.MatchString(t) }
+	if !replyRe.MatchString(t) {
+		return false
+	}
+	if dated(t) {
+		return true
+	}
+	// A text dump prints a header's parts as list items, a line each:
+	// the reply button, the author, the date.
+	for j := i + 1; j < len(c.bs) && j <= i+postHeaderMaxLines; j++ {
+		if c.nw[j] > postHeaderMaxWords {
+			return false
+		}
+		if dated(c.bs[j].Text) && c.nw[j] <= postDateMaxWords {
+			return true
+		}
+	}
+	return false
 }
+
+// threadArticleWords is the length of text above a thread that makes
+// the page an article with comments, not a forum's thread.
+const threadArticleWords = 400
+
+// postHeaderMaxLines is how many lines after its reply button a header's
+// date may stand on.
+const postHeaderMaxLines = 3
 
 // postDateMaxWords bounds a line that holds only a post's date and time.
 const postDateMaxWords = 6
@@ -141,14 +166,15 @@ func (c *cleaner) commentThread() {
 		start, lines = i, lines+1
 	}
 	// A page whose posts outweigh the text above them is a forum's
-	// thread: the posts are its text.
+	// thread: the posts are its text. An article of some length above
+	// the first header is an article, however many readers answered it.
 	after := 0
 	for i := start; i < len(c.bs); i++ {
 		if c.live(i) {
 			after += c.nw[i]
 		}
 	}
-	if after > before {
+	if after > before && before < threadArticleWords {
 		return
 	}
 	for i := start; i < len(c.bs); i++ {

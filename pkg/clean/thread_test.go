@@ -293,3 +293,32 @@ func TestRelatedTail(t *testing.T) {
 		t.Errorf("heading over a speaker's turn taken for a list: %+v", m)
 	}
 }
+
+// A text dump prints a post's header as list items, a line each (reply
+// button, author, date); and a thread longer than the article under it is
+// still the article's comments when the article is long.
+func TestCommentThreadHeaderLines(t *testing.T) {
+	lines := []string{"Talking to the harbour master"}
+	for k := 0; k < 6; k++ {
+		lines = append(lines, "Why did the plan surprise you?", longA, "What comes next for the harbour?", longB, "Who pays for the new walls?", longC)
+	}
+	article := len(lines)
+	post := "I grew up by that quay and I remember the winter when the old wall broke. " +
+		"My father lost two boats that night, and nobody from the council came for a week. " +
+		"If the new walls hold, it will be the first good news from the harbour in my lifetime, and I will believe it when I see the ships come back in April."
+	for _, who := range []string{"Anna Berg", "Tom Weller", "Marie Lenoir", "Jon Okafor", "Eva Stein", "Paul Ruiz", "Ida Hahn", "Leo Marsh", "Nina Holt", "Ben Lund"} {
+		lines = append(lines, "• Reply\n• "+who+"\n• 8 April 2019 @ 11:38", post+" ("+who+")")
+	}
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for _, s := range []string{"Reply", "Anna Berg", post + " (Anna Berg)", post + " (Ben Lund)"} {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed {
+			t.Errorf("thread line %q kept: %+v", s, m)
+		}
+	}
+	for _, s := range lines[1:article] {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("article line %q: %+v", s[:min(len(s), 40)], m)
+		}
+	}
+}
