@@ -83,7 +83,8 @@ func FromText(body string) []Block {
 		}
 		cur = nil
 	}
-	blank := true // a blank line (or the dump's start) came before this line
+	blank := true    // a blank line (or the dump's start) came before this line
+	curRule := false // cur is a drawn rule
 	for _, l := range lines {
 		trimmed := strings.TrimSpace(l.text)
 		if trimmed == "" {
@@ -104,7 +105,9 @@ func FromText(body string) []Block {
 		if l.width != 0 {
 			w, join = l.width, l.width > 0
 		}
-		if cur != nil && join && bullet == "" && curLen > 0 && !cellGap(trimmed) && curLen+1+firstWordLen(rest) > w {
+		// A drawn rule is never wrapped text, nor is the line after it.
+		rule := DecorationOnly(trimmed)
+		if cur != nil && join && bullet == "" && curLen > 0 && !cellGap(trimmed) && !rule && !curRule && curLen+1+firstWordLen(rest) > w {
 			cur.Text += " " + Collapse(rest)
 			curLen = lineLen(l)
 			inset[len(out)-1] = inset[len(out)-1] && in
@@ -119,6 +122,7 @@ func FromText(body string) []Block {
 		inset = append(inset, in && bullet == "")
 		cur = &out[len(out)-1]
 		curLen = lineLen(l)
+		curRule = rule
 	}
 	flush()
 	// A text browser indents a blockquote: a paragraph whose every line is
@@ -187,6 +191,18 @@ func wrapWidth(lengths []int) int {
 // minInset is the indent, in columns, of a line set apart from the text:
 // text browsers indent a blockquote by four; fewer is left to stray spaces.
 const minInset = 4
+
+// DecorationOnly reports whether s is made of box-drawing and block
+// characters, rule-like punctuation and bullets only: a drawn rule.
+func DecorationOnly(s string) bool {
+	for _, r := range s {
+		if r == ' ' || (r >= 0x2500 && r <= 0x259F) || strings.ContainsRune("-‐‒–—―_=*~•·◦▪■□●○★☆#+|/\\", r) {
+			continue
+		}
+		return false
+	}
+	return s != ""
+}
 
 // indent counts a line's leading blanks (a tab as one).
 func indent(s string) int {

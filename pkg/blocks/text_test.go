@@ -320,3 +320,32 @@ func TestFromTextIndentedEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// A drawn rule under a wrapped paragraph is too long to have fitted on the
+// paragraph's last line, but it is no continuation of it, and the
+// kicker after it is no continuation of the rule.
+func TestFromTextRuleNotJoined(t *testing.T) {
+	paras := []string{
+		"The harbour master told us on Tuesday that the new breakwater would be finished before the autumn storms, two years later than the council had promised.",
+		"Fishermen in the old port say the delay has cost them a season of catches, because the boats could not use the inner basin while the cranes worked.",
+		"She added that the budget had grown by a third, mostly because the stone had to come by sea from a quarry on the other side of the bay.",
+	}
+	rule := strings.Repeat("━", 50)
+	var lines []string
+	for _, p := range paras {
+		lines = append(lines, wrapAt(p, 80, 0)...)
+		lines = append(lines, rule, "Harbour news", "")
+	}
+	bs := FromText(strings.Join(lines, "\n"))
+	var texts []string
+	for _, b := range bs {
+		texts = append(texts, b.Text)
+	}
+	var want []string
+	for _, p := range paras {
+		want = append(want, p, rule, "Harbour news")
+	}
+	if !slices.Equal(texts, want) {
+		t.Errorf("blocks:\n%q\nwant:\n%q", texts, want)
+	}
+}

@@ -249,15 +249,7 @@ func (c *cleaner) separators() {
 
 // decorationOnly reports whether s is made of box-drawing and block
 // characters, rule-like punctuation and bullets only.
-func decorationOnly(s string) bool {
-	for _, r := range s {
-		if r == ' ' || (r >= 0x2500 && r <= 0x259F) || strings.ContainsRune("-‐‒–—―_=*~•·◦▪■□●○★☆#+|/\\", r) {
-			continue
-		}
-		return false
-	}
-	return s != ""
-}
+func decorationOnly(s string) bool { return blocks.DecorationOnly(s) }
 
 // mayStub is a cheap test before the vocabulary's Stub pattern: in ASCII
 // text, whose key keeps every run of letters and digits (see may), a match
