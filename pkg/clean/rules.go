@@ -108,6 +108,8 @@ func Rules() []Rule {
 			Why: "after the interview's turns, a name on its own line over a sentence that opens with it, or a paragraph opened by a name and a handle in brackets, is the author's bio; no answer opens with the name above it"},
 		{Name: "related-tail", Input: TextInput, Does: "removes related",
 			Why: "a line that only names a list of other stories (the vocabulary's related headings: 'Related posts', 'Ähnliche Beiträge', 'Похожие статьи'), below half of the page's text and with no speaker's turn after it (a label that opened a line before the heading: a teaser's kicker and colon is none), opens the page's lists of links; it and what follows are the site's", run: (*cleaner).relatedTail},
+		{Name: "timed-feed", Input: TextInput, Does: "removes teaser",
+			Why: "four or more short lines a few blocks apart ending with times of day that run backwards are a feed of the site's latest stories or newest posts; a recording's timestamps count up, and a live blog (its entries run backwards too) is the page's text, so the feed must start below half of its words", run: (*cleaner).timedFeed},
 		{Name: "recurring-lines", Input: TextInput, Does: "removes boilerplate",
 			Why: "a line printed in every card of the page (a sponsorship credit, a category line): it opens with the same four words as two or more lines already removed as chrome and ends no sentence; no speaker's line opens like the page's furniture twice", run: (*cleaner).recurringLines},
 		{Name: "boxes", Input: AnyInput, Does: "parent of the short-box steps",
