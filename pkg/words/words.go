@@ -117,6 +117,10 @@ const (
 	menuMinSeparators = 3
 	menuItemMaxWords  = 5
 	menuItemMaxBytes  = 60
+	// A menu of menuLastItemAfter items or more may end with an item of
+	// up to menuLastItemMaxWords words.
+	menuLastItemAfter    = 6
+	menuLastItemMaxWords = 15
 )
 
 // menuSeparators are the symbols that join a menu's items.
@@ -133,19 +137,30 @@ func InlineMenu(s string) bool {
 		if strings.Count(s, j) < menuMinSeparators {
 			continue
 		}
-		items, upper := 0, 0
-		ok := true
+		var all []string
 		for it := range strings.SplitSeq(strings.TrimSpace(strings.TrimLeft(s, string(sep))), j) {
-			it = strings.TrimSpace(it)
-			if it == "" {
-				continue
+			if it = strings.TrimSpace(it); it != "" {
+				all = append(all, it)
 			}
-			items++
+		}
+		items, upper := len(all), 0
+		ok := true
+		for k, it := range all {
 			r, _ := utf8.DecodeRuneInString(it)
 			if unicode.IsUpper(r) || unicode.IsDigit(r) {
 				upper++
 			}
-			if len(it) > menuItemMaxBytes || len(strings.Fields(it)) > menuItemMaxWords || EndsSentence(it) || !strings.ContainsFunc(it, unicode.IsLetter) {
+			if EndsSentence(it) || !strings.ContainsFunc(it, unicode.IsLetter) {
+				ok = false
+				break
+			}
+			// A wrapped dump may join the next line to a long menu's
+			// last item: a label or a link's text, no sentence.
+			n := len(strings.Fields(it))
+			if k == len(all)-1 && k >= menuLastItemAfter && n <= menuLastItemMaxWords {
+				continue
+			}
+			if len(it) > menuItemMaxBytes || n > menuItemMaxWords {
 				ok = false
 				break
 			}

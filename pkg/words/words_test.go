@@ -85,19 +85,23 @@ func BenchmarkScan(b *testing.B) {
 
 func TestInlineMenu(t *testing.T) {
 	for s, want := range map[string]bool{
-		"Home | News | Sport | Weather":                                true,
-		"• About • Jobs • Contact • Imprint":                           true,
-		"Startseite » Politik » Ausland » Europa":                      true,
-		"© 2019 Example | Advertise | Contact | Imprint | Privacy":     true,
-		"Главная | Новости | Спорт | Погода":                           true,
-		"Home | News | Sport":                                          false, // two separators could be a title
-		"P = v3 · r · r2 · c":                                          false, // a formula, items not words
-		"I said no | then yes | then no again | and left the room.":    false, // a sentence's end
-		"We went there | it rained | we came back | we were tired":     false, // lower case
-		"Who pays? | The town | The region | The fishermen":            false, // a question is no menu item
-		"首页 | 新闻 | 体育 | 天气":                                            false, // no upper case in the script
-		"":                                                             false,
-		"The harbour was rebuilt twice, and the town argued for years": false,
+		"Home | News | Sport | Weather":                             true,
+		"• About • Jobs • Contact • Imprint":                        true,
+		"Startseite » Politik » Ausland » Europa":                   true,
+		"© 2019 Example | Advertise | Contact | Imprint | Privacy":  true,
+		"Главная | Новости | Спорт | Погода":                        true,
+		"Home | News | Sport":                                       false, // two separators could be a title
+		"P = v3 · r · r2 · c":                                       false, // a formula, items not words
+		"I said no | then yes | then no again | and left the room.": false, // a sentence's end
+		"We went there | it rained | we came back | we were tired":  false, // lower case
+		"Who pays? | The town | The region | The fishermen":         false, // a question is no menu item
+		"首页 | 新闻 | 体育 | 天气":                                         false, // no upper case in the script
+		"":                                                          false,
+		// A long menu whose last line the wrapper joined to it.
+		"Sections: Home | Harbour | Ferries | Weather | Tides | Events | Jobs Shop for Boat Parts and Sailing Gear at Our Partners": true,
+		"Sections: Home | Harbour | Ferries | Weather | Tides | Events | Jobs The ferry was cancelled again this morning.":          false,
+		"Home | Harbour | Ferries | The committee met for the third time this year and agreed on a plan that nobody had expected":   false,
+		"The harbour was rebuilt twice, and the town argued for years":                                                              false,
 	} {
 		if got := InlineMenu(s); got != want {
 			t.Errorf("InlineMenu(%q) = %v, want %v", s, got, want)
