@@ -107,7 +107,10 @@ func FromText(body string) []Block {
 		}
 		// A drawn rule is never wrapped text, nor is the line after it.
 		rule := DecorationOnly(trimmed)
-		if cur != nil && join && bullet == "" && curLen > 0 && !cellGap(trimmed) && !rule && !curRule && curLen+1+firstWordLen(rest) > w {
+		// An indented line under a plain paragraph opens a quote; under a
+		// list item it is the item's next line.
+		quoteStart := in && cur != nil && cur.Kind == Paragraph && !inset[len(out)-1]
+		if cur != nil && join && bullet == "" && curLen > 0 && !cellGap(trimmed) && !rule && !curRule && !quoteStart && curLen+1+firstWordLen(rest) > w {
 			cur.Text += " " + Collapse(rest)
 			curLen = lineLen(l)
 			inset[len(out)-1] = inset[len(out)-1] && in

@@ -349,3 +349,26 @@ func TestFromTextRuleNotJoined(t *testing.T) {
 		t.Errorf("blocks:\n%q\nwant:\n%q", texts, want)
 	}
 }
+
+// In a wrapped dump, an indented line under a plain line opens a quote even
+// when its first word would not have fitted on the line above.
+func TestFromTextQuoteNotJoined(t *testing.T) {
+	paras := []string{
+		"The harbour master told us on Tuesday that the new breakwater would be finished before the autumn storms, two years later than the council had promised.",
+		"Fishermen in the old port say the delay has cost them a season of catches, because the boats could not use the inner basin while the cranes worked.",
+		"She added that the budget had grown by a third, mostly because the stone had to come by sea from a quarry on the other side of the bay.",
+	}
+	var lines []string
+	for _, p := range paras {
+		lines = append(lines, wrapAt(p, 80, 0)...)
+		lines = append(lines, "")
+	}
+	caption := "The harbour master on the new quay, photographed in the spring. (Photo: Jane Doe)"
+	quote := "\"Breakwaters-and-quays are what this town lives on\", she says."
+	lines = append(lines, caption, "    "+quote, "")
+	bs := FromText(strings.Join(lines, "\n"))
+	n := len(bs)
+	if n < 2 || bs[n-2].Text != caption || bs[n-1].Text != quote || bs[n-1].Kind != Quote {
+		t.Errorf("caption and quote: %+v", bs[max(0, n-2):])
+	}
+}
