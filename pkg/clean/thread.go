@@ -252,3 +252,70 @@ func (c *cleaner) turnAfter(i int) bool {
 	}
 	return false
 }
+
+const (
+	// moreLinkMaxWords bounds a teaser's summary.
+	moreLinkMaxWords = 80
+	// cardHeadlineMaxWords bounds the headline over a teaser's summary.
+	cardHeadlineMaxWords = 15
+)
+
+// moreLinks removes, in a text dump, a teaser card's summary that ends
+// with the link to the story after its last sentence or its cut ("... in
+// April. more", "... the town… Read more": the vocabulary's more-link
+// words), and the headline right above it. No one's sentence ends with a
+// lone "more" after its full stop; a speaker's turn is never taken.
+func (c *cleaner) moreLinks() {
+	if c.ctx.HTML {
+		return
+	}
+	for i, b := range c.bs {
+		if !c.live(i) || c.nw[i] > moreLinkMaxWords || labelled(b.Text) || !c.v.MoreLink.Re.MatchString(b.Text) {
+			continue
+		}
+		c.remove(i, Teaser, -1)
+		h := i - 1
+		for h >= 0 && !c.live(h) && c.marks[h].Role != Removed {
+			h-- // a picture's caption between headline and summary
+		}
+		if h >= 0 && c.live(h) && c.marks[h].Role == Content && c.nw[h] <= cardHeadlineMaxWords &&
+			!EndsSentence(c.bs[h].Text) && !IsQuestion(c.bs[h].Text) && !labelled(c.bs[h].Text) {
+			c.remove(h, Teaser, -1)
+		}
+	}
+}
+
+// fileSizeRe matches a line that ends with a download's file size, alone
+// or in brackets with its format: "123 KB", "Download (PDF 3,9 MB)".
+var fileSizeRe = regexp.MustCompile(`(?i)(?:^|\()(?:(?:pdf|zip|docx?|xlsx?|pptx?|mp3|mp4|epub)\s*)?\d+(?:[.,]\d+)?\s?(?:[kmg]b|[km]o|[км]б)\)?\s*$`)
+
+const (
+	// downloadMaxWords bounds a download link's line.
+	downloadMaxWords = 25
+	// downloadLabelMaxWords bounds a label above it ("Save this script as a PDF").
+	downloadLabelMaxWords = 10
+)
+
+// downloadLinks removes, in a text dump, a line that ends with a file's
+// size (a download link: "Download (123 KB)") and the short label right
+// above it. Speech gives a size inside a sentence, never as a line's end
+// in brackets or alone.
+func (c *cleaner) downloadLinks() {
+	if c.ctx.HTML {
+		return
+	}
+	for i, b := range c.bs {
+		if !c.live(i) || c.nw[i] > downloadMaxWords || !fileSizeRe.MatchString(b.Text) {
+			continue
+		}
+		c.remove(i, Boilerplate, -1)
+		h := i - 1
+		for h >= 0 && !c.live(h) && c.marks[h].Role != Removed {
+			h-- // a picture's caption between label and link
+		}
+		if h >= 0 && c.live(h) && c.marks[h].Role == Content && c.nw[h] <= downloadLabelMaxWords &&
+			!EndsSentence(c.bs[h].Text) && !IsQuestion(c.bs[h].Text) && !labelled(c.bs[h].Text) {
+			c.remove(h, Boilerplate, -1)
+		}
+	}
+}

@@ -35,4 +35,5 @@
 //	credit-label    a caption's credit label, with ":" or "by Name" after
 //	credit-mark     a caption's credit without a label: "© ...", "(Fuente ...)"
 //	related         a whole line heading a list of other stories: "Related posts"
+//	more-link       the link word a teaser's summary ends with: "... in April. more"
 package vocab

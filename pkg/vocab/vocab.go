@@ -20,7 +20,7 @@ var data embed.FS
 // Categories returns the sections a table may have, in the order of doc.go.
 func Categories() []string {
 	return []string{"stub-end", "stub-start", "boiler", "call-to-action", "teaser", "disclaimer",
-		"plugin", "credit", "credit-label", "credit-mark", "related"}
+		"plugin", "credit", "credit-label", "credit-mark", "related", "more-link"}
 }
 
 // A Set is the pattern built from one category's phrases and the needles
@@ -65,6 +65,9 @@ type Vocab struct {
 	// Related matches a whole line that heads a list of other stories:
 	// "Related posts", "Ähnliche Beiträge".
 	Related Set
+	// MoreLink matches the link a teaser's summary ends with, after its
+	// last sentence or its cut: "... in April. more", "... the town… Read more".
+	MoreLink Set
 	// Plugin matches the name of a browser plug-in or media player
 	// anywhere: "Flash Player", "RealAudio".
 	Plugin Set
@@ -174,6 +177,7 @@ func build(t map[string][]string) (*Vocab, error) {
 		Teaser:        newSet(`^`+alternation(upper)+`\s*:`, upper),
 		TeaserPhrase:  newSet(`(?i)^`+alternation(phrases)+`\s*:`, phrases),
 		Related:       newSet(`(?i)^\s*(?:`+alternation(t["related"])+`)\s*:?\s*$`, t["related"]),
+		MoreLink:      newSet(`(?i)(?:[.!?…])\s+(?:`+alternation(t["more-link"])+`)\s*(?:\.\.\.|…|»|›|>)?\s*$`, t["more-link"]),
 		Disclaimer:    newSet(`(?i)`+alternation(t["disclaimer"]), t["disclaimer"]),
 		Plugin:        newSet(`(?i)`+alternation(t["plugin"]), t["plugin"]),
 		Credit:        newSet(`(?i)`+alternation(t["credit"]), t["credit"]),
