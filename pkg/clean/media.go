@@ -589,6 +589,9 @@ const (
 	// beside an avatar: if unmarked captions would be more than this
 	// share of the text blocks, none is taken.
 	besideImageMaxShare = 0.3
+	// besideImageSentenceWords is the shortest sentence-ended text read as
+	// running text rather than a label.
+	besideImageSentenceWords = 8
 )
 
 // captionsBesideImages moves to media the short texts that share a small
@@ -599,13 +602,20 @@ func (c *cleaner) captionsBesideImages() {
 	if !c.ctx.HTML {
 		return
 	}
+	// count holds the blocks within three levels of an element, all the
+	// blocks at any depth: an article whose paragraphs sit deeper than its
+	// lead image looks small to count alone.
 	count := map[*blocks.Element]int{}
+	all := map[*blocks.Element]int{}
 	for i, b := range c.bs {
 		if c.marks[i].Role == Removed {
 			continue
 		}
-		for e, up := b.Elem, 0; e != nil && up < 3; e, up = e.Parent, up+1 {
-			count[e]++
+		for e, up := b.Elem, 0; e != nil; e, up = e.Parent, up+1 {
+			if up < 3 {
+				count[e]++
+			}
+			all[e]++
 		}
 	}
 	var found []int
@@ -619,7 +629,14 @@ func (c *cleaner) captionsBesideImages() {
 			continue
 		}
 		for e, up := b.Elem, 0; e != nil && up < 3; e, up = e.Parent, up+1 {
-			if e.HasMedia && count[e] <= besideImageMaxBlocks {
+			// Running text (a sentence of some length) beside an image
+			// is a caption only if the box holds few blocks in all;
+			// short labels, dates and bylines keep the shallow count.
+			n := count[e]
+			if c.nw[i] >= besideImageSentenceWords && EndsSentence(b.Text) {
+				n = all[e]
+			}
+			if e.HasMedia && n <= besideImageMaxBlocks {
 				found = append(found, i)
 				break
 			}

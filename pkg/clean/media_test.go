@@ -398,3 +398,29 @@ func TestEmphasisInsets(t *testing.T) {
 		}
 	}
 }
+
+// An article whose lead image sits high while its paragraphs sit deep in
+// nested wrappers: the opening paragraph beside the image is running text,
+// not a caption, because the element it shares with the image holds many
+// blocks in all. A sentence in a real caption box is still a caption.
+func TestRunningTextBesideLeadImage(t *testing.T) {
+	opening := "The lighthouse keepers of the northern isles kept a log for two hundred years."
+	caption := "A grey heron waits on the old harbour wall at dawn."
+	page := `<html><body><article>
+<div class="lead-image"><img src="a.jpg"></div>
+<div class="body"><p>` + opening + `</p>
+<div class="wrap"><div class="inner"><div class="col">
+<p>` + longA + `</p>
+<div class="pic"><img src="b.jpg"><p>` + caption + `</p></div>
+<p>` + longB + `</p><p>` + longC + `</p>
+</div></div></div></div>
+</article></body></html>`
+	bs := htmlBlocks(t, page)
+	marks := Clean(bs, Context{TitleBlock: -1, HTML: true})
+	if m := roleOf(t, bs, marks, opening); m.Role != Content {
+		t.Errorf("opening paragraph beside the lead image: %+v", m)
+	}
+	if m := roleOf(t, bs, marks, caption); m.Role != Caption {
+		t.Errorf("caption in a small box: %+v", m)
+	}
+}

@@ -163,7 +163,7 @@ func Rules() []Rule {
 		{Name: "caption-markup", Parent: "media", Input: HTMLInput, Does: "moves to caption, credit",
 			Why: "figcaption and caption elements, credit classes"},
 		{Name: "captions-beside-images", Parent: "media", Input: HTMLInput, Does: "moves to caption",
-			Why: "a short text sharing a small element with an image"},
+			Why: "a short text sharing a small element with an image; running text counts the element's blocks at every depth"},
 		{Name: "caption-credit-tail", Parent: "media", Input: AnyInput, Does: "moves to caption",
 			Why: "a short text ending in a bracketed credit ('(Photo: AFP)')"},
 		{Name: "credit-beside-caption", Parent: "media", Input: AnyInput, Does: "moves to credit",
