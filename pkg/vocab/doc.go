@@ -35,4 +35,6 @@
 //	credit-label    a caption's credit label, with ":" or "by Name" after
 //	credit-mark     a caption's credit without a label: "© ...", "(Fuente ...)"
 //	related         a whole line heading a list of other stories: "Related posts"
+//	reader          one word that addresses the reader: "you", "unser*" (whole
+//	                words of a block's key in any script; no spaces, no labels)
 package vocab
