@@ -69,6 +69,9 @@ type Context struct {
 	// Vocab holds the phrases of stubs, boilerplate and credits; nil
 	// means vocab.Default().
 	Vocab *vocab.Vocab
+	// SiteNames are the page's names for its own site, as letters (see
+	// meta.SiteNames); none when unknown.
+	SiteNames []string
 }
 
 // Clean returns one Mark per block.

@@ -438,7 +438,116 @@ func (c *cleaner) footer() {
 	c.step("beyond-footer", c.beyondFooter)
 	c.step("editorial-note", c.editorialNote)
 	c.step("trailing-lines", c.trailingLines)
+	c.step("site-address", c.siteAddress)
 	c.step("after-disclaimer", c.afterDisclaimer)
+}
+
+const (
+	// siteAddressMaxWords bounds the site's closing word to the reader.
+	siteAddressMaxWords = 60
+	// siteAddressReach is how many of the page's last text blocks are
+	// looked at: the address closes the article.
+	siteAddressReach = 4
+)
+
+// siteAddress removes the site's closing word to the reader (follow us,
+// get our app, subscribe to read on, write to the editors): one of the
+// page's last text blocks that names the site itself and addresses the
+// reader, and the short blocks that follow it. An article speaks of its
+// subject, not of the site printing it: a page that names the site in its
+// text too (a firm's own page) is about the site, and its last paragraph
+// stays. The address stands in the page's last half, after its last
+// question, so an interview's closing answer is not taken for one.
+func (c *cleaner) siteAddress() {
+	if len(c.ctx.SiteNames) == 0 {
+		return
+	}
+	first, name, seen := -1, "", 0
+	for i := len(c.bs) - 1; i >= 0; i-- {
+		if !c.live(i) {
+			continue
+		}
+		seen++
+		if IsQuestion(c.bs[i].Text) {
+			break
+		}
+		n := ""
+		if c.nw[i] <= siteAddressMaxWords && c.v.Reader.Has(c.keys[i]) {
+			n = c.siteName(i)
+		}
+		if n != "" {
+			first = i
+			if len(n) > len(name) {
+				name = n
+			}
+		} else if seen >= siteAddressReach || first >= 0 {
+			// Past the reach, only a run of addresses goes on (a
+			// paywall's several calls).
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	before, after, short := 0, 0, true
+	for i := range c.bs {
+		switch {
+		case !c.live(i):
+		case i < first:
+			before += c.nw[i]
+			if c.nw[i] > bylineMaxWords && c.names(i, name) {
+				return // the site is the page's subject
+			}
+		default:
+			after += c.nw[i]
+			short = short && c.nw[i] <= siteAddressMaxWords
+		}
+	}
+	if before < after {
+		return
+	}
+	for i := first; i < len(c.bs); i++ {
+		if c.live(i) && (i == first || short) {
+			c.remove(i, Footer, -1)
+		}
+	}
+}
+
+// bylineMaxWords bounds a byline or source line ("Article by Example
+// News"), which may name the site without making it the page's subject.
+const bylineMaxWords = 12
+
+// siteName returns the longest of the site's names that block i names,
+// or "": the name spans whole words of the block's key, spaces aside
+// ("Example Times" for "@ExampleTimes", "example.com"), not part of a
+// longer word.
+func (c *cleaner) siteName(i int) string {
+	best := ""
+	for _, n := range c.ctx.SiteNames {
+		if len(n) > len(best) && c.names(i, n) {
+			best = n
+		}
+	}
+	return best
+}
+
+// names reports whether block i names n (see siteName).
+func (c *cleaner) names(i int, n string) bool {
+	ws := strings.Split(c.keys[i], " ")
+	for j := range ws {
+		rest := n
+		for k := j; k < len(ws) && rest != ""; k++ {
+			r, ok := strings.CutPrefix(rest, ws[k])
+			if !ok {
+				break
+			}
+			rest = r
+		}
+		if rest == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // afterDisclaimer removes what follows a closing disclaimer: a note on

@@ -178,6 +178,8 @@ func Rules() []Rule {
 			Why: "the page's last short blocks wholly in italics under upright text"},
 		{Name: "trailing-lines", Parent: "footer", Input: AnyInput, Does: "removes footer",
 			Why: "short non-sentences after the page's last sentence"},
+		{Name: "site-address", Parent: "footer", Input: AnyInput, Does: "removes footer",
+			Why: "one of the page's last four text blocks that names the site itself (og:site_name, the host name; letters only, so '@ExampleTimes' and 'example.com' count) and addresses the reader (the vocabulary's reader words: 'you', 'follow', 'unser', 'únete', 'vous', 'подпишитесь') is the site's closing call (follow us, get our app, subscribe to read on, write to the editors): an article speaks of its subject, not of the site printing it; it and what follows go when it lies in the page's last half and after its last question"},
 		{Name: "after-disclaimer", Parent: "footer", Input: AnyInput, Does: "removes footer",
 			Why: "a disclaimer in the page's last half closes the article: what follows it, when nothing there asks a question, is the page's"},
 		{Name: "separators", Input: AnyInput, Does: "removes separator",

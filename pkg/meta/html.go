@@ -3,6 +3,7 @@ package meta
 import (
 	"encoding/json"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -655,4 +656,22 @@ func (ix *index) find(sel string) *goquery.Selection {
 		s = s.Filter("[" + attrs)
 	}
 	return s
+}
+
+// siteNameMinLetters bounds the names SiteNames gives: a shorter name
+// ("U.S.", "TR") stands inside ordinary words.
+const siteNameMinLetters = 5
+
+// SiteNames returns the ways a page may name its own site, each as
+// letters (see letters): the site name, without a leading "the", and the
+// name part of the page URL's host ("breakingnews" for
+// www.breakingnews.com), which sites glue from their name's words.
+func SiteNames(site, pageURL string) []string {
+	var names []string
+	for _, n := range []string{letters(site), letters(strings.TrimPrefix(strings.ToLower(site), "the ")), hostLabel(pageURL)} {
+		if len([]rune(n)) >= siteNameMinLetters && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return names
 }

@@ -147,7 +147,8 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, erro
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cctx := clean.Context{TitleBlock: m.TitleBlock, HTML: p.html, Disabled: opt.Disabled}
+	cctx := clean.Context{TitleBlock: m.TitleBlock, HTML: p.html, Disabled: opt.Disabled,
+		SiteNames: meta.SiteNames(m.Site, pageURL(d, m))}
 	marks := clean.Clean(bs, cctx)
 	if p.html && lostToChrome(bs, marks) {
 		// Chrome markup on an element that wraps the article (a nav or

@@ -36,4 +36,6 @@
 //	credit-mark     a caption's credit without a label: "© ...", "(Fuente ...)"
 //	related         a whole line heading a list of other stories: "Related posts"
 //	more-link       the link word a teaser's summary ends with: "... in April. more"
+//	reader          one word that addresses the reader: "you", "unser*" (whole
+//	                words of a block's key in any script; no spaces, no labels)
 package vocab

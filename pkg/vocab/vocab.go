@@ -20,7 +20,7 @@ var data embed.FS
 // Categories returns the sections a table may have, in the order of doc.go.
 func Categories() []string {
 	return []string{"stub-end", "stub-start", "boiler", "call-to-action", "teaser", "disclaimer",
-		"plugin", "credit", "credit-label", "credit-mark", "related", "more-link"}
+		"plugin", "credit", "credit-label", "credit-mark", "related", "more-link", "reader"}
 }
 
 // A Set is the pattern built from one category's phrases and the needles
@@ -77,6 +77,8 @@ type Vocab struct {
 	CreditLabel, CreditMark Set
 	// CaptionCredit matches what CreditLabel or CreditMark does.
 	CaptionCredit *regexp.Regexp
+	// Reader holds the words that address the reader ("you", "unser*").
+	Reader WordSet
 
 	triggers map[string]bool // first words of stub to disclaimer phrases
 	stems    []string        // first words that may go on (no boundary after)
@@ -185,6 +187,7 @@ func build(t map[string][]string) (*Vocab, error) {
 		CreditMark:    newSet(`(?i)`+mark, t["credit-mark"]),
 		CaptionCredit: regexp.MustCompile(`(?i)` + label + labelRe + `|` + mark),
 		triggers:      map[string]bool{},
+		Reader:        newWordSet(t["reader"]),
 	}
 	for _, c := range []string{"stub-end", "stub-start", "boiler", "call-to-action", "teaser", "disclaimer", "plugin"} {
 		for _, p := range t[c] {
@@ -211,6 +214,43 @@ func (v *Vocab) HasTrigger(key string) bool {
 			return true
 		}
 		for _, s := range v.stems {
+			if strings.HasPrefix(w, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// WordSet is a set of single words and stems, looked up in a block's key
+// (lower-case words, one space between them): whole words in any script,
+// which a pattern's \b cannot give Cyrillic words.
+type WordSet struct {
+	words map[string]bool
+	stems []string
+}
+
+func newWordSet(phrases []string) WordSet {
+	ws := WordSet{words: map[string]bool{}}
+	for _, p := range phrases {
+		p = strings.ToLower(p)
+		if w, ok := strings.CutSuffix(p, "*"); ok {
+			ws.stems = append(ws.stems, w)
+		} else {
+			ws.words[p] = true
+		}
+	}
+	return ws
+}
+
+// Has reports whether a key holds one of the words, or a word that opens
+// with one of the stems.
+func (ws WordSet) Has(key string) bool {
+	for w := range strings.SplitSeq(key, " ") {
+		if ws.words[w] {
+			return true
+		}
+		for _, s := range ws.stems {
 			if strings.HasPrefix(w, s) {
 				return true
 			}
