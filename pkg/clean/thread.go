@@ -205,12 +205,7 @@ func (c *cleaner) relatedTail() {
 	if c.ctx.HTML {
 		return
 	}
-	total := 0
-	for i := range c.bs {
-		if c.live(i) {
-			total += c.nw[i]
-		}
-	}
+	total := c.wordsBefore(len(c.bs))
 	before := 0
 	for i := range c.bs {
 		if !c.live(i) {
@@ -274,14 +269,21 @@ func (c *cleaner) moreLinks() {
 			continue
 		}
 		c.remove(i, Teaser, -1)
-		h := i - 1
-		for h >= 0 && !c.live(h) && c.marks[h].Role != Removed {
-			h-- // a picture's caption between headline and summary
-		}
-		if h >= 0 && c.live(h) && c.marks[h].Role == Content && c.nw[h] <= cardHeadlineMaxWords &&
-			!EndsSentence(c.bs[h].Text) && !IsQuestion(c.bs[h].Text) && !labelled(c.bs[h].Text) {
-			c.remove(h, Teaser, -1)
-		}
+		c.removeLabelAbove(i, cardHeadlineMaxWords, Teaser)
+	}
+}
+
+// removeLabelAbove removes the line above block i (past a picture's
+// caption) when it is a short label of it: at most maxWords words, no
+// sentence, no question, no speaker's turn.
+func (c *cleaner) removeLabelAbove(i, maxWords int, r Reason) {
+	h := i - 1
+	for h >= 0 && !c.live(h) && c.marks[h].Role != Removed {
+		h--
+	}
+	if h >= 0 && c.live(h) && c.marks[h].Role == Content && c.nw[h] <= maxWords &&
+		!EndsSentence(c.bs[h].Text) && !IsQuestion(c.bs[h].Text) && !labelled(c.bs[h].Text) {
+		c.remove(h, r, -1)
 	}
 }
 
@@ -309,13 +311,6 @@ func (c *cleaner) downloadLinks() {
 			continue
 		}
 		c.remove(i, Boilerplate, -1)
-		h := i - 1
-		for h >= 0 && !c.live(h) && c.marks[h].Role != Removed {
-			h-- // a picture's caption between label and link
-		}
-		if h >= 0 && c.live(h) && c.marks[h].Role == Content && c.nw[h] <= downloadLabelMaxWords &&
-			!EndsSentence(c.bs[h].Text) && !IsQuestion(c.bs[h].Text) && !labelled(c.bs[h].Text) {
-			c.remove(h, Boilerplate, -1)
-		}
+		c.removeLabelAbove(i, downloadLabelMaxWords, Boilerplate)
 	}
 }

@@ -59,12 +59,7 @@ func (c *cleaner) timedFeed() {
 	if c.ctx.HTML {
 		return
 	}
-	total := 0
-	for i := range c.bs {
-		if c.live(i) {
-			total += c.nw[i]
-		}
-	}
+	total := c.wordsBefore(len(c.bs))
 	type header struct{ i, t int }
 	var hs []header
 	for i, b := range c.bs {

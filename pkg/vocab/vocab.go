@@ -208,12 +208,16 @@ func build(t map[string][]string) (*Vocab, error) {
 // disclaimer or plugin phrase: a text without one matches none of them. A phrase
 // that matches inside a word (a Cyrillic one) is looked for at words'
 // starts only.
-func (v *Vocab) HasTrigger(key string) bool {
+func (v *Vocab) HasTrigger(key string) bool { return hasWord(key, v.triggers, v.stems) }
+
+// hasWord reports whether a key holds one of words, or a word that opens
+// with one of stems.
+func hasWord(key string, words map[string]bool, stems []string) bool {
 	for w := range strings.SplitSeq(key, " ") {
-		if v.triggers[w] {
+		if words[w] {
 			return true
 		}
-		for _, s := range v.stems {
+		for _, s := range stems {
 			if strings.HasPrefix(w, s) {
 				return true
 			}
@@ -245,19 +249,7 @@ func newWordSet(phrases []string) WordSet {
 
 // Has reports whether a key holds one of the words, or a word that opens
 // with one of the stems.
-func (ws WordSet) Has(key string) bool {
-	for w := range strings.SplitSeq(key, " ") {
-		if ws.words[w] {
-			return true
-		}
-		for _, s := range ws.stems {
-			if strings.HasPrefix(w, s) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (ws WordSet) Has(key string) bool { return hasWord(key, ws.words, ws.stems) }
 
 // newSet compiles re and derives the pre-check needles from phrases.
 func newSet(re string, phrases ...[]string) Set {
