@@ -348,7 +348,9 @@ func (c *cleaner) stubsAndBoilerplate() {
 	plugin, teasers := on("plugin-notice"), on("teaser-lines") && !c.ctx.HTML
 	v := c.v
 	for i, b := range c.bs {
-		if !c.live(i) || IsQuestion(b.Text) {
+		// A question is no box, unless a kicker in capitals opens it:
+		// "SEE ALSO: Who pays for the quay?" is a link to another story.
+		if !c.live(i) || IsQuestion(b.Text) && !(action && v.Teaser.Re.MatchString(b.Text)) {
 			continue
 		}
 		n := c.nw[i]

@@ -208,9 +208,12 @@ func TestCallsToActionTeasersDisclaimers(t *testing.T) {
 		"Subscribe to The Harbour Times and stay smart with more of your favourite writers every single week.",
 		"VIDEO: Ten harbour towns you need to see before you die",
 		"Statements by our interviewees reflect their own opinions. The Harbour Times does not adopt them as its own (disclaimer).",
-		longB, "Why do you never subscribe to any newsletter at all, even the ones your friends write?")
+		longB, "Why do you never subscribe to any newsletter at all, even the ones your friends write?",
+		"VIDEO: Who will pay for the new quay?", longC)
 	m := Clean(bs, Context{TitleBlock: 0})
-	want := map[int]Reason{2: Boilerplate, 3: Boilerplate, 4: Disclaimer}
+	// A kicker in capitals opens a link to another story even when its
+	// headline asks.
+	want := map[int]Reason{2: Boilerplate, 3: Boilerplate, 4: Disclaimer, 7: Boilerplate}
 	for i, r := range want {
 		if m[i].Role != Removed || m[i].Reason != r {
 			t.Errorf("block %d %q: %+v, want removed as %s", i, bs[i].Text, m[i], r)

@@ -125,7 +125,7 @@ func Rules() []Rule {
 		{Name: "boilerplate", Parent: "boxes", Input: AnyInput, Does: "removes boilerplate",
 			Why: "a very short block in the vocabulary of subscription, sharing, cookie and advertising boxes"},
 		{Name: "call-to-action", Parent: "boxes", Input: AnyInput, Does: "removes boilerplate",
-			Why: "a box that opens by telling the reader to subscribe, or an embedded teaser's kicker ('VIDEO:')"},
+			Why: "a box that opens by telling the reader to subscribe, or an embedded teaser's kicker ('VIDEO:'), even over a headline that asks"},
 		{Name: "teaser-lines", Parent: "boxes", Input: TextInput, Does: "removes teaser",
 			Why: "a line opened by a kicker phrase in any case and a colon ('Read also:', 'Lesen Sie auch:', 'Vea también:') over a headline that ends no sentence is a link to another story; a speaker's answer after a label ends like a sentence, and one-word kickers stay capitals-only as they may be a name"},
 		{Name: "disclaimer", Parent: "boxes", Input: AnyInput, Does: "removes disclaimer",
