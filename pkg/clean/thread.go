@@ -261,15 +261,23 @@ const (
 // words), and the headline right above it. No one's sentence ends with a
 // lone "more" after its full stop; a speaker's turn is never taken.
 func (c *cleaner) moreLinks() {
+	c.removeLinkLines(moreLinkMaxWords, cardHeadlineMaxWords, Teaser, func(t string) bool {
+		return !labelled(t) && c.v.MoreLink.Re.MatchString(t)
+	})
+}
+
+// removeLinkLines removes, in a text dump, every live block of at most
+// maxWords words that is, by isLink, a link to something else, and the short
+// label above it (see removeLabelAbove).
+func (c *cleaner) removeLinkLines(maxWords, labelWords int, r Reason, isLink func(string) bool) {
 	if c.ctx.HTML {
 		return
 	}
 	for i, b := range c.bs {
-		if !c.live(i) || c.nw[i] > moreLinkMaxWords || labelled(b.Text) || !c.v.MoreLink.Re.MatchString(b.Text) {
-			continue
+		if c.live(i) && c.nw[i] <= maxWords && isLink(b.Text) {
+			c.remove(i, r, -1)
+			c.removeLabelAbove(i, labelWords, r)
 		}
-		c.remove(i, Teaser, -1)
-		c.removeLabelAbove(i, cardHeadlineMaxWords, Teaser)
 	}
 }
 
@@ -303,14 +311,5 @@ const (
 // above it. Speech gives a size inside a sentence, never as a line's end
 // in brackets or alone.
 func (c *cleaner) downloadLinks() {
-	if c.ctx.HTML {
-		return
-	}
-	for i, b := range c.bs {
-		if !c.live(i) || c.nw[i] > downloadMaxWords || !fileSizeRe.MatchString(b.Text) {
-			continue
-		}
-		c.remove(i, Boilerplate, -1)
-		c.removeLabelAbove(i, downloadLabelMaxWords, Boilerplate)
-	}
+	c.removeLinkLines(downloadMaxWords, downloadLabelMaxWords, Boilerplate, fileSizeRe.MatchString)
 }
