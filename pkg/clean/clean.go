@@ -432,3 +432,14 @@ func (c *cleaner) otherScript() {
 		}
 	}
 }
+
+// wordsBefore counts the live words above block i.
+func (c *cleaner) wordsBefore(i int) int {
+	n := 0
+	for j := 0; j < i; j++ {
+		if c.live(j) {
+			n += c.nw[j]
+		}
+	}
+	return n
+}

@@ -578,12 +578,7 @@ const (
 // answers that cite a link, which no such heading opens and which run on
 // in the same container. Every short line in that element goes.
 func (c *cleaner) linkBoxes() {
-	words := 0
-	for i := range c.bs {
-		if c.live(i) {
-			words += c.nw[i]
-		}
-	}
+	words := c.wordsBefore(len(c.bs))
 	for i := 0; i < len(c.bs); i++ {
 		if !c.live(i) || c.bs[i].Elem == nil || c.bs[i].LinkDensity > 0 || !c.boxHeading(i) {
 			continue

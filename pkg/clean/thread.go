@@ -145,12 +145,7 @@ func (c *cleaner) commentThread() {
 	if posts < len(heads)-1 {
 		return
 	}
-	before := 0
-	for i := 0; i < first; i++ {
-		if c.live(i) {
-			before += c.nw[i]
-		}
-	}
+	before := c.wordsBefore(first)
 	if before < threadMinWordsBefore {
 		return
 	}
@@ -168,12 +163,7 @@ func (c *cleaner) commentThread() {
 	// A page whose posts outweigh the text above them is a forum's
 	// thread: the posts are its text. An article of some length above
 	// the first header is an article, however many readers answered it.
-	after := 0
-	for i := start; i < len(c.bs); i++ {
-		if c.live(i) {
-			after += c.nw[i]
-		}
-	}
+	after := c.wordsBefore(len(c.bs)) - c.wordsBefore(start)
 	if after > before && before < threadArticleWords {
 		return
 	}

@@ -8,7 +8,7 @@ import (
 
 const (
 	// timedHeaderMaxWords bounds the line over a card or a post that
-	// ends with its time ("tv review 11:53 a.m.").
+	// ends with its time ("harbour news 10:24 a.m.").
 	timedHeaderMaxWords = 10
 	// timedMaxGap is how many blocks a card may hold after its header.
 	timedMaxGap = 5
@@ -19,7 +19,7 @@ const (
 	timedCardMaxWords = 30
 )
 
-// clockEndRe finds a time of day at the end of a line: "1:07 p.m.",
+// clockEndRe finds a time of day at the end of a line: "2:14 p.m.",
 // "11:38", "um 16:29 Uhr".
 var clockEndRe = regexp.MustCompile(`(?i)\b([0-2]?\d):([0-5]\d)(?:\s*([ap])\.?\s?m\.?|\s*uhr|\s*h)?\s*$`)
 
@@ -50,7 +50,7 @@ func clockMinutes(s string) int {
 
 // timedFeed removes, in a text dump, a feed printed below the article:
 // four or more short lines, a few blocks apart, that end with times of
-// day running backwards ("1:07 p.m.", "12:00 p.m.", "11:53 a.m."), each
+// day running backwards ("2:14 p.m.", "12:35 p.m.", "10:24 a.m."), each
 // over a card or a post. A site lists its latest stories and its readers'
 // newest posts first; a recording's timestamps count up, so a transcript
 // never reads so, and a live blog, whose entries run backwards too, is the
@@ -88,7 +88,7 @@ func (c *cleaner) timedFeed() {
 		if e+1 < len(hs) {
 			end = min(end, hs[e+1].i)
 		}
-		// A first card may be dated otherwise ("27 mins ago"): the
+		// A first card may be dated otherwise ("12 mins ago"): the
 		// short lines right above the first header, as many as a card
 		// holds, go too; the article's last paragraph is longer.
 		start := hs[s].i
@@ -102,15 +102,4 @@ func (c *cleaner) timedFeed() {
 		}
 		s = e + 1
 	}
-}
-
-// wordsBefore counts the live words above block i.
-func (c *cleaner) wordsBefore(i int) int {
-	n := 0
-	for j := 0; j < i; j++ {
-		if c.live(j) {
-			n += c.nw[j]
-		}
-	}
-	return n
 }

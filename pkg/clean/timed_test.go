@@ -13,8 +13,8 @@ func TestTimedFeed(t *testing.T) {
 		name, first string
 		times       []string
 	}{
-		{"en", "12 mins ago", []string{"1:07 p.m.", "12:40 p.m.", "11:53 a.m.", "11:10 a.m.", "9:30 a.m."}},
-		{"de", "vor 12 Minuten", []string{"14:07 Uhr", "13:40 Uhr", "11:53 Uhr", "11:10 Uhr", "09:30 Uhr"}},
+		{"en", "12 mins ago", []string{"2:14 p.m.", "12:35 p.m.", "11:48 a.m.", "10:52 a.m.", "8:05 a.m."}},
+		{"de", "vor 12 Minuten", []string{"15:14 Uhr", "13:40 Uhr", "11:48 Uhr", "10:52 Uhr", "08:05 Uhr"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			lines := postInterview()

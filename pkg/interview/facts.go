@@ -23,6 +23,13 @@ type blockFacts struct {
 	firstPerson lazyBool // firstPersonWords stand in the text
 }
 
+// questionMaxWords bounds a question: a longer paragraph that ends with a
+// question mark is an answer ending on a rhetorical one.
+const questionMaxWords = 100
+
+// asks reports whether the block is a question of a question's length.
+func (f *blockFacts) asks() bool { return f.question && f.words <= questionMaxWords }
+
 func newFacts(b blocks.Block) blockFacts {
 	f := blockFacts{
 		words:    words.Count(b.Text),

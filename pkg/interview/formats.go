@@ -179,7 +179,7 @@ func dashCandidates(p *page) []candidate {
 func questionMarkCandidates(p *page) []candidate {
 	prompt := func(i int) bool {
 		f := &p.facts[i]
-		return !(f.question && f.words <= 100) && f.words <= 20 && strings.Contains(p.in.Marks[i].Key, " ") && !f.heading
+		return !f.asks() && f.words <= 20 && strings.Contains(p.in.Marks[i].Key, " ") && !f.heading
 	}
 	recurring := map[string]int{}
 	longest := 0 // a key longer than every prompt's is none of them
@@ -199,7 +199,7 @@ func questionMarkCandidates(p *page) []candidate {
 	qm := candidate{method: "question-marks", bonus: 1.0, isQ: make([]bool, len(p.stream))}
 	for k, i := range p.stream {
 		f := &p.facts[i]
-		qm.isQ[k] = (f.question && f.words <= 100) || (prompt(i) && recurring[p.in.Marks[i].Key] >= 3) ||
+		qm.isQ[k] = f.asks() || (prompt(i) && recurring[p.in.Marks[i].Key] >= 3) ||
 			f.qmark && f.words <= 60 && questionThenRemark(p.text(i)) && k+1 < len(p.stream) && p.labelled(p.stream[k+1])
 		if k > 0 && qm.isQ[k] && qm.isQ[k-1] && f.words >= rhetoricalMinWords && !p.addresses(i) {
 			// Right after a question, a long paragraph that speaks to
@@ -230,14 +230,14 @@ func lineLedCandidates(p *page) []candidate {
 	questions, headed := 0, 0
 	for k, i := range p.stream {
 		b, f := p.in.Blocks[i], &p.facts[i]
-		if f.question && f.words <= 100 {
+		if f.asks() {
 			questions++
 		}
 		if b.Elem != nil || b.Joined || f.heading || k+1 >= len(p.stream) || p.stream[k+1] != i+1 || !p.in.Blocks[i+1].Joined {
 			continue
 		}
 		head[k] = true
-		if f.question && f.words <= 100 {
+		if f.asks() {
 			headed++
 		}
 	}
@@ -247,7 +247,7 @@ func lineLedCandidates(p *page) []candidate {
 	c := candidate{method: "line-led-questions", bonus: 1.05, isQ: make([]bool, len(p.stream))}
 	for k, i := range p.stream {
 		f := &p.facts[i]
-		c.isQ[k] = head[k] && (f.question && f.words <= 100 || f.words >= 3 && f.words <= lineLedMaxWords && words.EndsSentence(p.text(i)))
+		c.isQ[k] = head[k] && (f.asks() || f.words >= 3 && f.words <= lineLedMaxWords && words.EndsSentence(p.text(i)))
 	}
 	return []candidate{c}
 }
