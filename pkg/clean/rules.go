@@ -72,6 +72,8 @@ func Rules() []Rule {
 			Why: "a row of links printed as one line: three or more short capitalised items joined by one symbol"},
 		{Name: "icon-labels", Parent: "text-chrome", Input: TextInput, Does: "removes navigation",
 			Why: "a short line opening with an icon-font ligature's name (\"chevron_left Browse all posts\") is a button"},
+		{Name: "doubled-labels", Parent: "text-chrome", Input: TextInput, Does: "removes duplicate",
+			Why: "a line that is one text twice over, glued or spaced ('Harbour viewHarbour view') is a picture's alternative text printed for the picture and its fallback copy, or a button's label beside its icon's; no one's sentence runs into itself"},
 		{Name: "form-fields", Parent: "text-chrome", Input: TextInput, Does: "removes form",
 			Why: "a line that opens with a checkbox or radio button as a text browser prints it (\"[ ] I agree ...\", \"( ) Yes\") labels a form field, and a line that is only a short label padded inside square brackets (\"[ Send ]\") is a submit button or a boxed link"},
 		{Name: "text-footer", Parent: "text-chrome", Input: TextInput, Does: "removes footer",

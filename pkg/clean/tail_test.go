@@ -302,3 +302,43 @@ func TestIconLabel(t *testing.T) {
 		}
 	}
 }
+
+// A picture's alternative text printed twice between two exchanges, and an
+// icon button's label beside its icon's, go; the speakers' lines stay, and
+// with the step off the doubled lines are kept.
+func TestDoubledLabels(t *testing.T) {
+	in := labelledInterview()
+	doubled := []string{"Die Mole im NebelDie Mole im Nebel", "Teilen Teilen"}
+	lines := append(append(append([]string{}, in[:3]...), doubled...), in[3:]...)
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for _, s := range doubled {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Reason != Duplicate {
+			t.Errorf("doubled line %q: %+v", s, m)
+		}
+	}
+	for _, s := range in[1 : len(in)-1] {
+		if m := roleOf(t, bs, marks, s); m.Role != Content {
+			t.Errorf("interview line %q: %+v", s, m)
+		}
+	}
+	off := Clean(bs, Context{TitleBlock: 0, Disabled: map[string]bool{"doubled-labels": true}})
+	if m := roleOf(t, bs, off, doubled[0]); m.Role == Removed && m.Reason == Duplicate {
+		t.Errorf("doubled-labels off, the line still goes as a duplicate: %+v", m)
+	}
+	for s, want := range map[string]bool{
+		"Harbour viewHarbour view":      true,
+		"Logo der Stadt Logo der Stadt": true,
+		"Фото порта Фото порта":         true,
+		"No, never. No, never.":         false, // spoken, and spaced
+		"No, never.No, never.":          true,
+		"Ha ha":                         false,
+		"Bye bye":                       false,
+		"[      ] [      ]":             false,
+		"The harbour view":              false,
+	} {
+		if got := doubledLine(s); got != want {
+			t.Errorf("doubledLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

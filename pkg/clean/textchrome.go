@@ -66,6 +66,7 @@ func (c *cleaner) textChrome() {
 	c.removeLines("icon-labels", Navigation, func(t string) bool {
 		return words.Count(t) <= iconLabelMaxWords && !EndsSentence(t) && iconLabel(t)
 	})
+	c.removeLines("doubled-labels", Duplicate, doubledLine)
 	c.step("form-fields", c.formFields)
 	idx, kind := c.liveLines()
 	if len(idx) == 0 {
@@ -1199,6 +1200,53 @@ func iconLabel(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[sp+1:])
 	return parts >= 2 && unicode.IsLetter(r)
+}
+
+// doubledMinLetters is the fewest letters a doubled line's half has:
+// shorter halves ("Ha ha") are speech.
+const doubledMinLetters = 4
+
+// doubledLine reports a line that is one text printed two or more times
+// over, glued or with one space between ("Harbour viewHarbour view",
+// "ratingratingrating"): a text browser prints a lazily loaded picture's
+// alternative text once for the picture and again for its fallback copy,
+// an icon button's label beside its icon's, a row of star pictures by
+// their names. A speaker who repeats words does not end a sentence and
+// start the same one with no space, so a glued run is always taken, a
+// spaced one only when its part ends no sentence ("No, never. No, never.").
+func doubledLine(s string) bool {
+	s = strings.TrimSpace(s)
+	for k := 2; k <= len(s)/doubledMinLetters; k++ {
+		for _, sep := range []string{"", " "} {
+			n := len(s) - (k-1)*len(sep)
+			if n%k != 0 {
+				continue
+			}
+			part := s[:n/k]
+			if part == "" || strings.TrimSpace(part) != part || sep != "" && EndsSentence(part) {
+				continue
+			}
+			// The cheap test first: most lines fail on their second part.
+			if !strings.HasPrefix(s[len(part):], sep+part) {
+				continue
+			}
+			if strings.Repeat(part+sep, k-1)+part == s && lettersIn(part) >= doubledMinLetters {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lettersIn counts the letters in s.
+func lettersIn(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // sharedCreditMaxWords is the longest line taken for a picture's second
