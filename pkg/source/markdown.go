@@ -18,10 +18,19 @@ var (
 	mdStrong  = regexp.MustCompile(`\*\*[^\s*][^*\n]*\*\*|(?:^|[^\w])__[^\s_][^_\n]*__`)
 	mdLink    = regexp.MustCompile(`\[[^\]\n]+\]\((?:https?://|/|#|\./|mailto:)[^)\s]*(?:\s+"[^"\n]*")?\)`)
 	mdList    = regexp.MustCompile(`^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S`)
+	// A name in underscores ("__init__", "__user__") is a program's or a
+	// user's name, not emphasis someone typed.
+	mdDunder = regexp.MustCompile(`__[A-Za-z0-9_]+__$`)
+	// What a text browser prints and Markdown does not: its bullets, its
+	// drawn rules and its empty input boxes.
+	dumpMark = regexp.MustCompile(`^\s*[•◦▪□] |━━━|───|\[ {3,}\]`)
 )
 
+// dumpMarksMin is the fewest text-browser marks that outweigh Markdown's.
+const dumpMarksMin = 3
+
 // markdownEvidence counts the Markdown constructs in the lines of data.
-type markdownEvidence struct{ headings, strong, links, lists int }
+type markdownEvidence struct{ headings, strong, links, lists, dump int }
 
 func sniffMarkdown(data []byte) markdownEvidence {
 	var e markdownEvidence
@@ -47,7 +56,14 @@ func sniffMarkdown(data []byte) markdownEvidence {
 		if mdList.Match(line) {
 			e.lists++
 		}
-		e.strong += len(mdStrong.FindAllIndex(line, -1))
+		if dumpMark.Match(line) {
+			e.dump++
+		}
+		for _, m := range mdStrong.FindAll(line, -1) {
+			if !mdDunder.Match(m) {
+				e.strong++
+			}
+		}
 		e.links += len(mdLink.FindAllIndex(line, -1))
 	}
 	return e
@@ -57,9 +73,14 @@ func sniffMarkdown(data []byte) markdownEvidence {
 // rather than a text dump: several bold spans (the "**Name:**" of a
 // transcript), or two kinds of Markdown syntax together (headings, bold,
 // links, lists). List markers alone do not count: text dumps print "* "
-// and "1. " too.
+// and "1. " too. A text browser's own marks (its "•" bullets, drawn rules,
+// empty input boxes) twice as often as Markdown's say it is a dump whose
+// page text happens to hold a few "#" or "**".
 func isMarkdown(data []byte) bool {
 	e := sniffMarkdown(data)
+	if e.dump >= dumpMarksMin && e.dump >= 2*(e.headings+e.strong+e.links) {
+		return false
+	}
 	if e.strong >= 3 {
 		return true
 	}

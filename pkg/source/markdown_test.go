@@ -18,6 +18,7 @@ func TestMarkdownDetection(t *testing.T) {
 		"underscores":       "__Anna:__ Hello.\n\n__Ben:__ Hi.\n\n__Anna:__ Ready?\n",
 		"de":                "## Gespräch\n\n**Frage:** Wie geht es Ihnen?\n\n**Antwort:** Gut, danke.\n",
 		"ru":                "**Вопрос:** Как дела?\n\n**Ответ:** Хорошо.\n\n**Вопрос:** Почему?\n",
+		"bold and a bullet": "**Host:** Hi.\n\n**Guest:** Hello • again.\n\n• one point\n\n**Host:** Why?\n",
 	}
 	for name, s := range markdown {
 		if !isMarkdown([]byte(s)) {
@@ -32,6 +33,8 @@ func TestMarkdownDetection(t *testing.T) {
 		"footnote stars": "The fund** grew* last year.\n** unaudited\n",
 		"brackets":       "He said [inaudible] and left (laughs).\n[12:06] A: yes\n",
 		"code fence":     "```\n# not a heading\n**not bold**\n**x** **y** **z**\n```\nplain\n",
+		"dunder names":   "Define __init__ first.\n\nThen __slots__ and __repr__ help.\n\nSee [docs](https://example.org/d).\n",
+		"browser dump":   "  • Home\n  • Boats\n  • Nets\n  • Weather\n━━━━━━━━\n# 1 of 9\n\n# 2 of 9\n\nSearch [          ]\n- one\n- two\n",
 	}
 	for name, s := range text {
 		if isMarkdown([]byte(s)) {
@@ -118,7 +121,7 @@ func FuzzIsMarkdown(f *testing.F) {
 			t.Fatalf("taken for Markdown without any marker: %q", data)
 		}
 		e := sniffMarkdown(data)
-		if e.headings < 0 || e.strong < 0 || e.links < 0 || e.lists < 0 {
+		if e.headings < 0 || e.strong < 0 || e.links < 0 || e.lists < 0 || e.dump < 0 {
 			t.Fatalf("negative counts %+v", e)
 		}
 	})
