@@ -65,10 +65,36 @@ func FromText(bs []blocks.Block) Meta {
 	if body < 0 {
 		return m
 	}
+	// The different lines each label opens: a headline printed twice
+	// ("Kicker: words" in a breadcrumb too) is one line.
+	labels := map[string]map[string]bool{}
+	for i, b := range bs {
+		if l := turnLabel(b.Text); l != "" {
+			if labels[l] == nil {
+				labels[l] = map[string]bool{}
+			}
+			labels[l][keys[i]] = true
+		}
+	}
+	// A speaker's turn is answered by another speaker's: two labels that
+	// each open several lines, one after the other. A headline's kicker
+	// recurs too ("Name: quote" in a breadcrumb, "Video: ..." teasers),
+	// but no other label answers it.
+	turn := func(i int) bool {
+		l := turnLabel(bs[i].Text)
+		if len(labels[l]) < minTurns || i+1 >= len(bs) {
+			return false
+		}
+		next := turnLabel(bs[i+1].Text)
+		return next != l && len(labels[next]) >= minTurns
+	}
 	ok := make([]bool, body)
 	scores := make([]int, body)
 	for i := max(0, body-titleWindow); i < body; i++ {
 		ok[i], scores[i] = titleScore(bs, keys, words, i)
+		if ok[i] && turn(i) {
+			ok[i] = false // the first turn, never the headline ("Anna: Why now?")
+		}
 	}
 	best, bestScore := -1, 0
 	between := 0 // competing lines between the candidate and the body
@@ -241,6 +267,28 @@ func menuLine(s string) bool {
 		}
 	}
 	return true
+}
+
+const (
+	// labelMaxWords bounds a speaker's label before its colon.
+	labelMaxWords = 4
+	// minTurns is how many different lines a speaker's label opens.
+	minTurns = 2
+)
+
+// turnLabel returns the label that opens s as a speaker's turn ("Anna
+// Berg" of "Anna Berg: Why now?", "Q" of "Q: ..."), or "": up to
+// labelMaxWords words, the first capitalised, a colon, then text.
+func turnLabel(s string) string {
+	c := strings.IndexByte(s, ':')
+	if c <= 0 || c+1 >= len(s) || s[c+1] != ' ' {
+		return ""
+	}
+	l := strings.TrimSpace(s[:c])
+	if r, _ := utf8.DecodeRuneInString(l); !unicode.IsUpper(r) || len(strings.Fields(l)) > labelMaxWords || strings.TrimSpace(s[c+1:]) == "" {
+		return ""
+	}
+	return l
 }
 
 // doubled reports an image caption printed twice: the line equals a
