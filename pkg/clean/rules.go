@@ -170,6 +170,8 @@ func Rules() []Rule {
 			Why: "a short line next to a caption naming a photographer or agency"},
 		{Name: "credit-label", Parent: "media", Input: AnyInput, Does: "moves to credit",
 			Why: "a short line that names itself a credit ('Foto:', 'Photo by')"},
+		{Name: "date-lines", Input: AnyInput, Does: "removes metadata",
+			Why: "a line made only of dates, times, numbers and the vocabulary's date words (month and weekday names, 'updated', 'min read') and at most one other word (a category, a name) only dates the article; at its edges (before its second paragraph of running text and its first question, or after its last) it carries none of its text, where inside the text a date may head a part of it", run: (*cleaner).dateLines},
 		{Name: "footer", Input: AnyInput, Does: "parent of the footer steps", run: (*cleaner).footer,
 			Why: "the page's text ends with its last sentence"},
 		{Name: "beyond-footer", Parent: "footer", Input: AnyInput, Does: "removes footer",

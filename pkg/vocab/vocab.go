@@ -20,7 +20,7 @@ var data embed.FS
 // Categories returns the sections a table may have, in the order of doc.go.
 func Categories() []string {
 	return []string{"stub-end", "stub-start", "boiler", "call-to-action", "teaser", "disclaimer",
-		"plugin", "credit", "credit-label", "credit-mark", "related", "more-link", "reader"}
+		"plugin", "credit", "credit-label", "credit-mark", "related", "more-link", "reader", "date-word"}
 }
 
 // A Set is the pattern built from one category's phrases and the needles
@@ -79,6 +79,9 @@ type Vocab struct {
 	CaptionCredit *regexp.Regexp
 	// Reader holds the words that address the reader ("you", "unser*").
 	Reader WordSet
+	// DateWord holds the words of a line that only dates the article:
+	// month and weekday names, date labels, a reading time's words.
+	DateWord WordSet
 
 	triggers map[string]bool // first words of stub to disclaimer phrases
 	stems    []string        // first words that may go on (no boundary after)
@@ -188,6 +191,7 @@ func build(t map[string][]string) (*Vocab, error) {
 		CaptionCredit: regexp.MustCompile(`(?i)` + label + labelRe + `|` + mark),
 		triggers:      map[string]bool{},
 		Reader:        newWordSet(t["reader"]),
+		DateWord:      newWordSet(t["date-word"]),
 	}
 	for _, c := range []string{"stub-end", "stub-start", "boiler", "call-to-action", "teaser", "disclaimer", "plugin"} {
 		for _, p := range t[c] {
