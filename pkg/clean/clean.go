@@ -345,7 +345,7 @@ const (
 func (c *cleaner) stubsAndBoilerplate() {
 	on := c.rules.on
 	line, stub, boiler, action, disclaimer := on("link-line"), on("link-stub"), on("boilerplate"), on("call-to-action"), on("disclaimer")
-	plugin, teasers := on("plugin-notice"), on("teaser-lines") && !c.ctx.HTML
+	plugin, teasers := on("plugin-notice"), on("teaser-lines")
 	v := c.v
 	for i, b := range c.bs {
 		// A question is no box, unless a kicker in capitals opens it:
@@ -368,7 +368,7 @@ func (c *cleaner) stubsAndBoilerplate() {
 			c.removeAs("boilerplate", i, Boilerplate)
 		case action && n <= 25 && (v.CallToAction.Re.MatchString(b.Text) || v.Teaser.Re.MatchString(b.Text)):
 			c.removeAs("call-to-action", i, Boilerplate)
-		case teasers && n <= teaserLineMaxWords && teaserLine(b.Text, &v.TeaserPhrase):
+		case teasers && n <= teaserLineMaxWords && (!c.ctx.HTML || b.LinkDensity >= teaserLinkShare) && teaserLine(b.Text, &v.TeaserPhrase):
 			c.removeAs("teaser-lines", i, Teaser)
 		case disclaimer && n <= 45 && c.may(i, &v.Disclaimer) && v.Disclaimer.Re.MatchString(b.Text):
 			c.removeAs("disclaimer", i, Disclaimer)
@@ -381,6 +381,10 @@ func (c *cleaner) stubsAndBoilerplate() {
 // teaserLineMaxWords bounds a kicker line: a kicker over a headline, not
 // over a paragraph.
 const teaserLineMaxWords = 25
+
+// teaserLinkShare is the least share of an HTML teaser line in links: its
+// headline points to the other story.
+const teaserLinkShare = 0.3
 
 // teaserLine reports a line that opens with a kicker phrase in any case
 // and its colon and goes on with a headline that ends no sentence ("Read

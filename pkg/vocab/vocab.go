@@ -181,7 +181,7 @@ func build(t map[string][]string) (*Vocab, error) {
 		CallToAction:  newSet(`(?i)(?:^|:\s+)`+alternation(t["call-to-action"]), t["call-to-action"]),
 		Teaser:        newSet(`^`+alternation(upper)+`\s*:`, upper),
 		TeaserPhrase:  newSet(`(?i)^`+alternation(phrases)+`\s*:`, phrases),
-		Related:       newSet(`(?i)^\s*(?:`+alternation(t["related"])+`)\s*:?\s*$`, t["related"]),
+		Related:       newSet(`(?i)^\s*(?:`+alternation(t["related"])+`)\s*[:?]?\s*$`, t["related"]),
 		MoreLink:      newSet(`(?i)(?:[.!?…])\s+(?:`+alternation(t["more-link"])+`)\s*(?:\.\.\.|…|»|›|>)?\s*$`, t["more-link"]),
 		Disclaimer:    newSet(`(?i)`+alternation(t["disclaimer"]), t["disclaimer"]),
 		Plugin:        newSet(`(?i)`+alternation(t["plugin"]), t["plugin"]),
