@@ -128,6 +128,8 @@ func Rules() []Rule {
 			Why: "a box that opens by telling the reader to subscribe, or an embedded teaser's kicker ('VIDEO:'), even over a headline that asks"},
 		{Name: "teaser-lines", Parent: "boxes", Input: AnyInput, Does: "removes teaser",
 			Why: "a line opened by a kicker phrase in any case and a colon ('Read also:', 'Lesen Sie auch:', 'Vea también:') over a headline that ends no sentence (in HTML, a third of it or more in links) is a link to another story; a speaker's answer after a label ends like a sentence, and one-word kickers stay capitals-only as they may be a name"},
+		{Name: "issue-promo", Parent: "boxes", Input: AnyInput, Does: "removes boilerplate",
+			Why: "a box that sells the publication's issues names the ways to buy them (the vocabulary's issue words: 'current issue', 'e-paper', 'Einzelheft', 'en kiosque'): two of them in up to 30 words, or one in a very short line; speech may name an issue, it does not list the formats it is sold in"},
 		{Name: "disclaimer", Parent: "boxes", Input: AnyInput, Does: "removes disclaimer",
 			Why: "the legal notes printed under interviews and advertising posts"},
 		{Name: "plugin-notice", Parent: "boxes", Input: AnyInput, Does: "removes boilerplate",

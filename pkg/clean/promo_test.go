@@ -1,0 +1,46 @@
+package clean
+
+import "testing"
+
+// A box selling the publication's issues goes: two ways to buy them in a
+// longer box, one issue word in a short sentence; a sentence that names an
+// issue once among other words stays, and so does a bare menu label.
+// Lightbox buttons, a post's permalink line and a "click here" line are
+// boilerplate.
+func TestIssuePromo(t *testing.T) {
+	promos := []string{
+		"Get the harbour quarterly in our app, in print at the kiosk or as an e-paper on every device you own.",
+		"Die neue Ausgabe liegt ab Freitag für Sie bereit!",
+		"Filed under Harbours. Bookmark the permalink.",
+		"Hier klicken und gratis registrieren!",
+		"Bild anzeigen Bild schließen",
+	}
+	kept := []string{
+		"In the current issue of the council's own bulletin, the mayor admitted that the harbour fees had been set far too low for a decade.",
+		"Current issue",
+	}
+	lines := []string{"The harbour quarterly", longA}
+	lines = append(lines, promos[:2]...)
+	lines = append(lines, kept[0], longB)
+	lines = append(lines, promos[2:]...)
+	lines = append(lines, kept[1], longC)
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for _, s := range promos {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Reason != Boilerplate {
+			t.Errorf("promo %q: %+v", s, m)
+		}
+	}
+	for _, s := range kept {
+		// A dump's chrome rules may take the bare label; this rule not.
+		if m := roleOf(t, bs, marks, s); m.Rule == "issue-promo" || s == kept[0] && m.Role != Content {
+			t.Errorf("kept %q: %+v", s, m)
+		}
+	}
+	off := Clean(bs, Context{TitleBlock: 0, Disabled: map[string]bool{"issue-promo": true}})
+	for _, s := range promos[:2] {
+		if m := roleOf(t, bs, off, s); m.Role != Content {
+			t.Errorf("issue-promo off, %q still goes: %+v", s, m)
+		}
+	}
+}
