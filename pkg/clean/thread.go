@@ -192,7 +192,8 @@ func labelled(s string) bool {
 // speaker's turn. The heading names what follows on every
 // site; without markup the list's links are short lines like any other, and
 // in HTML the heading may stand inside the article's container, where
-// nothing marks the box around it.
+// nothing marks the box around it: there the box's summaries may outweigh
+// the article, and 150 words above the heading are enough.
 func (c *cleaner) relatedTail() {
 	total := c.wordsBefore(len(c.bs))
 	before := 0
@@ -200,7 +201,7 @@ func (c *cleaner) relatedTail() {
 		if !c.live(i) {
 			continue
 		}
-		if c.nw[i] <= relatedHeadingMaxWords && before >= threadMinWordsBefore && 2*before >= total &&
+		if c.nw[i] <= relatedHeadingMaxWords && before >= threadMinWordsBefore && (c.ctx.HTML || 2*before >= total) &&
 			c.v.Related.Re.MatchString(c.bs[i].Text) && !c.turnAfter(i) {
 			for j := i; j < len(c.bs); j++ {
 				if c.live(j) {

@@ -335,6 +335,12 @@ func TestRelatedTailHTML(t *testing.T) {
 		"Nobody likes the fees, but every skipper on the quay would rather pay them than move away to a larger port down the coast.",
 		"When the cranes returned last month, the whole town came down to the water to watch the first ship tie up at the new quay.",
 	}
+	// The box's summaries outweigh the article: inside its container
+	// nothing else marks where the article ends.
+	summaries := ""
+	for _, p := range paras {
+		summaries += "<p>" + strings.ToUpper(p[:1]) + strings.ReplaceAll(p[1:], "the", "a") + " So it was told.</p>"
+	}
 	var text strings.Builder
 	for k, p := range paras {
 		text.WriteString("<p>" + p + "</p>\n")
@@ -343,7 +349,7 @@ func TestRelatedTailHTML(t *testing.T) {
 		}
 	}
 	page := `<html><head><title>The quay</title></head><body><article><h1>The quay</h1>` + text.String() +
-		`<p>Already read?</p><p>Three lighthouse keepers retire together</p><p>A ferry for the islands</p></article></body></html>`
+		`<p>Already read?</p><p>Three lighthouse keepers retire together</p><p>A ferry for the islands</p>` + summaries + `</article></body></html>`
 	bs, marks := htmlMarks(t, []byte(page))
 	for _, s := range []string{"Already read?", "Three lighthouse keepers retire together", "A ferry for the islands"} {
 		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Rule != "related-tail" {
