@@ -5,8 +5,8 @@ import "testing"
 // A box selling the publication's issues goes: two ways to buy them in a
 // longer box, one issue word in a short sentence; a sentence that names an
 // issue once among other words stays, and so does a bare menu label.
-// Lightbox buttons, a post's permalink line and a "click here" line are
-// boilerplate.
+// Lightbox buttons, a post's permalink line, a "click here" line and a
+// table of contents' title are boilerplate.
 func TestIssuePromo(t *testing.T) {
 	promos := []string{
 		"Get the harbour quarterly in our app, in print at the kiosk or as an e-paper on every device you own.",
@@ -14,6 +14,7 @@ func TestIssuePromo(t *testing.T) {
 		"Filed under Harbours. Bookmark the permalink.",
 		"Hier klicken und gratis registrieren!",
 		"Bild anzeigen Bild schließen",
+		"Table des matières",
 	}
 	kept := []string{
 		"In the current issue of the council's own bulletin, the mayor admitted that the harbour fees had been set far too low for a decade.",
