@@ -171,7 +171,7 @@ func Rules() []Rule {
 		{Name: "credit-beside-caption", Parent: "media", Input: AnyInput, Does: "moves to credit",
 			Why: "a short line next to a caption naming a photographer or agency"},
 		{Name: "credit-label", Parent: "media", Input: AnyInput, Does: "moves to credit",
-			Why: "a short line that names itself a credit ('Foto:', 'Photo by')"},
+			Why: "a short line that names itself a credit ('Foto:', 'Photo by') or a source ('Quelle:', 'Source:')"},
 		{Name: "date-lines", Input: AnyInput, Does: "removes metadata",
 			Why: "a line made only of dates, times, numbers and the vocabulary's date words (month and weekday names, 'updated', 'min read') and at most one other word (a category, a name) only dates the article; at its edges (before its second paragraph of running text and its first question, or after its last) it carries none of its text, where inside the text a date may head a part of it", run: (*cleaner).dateLines},
 		{Name: "footer", Input: AnyInput, Does: "parent of the footer steps", run: (*cleaner).footer,
