@@ -45,3 +45,21 @@ func TestIssuePromo(t *testing.T) {
 		}
 	}
 }
+
+// A note that the text is published under a licence is the publisher's
+// legal note, in any language; a sentence about licences stays.
+func TestLicenceNote(t *testing.T) {
+	notes := []string{"This story was published under a Creative Commons licence (BY-SA).", "Ce texte est publié sous licence libre."}
+	kept := "We argued for years about which licence the harbour archive should use."
+	lines := []string{"The harbour archive", longA, notes[0], kept, notes[1], longB, longC}
+	bs := page(lines...)
+	marks := Clean(bs, Context{TitleBlock: 0})
+	for _, s := range notes {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Reason != Disclaimer {
+			t.Errorf("licence note %q: %+v", s, m)
+		}
+	}
+	if m := roleOf(t, bs, marks, kept); m.Role != Content {
+		t.Errorf("%q: %+v", kept, m)
+	}
+}
