@@ -345,7 +345,7 @@ const (
 func (c *cleaner) stubsAndBoilerplate() {
 	on := c.rules.on
 	line, stub, boiler, action, disclaimer := on("link-line"), on("link-stub"), on("boilerplate"), on("call-to-action"), on("disclaimer")
-	plugin, teasers := on("plugin-notice"), on("teaser-lines") && !c.ctx.HTML
+	plugin, teasers, issue := on("plugin-notice"), on("teaser-lines"), on("issue-promo")
 	v := c.v
 	for i, b := range c.bs {
 		// A question is no box, unless a kicker in capitals opens it:
@@ -358,6 +358,10 @@ func (c *cleaner) stubsAndBoilerplate() {
 			c.removeAs("link-line", i, LinkStub)
 			continue
 		}
+		if issue && c.issuePromo(i) {
+			c.removeAs("issue-promo", i, Boilerplate)
+			continue
+		}
 		if n > 45 || !c.v.HasTrigger(c.keys[i]) {
 			continue // none of the vocabulary below: spare the regular expressions
 		}
@@ -368,7 +372,7 @@ func (c *cleaner) stubsAndBoilerplate() {
 			c.removeAs("boilerplate", i, Boilerplate)
 		case action && n <= 25 && (v.CallToAction.Re.MatchString(b.Text) || v.Teaser.Re.MatchString(b.Text)):
 			c.removeAs("call-to-action", i, Boilerplate)
-		case teasers && n <= teaserLineMaxWords && teaserLine(b.Text, &v.TeaserPhrase):
+		case teasers && n <= teaserLineMaxWords && (!c.ctx.HTML || b.LinkDensity >= teaserLinkShare) && teaserLine(b.Text, &v.TeaserPhrase):
 			c.removeAs("teaser-lines", i, Teaser)
 		case disclaimer && n <= 45 && c.may(i, &v.Disclaimer) && v.Disclaimer.Re.MatchString(b.Text):
 			c.removeAs("disclaimer", i, Disclaimer)
@@ -378,9 +382,34 @@ func (c *cleaner) stubsAndBoilerplate() {
 	}
 }
 
+// issuePromoMaxWords bounds a box selling the publication's issues.
+const issuePromoMaxWords = 30
+
+// issuePromo reports whether block i sells the publication's issues: a
+// short sentence with a word of the vocabulary's issue pitch ("the new
+// issue"), or a box of up to 30 words naming two of its ways to buy
+// ("in the app, by subscription or as a single issue"). Speech may name
+// an issue; it does not list the formats it is sold in.
+func (c *cleaner) issuePromo(i int) bool {
+	n := c.nw[i]
+	if n > issuePromoMaxWords || !c.may(i, &c.v.Issue) {
+		return false
+	}
+	found := len(c.v.Issue.Re.FindAllStringIndex(c.bs[i].Text, 2))
+	return found >= 2 || found == 1 && n >= issuePitchMinWords && n <= boilerMaxWords
+}
+
+// issuePitchMinWords is the shortest pitch with one issue word: a bare
+// "Current issue" is a menu's link, left to the chrome rules.
+const issuePitchMinWords = 4
+
 // teaserLineMaxWords bounds a kicker line: a kicker over a headline, not
 // over a paragraph.
 const teaserLineMaxWords = 25
+
+// teaserLinkShare is the least share of an HTML teaser line in links: its
+// headline points to the other story.
+const teaserLinkShare = 0.3
 
 // teaserLine reports a line that opens with a kicker phrase in any case
 // and its colon and goes on with a headline that ends no sentence ("Read

@@ -381,10 +381,12 @@ func (c *cleaner) media() {
 
 // creditLabelRe matches a credit that names itself: "Foto: ...",
 // "Photo: ...", "Фото:", "Bild: ...", "Photographs by ...", and the compound
-// labels "Photo credit:", "Fotocredit:", "Bildnachweis:", "Crédit photo :".
+// labels "Photo credit:", "Fotocredit:", "Bildnachweis:", "Crédit photo :",
+// and a source's label ("Quelle: ...", "Source: ...") that credits a
+// table, a chart or a quoted note the same way.
 // A lone "©" line is a copyright
 // notice, not a credit.
-var creditLabelRe = regexp.MustCompile(`(?i)^(\(?((photo|foto|bild|image)\s?(credits?|nachweis|rechte|quelle)|cr[ée]dits?\s+photos?|photo|photos|photograph|photographs|photography|foto|fotos|fotograf[íi]a|fotografie|фото|bild|bilder|titelbild|titelfoto|aufmacherbild|bildquelle|bildnachweis|image|images|picture|imagen|illustration|crédit|credit|credits)\s*:|(?-i:(?:[Pp]hoto(?:graph)?|[Ii]llustration)s?\s+by\s+\p{Lu}))`)
+var creditLabelRe = regexp.MustCompile(`(?i)^(\(?((photo|foto|bild|image)\s?(credits?|nachweis|rechte|quelle)|cr[ée]dits?\s+photos?|photo|photos|photograph|photographs|photography|foto|fotos|fotograf[íi]a|fotografie|фото|bild|bilder|titelbild|titelfoto|aufmacherbild|bildquelle|bildnachweis|image|images|picture|imagen|illustration|crédit|credit|credits|quelle|source|fuente|источник)\s*:|(?-i:(?:[Pp]hoto(?:graph)?|[Ii]llustration)s?\s+by\s+\p{Lu}))`)
 
 // creditTailRe matches a credit in brackets at the end of a text.
 var creditTailRe = regexp.MustCompile(`(?i)[(\[](photos?|fotos?|фото|bild|image|imagen|crédit|credits?)\s*:[^)\]]{2,80}[)\]]\s*$`)

@@ -137,8 +137,9 @@ func TestEditorialNoteAtTheEnd(t *testing.T) {
 	}
 }
 
-// A text dump's credit lines name themselves in several ways; a sentence
-// that mentions photographs stays text.
+// A text dump's credit lines name themselves in several ways, a source's
+// too ("Quelle: ..." under a table or a note); a sentence that mentions
+// photographs stays text.
 func TestTextCreditLabels(t *testing.T) {
 	credits := []string{
 		"Photograph: Tim Example/Agency Images",
@@ -148,6 +149,8 @@ func TestTextCreditLabels(t *testing.T) {
 		"Photo credit: Lee Example",
 		"Fotocredit: Max Beispiel",
 		"Bildnachweis: Archiv Beispiel",
+		"Quelle: Amt für Beispiele",
+		"Source: Example Statistics Office",
 	}
 	kept := []string{
 		"Photographs by then were rare, she said, and nobody kept them at home for long.",

@@ -185,23 +185,23 @@ func labelled(s string) bool {
 	return strings.Count(head, " ") <= 3 && !strings.ContainsAny(head, "0123456789")
 }
 
-// relatedTail removes, in a text dump, a line that heads a list of other
-// stories ("Related posts", "Ähnliche Beiträge": the vocabulary's related
+// relatedTail removes a line that heads a list of other stories ("Related
+// posts", "Ähnliche Beiträge", "Already read?": the vocabulary's related
 // headings) and everything after it, when the article stands above it
 // (half of the live words and more: readers' posts may follow) and nothing after it is a
 // speaker's turn. The heading names what follows on every
-// site; without markup the list's links are short lines like any other.
+// site; without markup the list's links are short lines like any other, and
+// in HTML the heading may stand inside the article's container, where
+// nothing marks the box around it: there the box's summaries may outweigh
+// the article, and 150 words above the heading are enough.
 func (c *cleaner) relatedTail() {
-	if c.ctx.HTML {
-		return
-	}
 	total := c.wordsBefore(len(c.bs))
 	before := 0
 	for i := range c.bs {
 		if !c.live(i) {
 			continue
 		}
-		if c.nw[i] <= relatedHeadingMaxWords && before >= threadMinWordsBefore && 2*before >= total &&
+		if c.nw[i] <= relatedHeadingMaxWords && before >= threadMinWordsBefore && (c.ctx.HTML || 2*before >= total) &&
 			c.v.Related.Re.MatchString(c.bs[i].Text) && !c.turnAfter(i) {
 			for j := i; j < len(c.bs); j++ {
 				if c.live(j) {

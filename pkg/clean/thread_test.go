@@ -322,3 +322,44 @@ func TestCommentThreadHeaderLines(t *testing.T) {
 		}
 	}
 }
+
+// In HTML too a related heading inside the article, here one that asks
+// ("Schon gelesen?" kind), opens the site's links after the text; and a
+// kicker line whose headline is a link points to another story.
+func TestRelatedTailHTML(t *testing.T) {
+	paras := []string{
+		"The harbour of the small town was rebuilt over three summers, and the fishermen who had left for the cities came back one by one.",
+		"Work began with the breakwater, a long wall of grey stone that takes the force out of the autumn storms before they reach the boats.",
+		"Next came the slipway, so that the boats can be hauled out of the water before the ice closes the bay in the first weeks of January.",
+		"The region paid half of the cost, the state a third, and the town found the rest from the fees it has raised since the spring.",
+		"Nobody likes the fees, but every skipper on the quay would rather pay them than move away to a larger port down the coast.",
+		"When the cranes returned last month, the whole town came down to the water to watch the first ship tie up at the new quay.",
+	}
+	// The box's summaries outweigh the article: inside its container
+	// nothing else marks where the article ends.
+	summaries := ""
+	for _, p := range paras {
+		summaries += "<p>" + strings.ToUpper(p[:1]) + strings.ReplaceAll(p[1:], "the", "a") + " So it was told.</p>"
+	}
+	var text strings.Builder
+	for k, p := range paras {
+		text.WriteString("<p>" + p + "</p>\n")
+		if k == 2 {
+			text.WriteString(`<p>Lea también: <a href="/x">Los faros del norte vuelven a brillar</a> tras una década de oscuridad en la costa</p>` + "\n")
+		}
+	}
+	page := `<html><head><title>The quay</title></head><body><article><h1>The quay</h1>` + text.String() +
+		`<p>Already read?</p><p>Three lighthouse keepers retire together</p><p>A ferry for the islands</p>` + summaries + `</article></body></html>`
+	bs, marks := htmlMarks(t, []byte(page))
+	for _, s := range []string{"Already read?", "Three lighthouse keepers retire together", "A ferry for the islands"} {
+		if m := roleOf(t, bs, marks, s); m.Role != Removed || m.Rule != "related-tail" {
+			t.Errorf("%q: %+v", s, m)
+		}
+	}
+	if m := roleOf(t, bs, marks, "Lea también: Los faros del norte vuelven a brillar tras una década de oscuridad en la costa"); m.Role != Removed || m.Rule != "teaser-lines" {
+		t.Errorf("linked teaser line: %+v", m)
+	}
+	if m := roleOf(t, bs, marks, paras[5]); m.Role != Content {
+		t.Errorf("text: %+v", m)
+	}
+}

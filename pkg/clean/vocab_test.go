@@ -21,6 +21,7 @@ var sentences = map[string][]string{
 	"credit":         {"Jane Doe / %s Jane", "%s Jane Doe"},
 	"credit-label":   {"%s: Jane Doe", "The harbour at dawn - %s by Jane Doe"},
 	"credit-mark":    {"The harbour at dawn %s Jane Doe)", "%s"},
+	"issue":          {"Get it %s today", "%s"},
 }
 
 // forms returns a phrase as it may be printed: as written, in capitals,
@@ -88,6 +89,8 @@ func matches(cat, text string) (pre, re bool) {
 		return c.mayCredit(0), v.Credit.Re.MatchString(text)
 	case "credit-label", "credit-mark":
 		return c.mayCaptionCredit(0), v.CaptionCredit.MatchString(text)
+	case "issue":
+		return c.may(0, &v.Issue), v.Issue.Re.MatchString(text)
 	}
 	panic(cat)
 }
@@ -137,6 +140,7 @@ func TestVocabNegatives(t *testing.T) {
 		"credit-label": {"Photographs by then were rare.", "The photo shows her smiling.", "Das Bild hängt an der Wand.",
 			"Фото было старым."},
 		"credit-mark": {"Getty was a rich man.", "(see below)", "Las fuentes del río."},
+		"issue":       {"The issue is the price.", "Wir geben das Geld aus.", "Le numéro de la maison.", "La edición del libro."},
 	} {
 		for _, text := range texts {
 			if _, re := matches(cat, text); re {

@@ -38,4 +38,8 @@
 //	more-link       the link word a teaser's summary ends with: "... in April. more"
 //	reader          one word that addresses the reader: "you", "unser*" (whole
 //	                words of a block's key in any script; no spaces, no labels)
+//	issue           anywhere in a sales pitch for the publication's issues:
+//	                "current issue", "e-paper", "Einzelheft"
+//	date-word       one word of a line that only dates the article: "März",
+//	                "updated", "min" (whole words, as reader)
 package vocab

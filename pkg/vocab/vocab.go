@@ -20,7 +20,7 @@ var data embed.FS
 // Categories returns the sections a table may have, in the order of doc.go.
 func Categories() []string {
 	return []string{"stub-end", "stub-start", "boiler", "call-to-action", "teaser", "disclaimer",
-		"plugin", "credit", "credit-label", "credit-mark", "related", "more-link", "reader"}
+		"plugin", "credit", "credit-label", "credit-mark", "related", "more-link", "reader", "date-word", "issue"}
 }
 
 // A Set is the pattern built from one category's phrases and the needles
@@ -79,6 +79,12 @@ type Vocab struct {
 	CaptionCredit *regexp.Regexp
 	// Reader holds the words that address the reader ("you", "unser*").
 	Reader WordSet
+	// Issue matches anywhere a word of a sales pitch for the
+	// publication's issues: "current issue", "e-paper", "Einzelheft".
+	Issue Set
+	// DateWord holds the words of a line that only dates the article:
+	// month and weekday names, date labels, a reading time's words.
+	DateWord WordSet
 
 	triggers map[string]bool // first words of stub to disclaimer phrases
 	stems    []string        // first words that may go on (no boundary after)
@@ -178,7 +184,7 @@ func build(t map[string][]string) (*Vocab, error) {
 		CallToAction:  newSet(`(?i)(?:^|:\s+)`+alternation(t["call-to-action"]), t["call-to-action"]),
 		Teaser:        newSet(`^`+alternation(upper)+`\s*:`, upper),
 		TeaserPhrase:  newSet(`(?i)^`+alternation(phrases)+`\s*:`, phrases),
-		Related:       newSet(`(?i)^\s*(?:`+alternation(t["related"])+`)\s*:?\s*$`, t["related"]),
+		Related:       newSet(`(?i)^\s*(?:`+alternation(t["related"])+`)\s*[:?]?\s*$`, t["related"]),
 		MoreLink:      newSet(`(?i)(?:[.!?…])\s+(?:`+alternation(t["more-link"])+`)\s*(?:\.\.\.|…|»|›|>)?\s*$`, t["more-link"]),
 		Disclaimer:    newSet(`(?i)`+alternation(t["disclaimer"]), t["disclaimer"]),
 		Plugin:        newSet(`(?i)`+alternation(t["plugin"]), t["plugin"]),
@@ -188,6 +194,8 @@ func build(t map[string][]string) (*Vocab, error) {
 		CaptionCredit: regexp.MustCompile(`(?i)` + label + labelRe + `|` + mark),
 		triggers:      map[string]bool{},
 		Reader:        newWordSet(t["reader"]),
+		DateWord:      newWordSet(t["date-word"]),
+		Issue:         newSet(`(?i)`+alternation(t["issue"]), t["issue"]),
 	}
 	for _, c := range []string{"stub-end", "stub-start", "boiler", "call-to-action", "teaser", "disclaimer", "plugin"} {
 		for _, p := range t[c] {
