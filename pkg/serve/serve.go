@@ -15,8 +15,11 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/qanda/qanda/pkg/clean"
 	"github.com/qanda/qanda/pkg/qanda"
@@ -89,7 +92,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	mac := hmac.New(sha256.New, key)
 	mac.Write([]byte("qanda serve form"))
-	pages, err := template.New("").Funcs(template.FuncMap{"visible": visible}).ParseFS(assets, "assets/*.html")
+	pages, err := template.New("").Funcs(template.FuncMap{"visible": visible, "inc": func(i int) int { return i + 1 }}).ParseFS(assets, "assets/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("serve: templates: %w", err)
 	}
@@ -105,6 +108,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /extract", s.extract)
 	mux.HandleFunc("GET /r/{id}", s.view)
 	mux.HandleFunc("GET /r/{id}/export/{format}", s.export)
+	mux.HandleFunc("POST /r/{id}/edit", s.edit)
 	return secure(mux)
 }
 
@@ -271,15 +275,20 @@ type block struct {
 	Removed bool
 	Moved   bool // a caption or credit, listed under media
 	Why     string
+	Restore int // for a removed block still listed: its index in removed, else -1
+	To      int // the exchange a restore puts it back into (0: the intro)
 }
 
 // viewPage is what the result page shows.
 type viewPage struct {
-	ID      string
-	Doc     *qanda.Document
-	Blocks  []block
-	Explain string
-	Formats []string
+	ID       string
+	CSRF     string
+	Doc      *qanda.Document
+	Blocks   []block
+	Explain  string
+	Formats  []string
+	Speakers []string
+	Error    string
 }
 
 func (s *Server) view(w http.ResponseWriter, r *http.Request) {
@@ -288,20 +297,116 @@ func (s *Server) view(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "that result is no longer held (the server keeps the latest ones only, and none after a restart); send the page again")
 		return
 	}
+	s.mu.Lock()
+	page := s.viewOf(res)
+	s.mu.Unlock()
+	s.render(w, http.StatusOK, "view.html", page)
+}
+
+// viewOf builds the result page; the caller holds s.mu, since edits
+// change the document.
+func (s *Server) viewOf(res *result) viewPage {
+	d := res.Ex.Doc
+	removedAt := map[string]int{}
+	for k, rm := range d.Removed {
+		removedAt[rm.Text] = k
+	}
 	bs := make([]block, len(res.Ex.Blocks))
 	for i, b := range res.Ex.Blocks {
 		m := res.Ex.Marks[i]
-		bs[i] = block{Text: b.Text}
+		bs[i] = block{Text: b.Text, Restore: -1}
 		switch m.Role {
 		case clean.Removed:
 			bs[i].Removed = true
 			bs[i].Why = reasonOf(string(m.Reason), m.Rule)
+			if k, ok := removedAt[b.Text]; ok {
+				bs[i].Restore, bs[i].To = k, min(exchangeBefore(res.Ex, i), len(d.Exchanges))
+			}
 		case clean.Caption, clean.Credit:
 			bs[i].Moved = true
 			bs[i].Why = reasonOf("moved to media as "+string(m.Role), m.Rule)
 		}
 	}
-	s.render(w, http.StatusOK, "view.html", viewPage{ID: res.ID, Doc: res.Ex.Doc, Blocks: bs, Explain: res.Explain, Formats: []string{"md", "json", "csv", "text"}})
+	return viewPage{ID: res.ID, CSRF: s.csrf, Doc: d, Blocks: bs, Explain: res.Explain,
+		Formats: []string{"md", "json", "csv", "text"}, Speakers: speakersOf(d)}
+}
+
+// exchangeBefore returns the n of the last exchange the pipeline found
+// that starts before block i, or 0 (the intro).
+func exchangeBefore(ex *qanda.Extraction, i int) int {
+	n := 0
+	for k, x := range ex.Transcript.Exchanges {
+		if len(x.Blocks) > 0 && x.Blocks[0] < i {
+			n = k + 1
+		}
+	}
+	return n
+}
+
+// speakersOf lists every name the transcript gives, for renaming.
+func speakersOf(d *qanda.Document) []string {
+	var out []string
+	add := func(s string) {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	if d.Meta.Interviewer != nil {
+		add(*d.Meta.Interviewer)
+	}
+	for _, p := range d.Meta.Interviewees {
+		add(p)
+	}
+	for _, x := range d.Exchanges {
+		if x.Question.Speaker != nil {
+			add(*x.Question.Speaker)
+		}
+		for _, p := range x.Answer.Speakers {
+			add(p)
+		}
+	}
+	return out
+}
+
+// edit applies one fix made by hand and shows the result again.
+func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, formOverhead)
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, http.StatusBadRequest, "the form could not be read: "+err.Error())
+		return
+	}
+	if !s.sameOrigin(r) {
+		s.fail(w, http.StatusForbidden, "the form is stale or was sent from another site; reload this page and send it again")
+		return
+	}
+	res := s.lookup(r.PathValue("id"))
+	if res == nil {
+		s.fail(w, http.StatusNotFound, "that result is no longer held; send the page again")
+		return
+	}
+	num := func(k string) int { n, _ := strconv.Atoi(r.PostFormValue(k)); return n }
+	e := qanda.Edit{Op: r.PostFormValue("op"), Exchange: num("exchange"), Paragraph: num("paragraph"),
+		From: r.PostFormValue("from"), To: r.PostFormValue("to")}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var err error
+	if e.Op == "restore" {
+		if k := num("removed"); k >= 0 && k < len(res.Ex.Doc.Removed) && r.PostFormValue("removed") != "" {
+			e.Text = res.Ex.Doc.Removed[k].Text
+		} else {
+			err = fmt.Errorf("%w: that removed text is no longer listed", qanda.ErrBadEdit)
+		}
+	}
+	if err == nil {
+		err = qanda.ApplyEdit(res.Ex.Doc, e, time.Now())
+	}
+	if err != nil {
+		page := s.viewOf(res)
+		page.Error = err.Error()
+		s.render(w, http.StatusUnprocessableEntity, "view.html", page)
+		return
+	}
+	http.Redirect(w, r, "/r/"+res.ID+"#x"+strconv.Itoa(max(e.Exchange, 1)), http.StatusSeeOther)
 }
 
 // exportTypes are the downloads, with their content types and file
@@ -329,6 +434,8 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	var b bytes.Buffer
 	var err error
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if format == "csv" {
 		err = render.CSV(&b, res.Ex.Doc) // with its header, as a one-page run writes it
 	} else {

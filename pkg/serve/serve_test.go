@@ -8,8 +8,10 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qanda/qanda/pkg/qanda"
 	"github.com/qanda/qanda/pkg/render"
@@ -257,5 +259,104 @@ func TestHostilePage(t *testing.T) {
 	resp = paste(t, ts, s.csrf, "Q: Why?\x00\x00", nil)
 	if page := body(resp); resp.StatusCode != http.StatusBadRequest || !strings.Contains(page, "pasted: binary data") {
 		t.Errorf("NUL bytes: %d", resp.StatusCode)
+	}
+}
+
+// postEdit sends one edit form for the result at loc.
+func postEdit(t *testing.T, ts *httptest.Server, loc string, form url.Values) *http.Response {
+	t.Helper()
+	r, err := noRedirect().PostForm(ts.URL+loc+"/edit", form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Body.Close() })
+	return r
+}
+
+// Fixes by hand: merge two exchanges and split one, restore a removed
+// block and rename a speaker; each is listed, the Markdown download is
+// what the library writes for the same edits, and a refused edit says why.
+func TestEdits(t *testing.T) {
+	s, ts := newServer(t, Config{})
+	raw, err := os.ReadFile(founding)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp := paste(t, ts, s.csrf, string(raw), nil)
+	loc := resp.Header.Get("Location")
+	exchanges := func() int {
+		_, _, page := get(t, ts.URL+loc)
+		return strings.Count(page, `<li class="exchange"`)
+	}
+	edit := func(kv ...string) *http.Response {
+		form := url.Values{"csrf": {s.csrf}}
+		for i := 0; i+1 < len(kv); i += 2 {
+			form.Set(kv[i], kv[i+1])
+		}
+		return postEdit(t, ts, loc, form)
+	}
+	if r := edit("op", "merge", "exchange", "1"); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("merge: %d %s", r.StatusCode, body(r))
+	}
+	if n := exchanges(); n != 3 {
+		t.Errorf("after merge: %d exchanges, want 3", n)
+	}
+	want, _ := qanda.FromReader("pasted", bytes.NewReader(raw), qanda.Options{})
+	first := len(want.Exchanges[0].Answer.Paragraphs) + 1 // the second question's place in the merged answer
+	if r := edit("op", "split", "exchange", "1", "paragraph", strconv.Itoa(first)); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("split: %d %s", r.StatusCode, body(r))
+	}
+	if n := exchanges(); n != 4 {
+		t.Errorf("after split: %d exchanges, want 4", n)
+	}
+	_, _, page := get(t, ts.URL+loc)
+	m := regexp.MustCompile(`name="removed" value="(\d+)"><input type="hidden" name="exchange" value="(\d+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no restore button on a removed block")
+	}
+	if r := edit("op", "restore", "removed", m[1], "exchange", m[2]); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("restore: %d %s", r.StatusCode, body(r))
+	}
+	who := want.Exchanges[0].Answer.Speakers
+	if len(who) == 0 {
+		t.Fatal("no answer speaker to rename")
+	}
+	if r := edit("op", "rename", "from", who[0], "to", "A. Spokesman"); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("rename: %d %s", r.StatusCode, body(r))
+	}
+	// The same edits through the library give the same Markdown.
+	k, _ := strconv.Atoi(m[1])
+	n, _ := strconv.Atoi(m[2])
+	for _, e := range []qanda.Edit{
+		{Op: "merge", Exchange: 1}, {Op: "split", Exchange: 1, Paragraph: first},
+		{Op: "restore", Exchange: n, Text: want.Removed[k].Text}, {Op: "rename", From: who[0], To: "A. Spokesman"},
+	} {
+		if err := qanda.ApplyEdit(want, e, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var md bytes.Buffer
+	render.Markdown(&md, want)
+	_, _, got := get(t, ts.URL+loc+"/export/md")
+	if got != md.String() {
+		t.Errorf("the edited Markdown download differs from the library's")
+	}
+	if !strings.Contains(got, "Edited by hand (4): exchanges 1 and 2 merged; exchange 1 split at answer paragraph") || !strings.Contains(got, "A. Spokesman") {
+		t.Errorf("the download does not say what was edited:\n%s", got)
+	}
+	_, _, js := get(t, ts.URL+loc+"/export/json")
+	if !strings.Contains(js, `"op": "rename"`) {
+		t.Error("the JSON download has no edits list")
+	}
+	// Refused: a bad edit (with its reason on the page), and one without
+	// the token.
+	if r := edit("op", "merge", "exchange", "4"); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body(r), "exchange 4 is the last") {
+		t.Errorf("merging the last exchange: %d", r.StatusCode)
+	}
+	if r := postEdit(t, ts, loc, url.Values{"op": {"merge"}, "exchange": {"1"}}); r.StatusCode != http.StatusForbidden {
+		t.Errorf("edit without a token: %d, want 403", r.StatusCode)
+	}
+	if n := exchanges(); n != 4 {
+		t.Errorf("refused edits changed the transcript: %d exchanges", n)
 	}
 }
