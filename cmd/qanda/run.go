@@ -97,7 +97,7 @@ func optionsFrom(c *cli.Context) (Options, error) {
 		o.SiteLearning = o.SiteLearning && !o.Limits.Disabled["site-boilerplate"]
 	}
 	if c.Command.Name != "extract" {
-		o.Jobs, o.PerHost, o.Timeout = 1, 1, time.Second // not used by explain
+		o.Jobs, o.PerHost, o.Timeout = 1, 1, time.Second // not used by explain and serve
 	}
 	if o.OutDir != "" {
 		for _, f := range strings.Split(o.Format, ",") {
@@ -263,6 +263,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				},
 			},
 			rulesCommand(stdout, stderr),
+			serveCommand(limits, stdout, stderr),
 			{
 				Name:  "schema",
 				Usage: "print the JSON Schema of the JSON output",

@@ -17,6 +17,19 @@ type Document struct {
 	Removed   []Removed  `json:"removed"`
 	Stats     Stats      `json:"stats"`
 	Warnings  []string   `json:"warnings"`
+	Edits     []Edit     `json:"edits,omitempty"` // fixes a person made by hand (qanda serve), in order
+}
+
+// Edit is one fix a person made by hand. The text stays verbatim: an edit
+// only regroups paragraphs, restores a removed text or renames a speaker.
+type Edit struct {
+	Op        string `json:"op"`                  // merge, split, restore or rename
+	Exchange  int    `json:"exchange,omitempty"`  // the exchange's n as it was before the edit
+	Paragraph int    `json:"paragraph,omitempty"` // split: the answer paragraph (1-based) that became a question
+	Text      string `json:"text,omitempty"`      // restore: the text put back
+	From      string `json:"from,omitempty"`      // rename: the old name
+	To        string `json:"to,omitempty"`        // rename: the new name
+	At        string `json:"at"`                  // when, RFC 3339
 }
 
 // Source describes the input the document came from.

@@ -83,6 +83,9 @@ func Markdown(w io.Writer, d *Document) error {
 		}
 		add(strings.Join(items, "\n"))
 	}
+	if e := editsLine(d); e != "" {
+		add("*" + mdInline(e) + "*")
+	}
 
 	_, err := io.WriteString(w, strings.Join(blocks, "\n\n")+"\n")
 	return err
@@ -104,6 +107,32 @@ func mdQuestion(q Question) string {
 		parts = append(parts, "**"+mdInline(text)+"**")
 	}
 	return strings.Join(parts, " ")
+}
+
+// editsLine says what a person changed by hand, in order, or "" when
+// nothing was: a transcript that was fixed says so wherever it goes.
+func editsLine(d *Document) string {
+	if len(d.Edits) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, e := range d.Edits {
+		switch e.Op {
+		case "merge":
+			parts = append(parts, fmt.Sprintf("exchanges %d and %d merged", e.Exchange, e.Exchange+1))
+		case "split":
+			parts = append(parts, fmt.Sprintf("exchange %d split at answer paragraph %d", e.Exchange, e.Paragraph))
+		case "restore":
+			where := "the intro"
+			if e.Exchange > 0 {
+				where = fmt.Sprintf("exchange %d", e.Exchange)
+			}
+			parts = append(parts, "a removed text restored to "+where)
+		case "rename":
+			parts = append(parts, fmt.Sprintf("speaker %q renamed %q", e.From, e.To))
+		}
+	}
+	return fmt.Sprintf("Edited by hand (%d): %s.", len(d.Edits), strings.Join(parts, "; "))
 }
 
 // metaLine joins the known metadata, e.g.

@@ -73,6 +73,9 @@ func Text(w io.Writer, d *Document) error {
 			b.WriteString("- " + it + "\n")
 		}
 	}
+	if e := editsLine(d); e != "" {
+		b.WriteString("\n" + e + "\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
