@@ -46,6 +46,8 @@ func Rules() []Rule {
 			Why: "elements and ARIA roles that are page furniture by definition (nav, footer, aside, forms, hidden)", run: (*cleaner).chrome},
 		{Name: "main-content", Input: HTMLInput, Does: "parent of the main-content steps",
 			Why: "the article is the container with the most paragraph text outside links (Readability's scoring)", run: (*cleaner).mainContent},
+		{Name: "lead-siblings", Parent: "main-content", Input: HTMLInput, Does: "keeps the sibling boxes of sentences right before the article's container",
+			Why: "page builders set the opening paragraphs in a box of their own before the text's box: one to three paragraphs of sentences (the last ends like one), at least a sentence's words, no links, under no name of furniture, author or deck; the site's boxes hold links, labels or headings, or are named so. Only before: after the text, such boxes are info boxes, disclosures and bios"},
 		{Name: "standfirst", Parent: "main-content", Input: HTMLInput, Does: "keeps the standfirst outside the article's container and gives it to the intro",
 			Why: "paragraphs of sentences between the headline and the article's text, in an element named as the lead (lead, intro, excerpt, teaser, standfirst...), open the article; bylines, dates and share buttons there are short and no sentences, and a deck is a second headline. Set in bold or italic, a standfirst would read as a question"},
 		{Name: "outside-main", Parent: "main-content", Input: HTMLInput, Does: "removes outside-main",
