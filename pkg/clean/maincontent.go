@@ -263,7 +263,9 @@ const (
 // the article, outside the container that holds the text, and often name it
 // "teaser" or "intro"; bylines, dates and share buttons there are short and
 // no sentences. A heading that is no standfirst ends the look (what follows
-// it is a box of its own: teasers, a newsletter form), and so does an
+// it is a box of its own: teasers, a newsletter form), unless it comes
+// right after the title: then it is the article's own headline under the
+// site's name, or a second line of the headline. So does an
 // article that opens with a heading of its own: the page's headline then
 // is the site's name, and its standfirst would follow inside.
 func (c *cleaner) standfirst(start int) map[int]bool {
@@ -272,6 +274,7 @@ func (c *cleaner) standfirst(start int) map[int]bool {
 		return nil
 	}
 	lead := map[int]bool{}
+	seen := false // a live block after the title
 	for i := t + 1; i < start; i++ {
 		b := c.bs[i]
 		if !c.live(i) || b.Elem == nil {
@@ -279,9 +282,10 @@ func (c *cleaner) standfirst(start int) map[int]bool {
 		}
 		if c.leadParagraph(i) {
 			lead[i] = true
-		} else if b.Kind == blocks.Heading {
+		} else if b.Kind == blocks.Heading && seen {
 			break
 		}
+		seen = true
 	}
 	return lead
 }
@@ -294,7 +298,10 @@ func (c *cleaner) leadParagraph(i int) bool {
 	if b.LinkDensity >= 0.2 || c.nw[i] < leadMinWords {
 		return false
 	}
-	if b.Kind != blocks.Paragraph {
+	// A standfirst set as a heading is a sentence or more; a headline
+	// is shorter and ends in no full stop.
+	heading := b.Kind == blocks.Heading && c.nw[i] >= leadLongWords && EndsSentence(b.Text) && !IsQuestion(b.Text)
+	if b.Kind != blocks.Paragraph && !heading {
 		return false
 	}
 	named := false
