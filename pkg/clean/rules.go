@@ -43,7 +43,7 @@ func Rules() []Rule {
 		{Name: "glued-kickers", Input: TextInput, Does: "removes navigation",
 			Why: "a dump prints an inline kicker on its paragraph's line with no space: two to six lower-case words, the last running into the paragraph's capitalised first word ('series nameThe text ...'), which no writer glues; the reader splits it off, and it goes", run: (*cleaner).gluedKickers},
 		{Name: "html-chrome", Input: HTMLInput, Does: "removes navigation, footer, aside, form, hidden, ...",
-			Why: "elements and ARIA roles that are page furniture by definition (nav, footer, aside, forms, hidden)", run: (*cleaner).chrome},
+			Why: "elements and ARIA roles that are page furniture by definition (nav, footer, aside, forms, hidden), and class or id names of furniture; such a name on an element that holds the page's main text (a wrapper named after the sidebar, the menu or the skip link that jumps to it) describes the layout and is taken back", run: (*cleaner).chrome},
 		{Name: "main-content", Input: HTMLInput, Does: "parent of the main-content steps",
 			Why: "the article is the container with the most paragraph text outside links (Readability's scoring)", run: (*cleaner).mainContent},
 		{Name: "lead-siblings", Parent: "main-content", Input: HTMLInput, Does: "keeps the sibling boxes of sentences right before the article's container",
