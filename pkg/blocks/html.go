@@ -68,7 +68,7 @@ type frame struct {
 	chrome     string // the nearest chrome hint of this element or an ancestor
 	chromeSrc  *frame // the element the hint came from
 	soft       bool   // this element's own hint comes from a class, id or <form>: withdrawn if it holds <main>
-	layout     bool   // ... and names what sits beside the article: withdrawn if it holds the article's text
+	layout     bool   // ... and names what sits beside the article or the menus: withdrawn if it holds the article's text
 	holdsMain  bool   // a <main> or articleBody element lies inside this element
 	inMain     bool   // this element is or lies inside a <main> or articleBody element
 	main       bool   // this element is a <main> or articleBody element (Element.Main)
@@ -324,9 +324,12 @@ func (w *walker) release(f *frame) {
 // "td-content-and-menu" or "cb-sidebar-right" wrap the article, and so do
 // forms around the whole page, as ASP.NET writes them. So a hint from a
 // class, id or <form> is withdrawn from an element that holds a <main> or
-// articleBody element; and a layout hint (aside, ad, form) also from an
-// element that holds the page's main text: the element with the most
-// paragraph text outside firm chrome, inside <main> if the page has one.
+// articleBody element; and a layout hint (aside, ad, form, or navigation
+// named by a class or id) also from an element that holds the page's main
+// text: the element with the most paragraph text outside firm chrome,
+// inside <main> if the page has one. The target of a skip link is named
+// after the link ("skiplink-content"), and a menu's class is written on
+// the page's wrapper as often as on the menu.
 func (w *walker) withdrawWrappers() {
 	var top *frame
 	for _, f := range w.scored {
@@ -972,8 +975,8 @@ var hiddenClasses = map[string]bool{
 
 // chromeHint returns the hint an element itself gives, "" if none, and
 // whether the hint is soft (from a class, id or <form>) and a layout hint
-// (soft, and naming what sits beside the article: aside, ad, form). See
-// withdrawWrappers.
+// (soft, and naming what sits beside the article or the menus: aside, ad,
+// form, navigation). See withdrawWrappers.
 func chromeHint(n *html.Node, a *attrs, parent *frame) (hint string, soft, layout bool) {
 	if hiddenElement(n, a) && !a.opened {
 		return hintHidden, false, false
@@ -1017,7 +1020,7 @@ func chromeHint(n *html.Node, a *attrs, parent *frame) (hint string, soft, layou
 		return "", false, false
 	}
 	best = a.hint
-	return best, best != "", best == hintAside || best == hintAd
+	return best, best != "", best == hintAside || best == hintAd || best == hintNav
 }
 
 // betterHint returns the higher ranked of two hints; "" is no hint.

@@ -157,7 +157,13 @@ func TestFromHTMLChrome(t *testing.T) {
 		{"role navigation", `<div role="navigation"><ul><li>Home</li></ul></div>`, []string{"list-item[nav]:Home"}},
 		{"nav class tokens", `<div class="main-nav"><p>A</p></div><div id="breadcrumb"><p>B</p></div><ul class="menu_top"><li>C</li></ul>`,
 			[]string{"paragraph[nav]:A", "paragraph[nav]:B", "list-item[nav]:C"}},
-		{"skip link", `<a class="page__skip-link">Skip to main content</a>`, []string{"paragraph[nav]:Skip to main content"}},
+		{"skip link", `<a class="page__skip-link">Skip to main content</a><p>The text of the page.</p>`,
+			[]string{"paragraph[nav]:Skip to main content", "paragraph:The text of the page."}},
+		// The skip link's target is named after it, and a menu's class is
+		// written on wrappers: such a name on the element that holds the
+		// page's text is layout.
+		{"skip link target holds the text", `<div class="menu"><a href="/">Home</a></div><div id="skiplink-content"><p>The text of the page, in a box named after the link that jumps to it.</p></div>`,
+			[]string{"paragraph[nav]:Home", "paragraph:The text of the page, in a box named after the link that jumps to it."}},
 		{"hidden", `<div hidden><p>A</p></div><p aria-hidden="true">B</p><div style="display: none"><p>C</p></div>
 			<p style="visibility:hidden">D</p><p class="sr-only">E</p><p class="visually-hidden">F</p><dialog><p>G</p></dialog>`,
 			[]string{"paragraph[hidden]:A", "paragraph[hidden]:B", "paragraph[hidden]:C", "paragraph[hidden]:D",

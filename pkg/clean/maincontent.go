@@ -181,15 +181,6 @@ func (c *cleaner) mainContent() {
 		}
 		return false
 	}
-	start, end := len(c.bs), -1
-	for i := range c.bs {
-		if c.live(i) && c.bs[i].Elem != nil && inMain(i) {
-			start, end = min(start, i), max(end, i)
-		}
-	}
-	if end < 0 {
-		return
-	}
 	// A guard against a wrong choice: when three times more paragraph text lies
 	// outside the article than inside, the page is not one article with
 	// furniture around it (a gallery, a page of several interviews), and
@@ -205,6 +196,23 @@ func (c *cleaner) mainContent() {
 		} else {
 			outside += n
 		}
+	}
+	c.step("lead-siblings", func() {
+		// After the guard: a box of a few sentences does not change
+		// whether the page is one article. A box taken makes the one
+		// before it adjacent.
+		for e := c.siblingBefore(top, in, stats); e != nil && c.sentenceSibling(e, stats[e]); e = c.siblingBefore(top, in, stats) {
+			in[e] = true
+		}
+	})
+	start, end := len(c.bs), -1
+	for i := range c.bs {
+		if c.live(i) && c.bs[i].Elem != nil && inMain(i) {
+			start, end = min(start, i), max(end, i)
+		}
+	}
+	if end < 0 {
+		return
 	}
 	var lead map[int]bool
 	c.step("standfirst", func() {
@@ -255,7 +263,9 @@ const (
 // the article, outside the container that holds the text, and often name it
 // "teaser" or "intro"; bylines, dates and share buttons there are short and
 // no sentences. A heading that is no standfirst ends the look (what follows
-// it is a box of its own: teasers, a newsletter form), and so does an
+// it is a box of its own: teasers, a newsletter form), unless it comes
+// right after the title: then it is the article's own headline under the
+// site's name, or a second line of the headline. So does an
 // article that opens with a heading of its own: the page's headline then
 // is the site's name, and its standfirst would follow inside.
 func (c *cleaner) standfirst(start int) map[int]bool {
@@ -264,6 +274,7 @@ func (c *cleaner) standfirst(start int) map[int]bool {
 		return nil
 	}
 	lead := map[int]bool{}
+	seen := false // a live block after the title
 	for i := t + 1; i < start; i++ {
 		b := c.bs[i]
 		if !c.live(i) || b.Elem == nil {
@@ -271,9 +282,10 @@ func (c *cleaner) standfirst(start int) map[int]bool {
 		}
 		if c.leadParagraph(i) {
 			lead[i] = true
-		} else if b.Kind == blocks.Heading {
+		} else if b.Kind == blocks.Heading && seen {
 			break
 		}
+		seen = true
 	}
 	return lead
 }
@@ -286,7 +298,10 @@ func (c *cleaner) leadParagraph(i int) bool {
 	if b.LinkDensity >= 0.2 || c.nw[i] < leadMinWords {
 		return false
 	}
-	if b.Kind != blocks.Paragraph {
+	// A standfirst set as a heading is a sentence or more; a headline
+	// is shorter and ends in no full stop.
+	heading := b.Kind == blocks.Heading && c.nw[i] >= leadLongWords && EndsSentence(b.Text) && !IsQuestion(b.Text)
+	if b.Kind != blocks.Paragraph && !heading {
 		return false
 	}
 	named := false
@@ -363,6 +378,65 @@ func (c *cleaner) paragraphSibling(e *blocks.Element, s *elemStat) bool {
 	return s.chars > 80 && ld < 0.25 || ld == 0 && EndsSentence(b.Text) && words.Count(b.Text) >= 4
 }
 
+const (
+	// siblingMaxBlocks bounds the blocks of a sentence sibling: a lead, a
+	// closing line, not a second column of text.
+	siblingMaxBlocks = 3
+	// siblingMaxLink is the link density a sentence sibling stays below.
+	siblingMaxLink = 0.1
+)
+
+// siblingBefore returns the sibling of the article's container that holds
+// text right before the article (its container and the siblings taken
+// with it), nil if there is none.
+func (c *cleaner) siblingBefore(top *blocks.Element, in map[*blocks.Element]bool, stats map[*blocks.Element]*elemStat) *blocks.Element {
+	if top.Parent == nil {
+		return nil
+	}
+	first := stats[top].first
+	for e := range in {
+		if s := stats[e]; s != nil && s.blocks > 0 {
+			first = min(first, s.first)
+		}
+	}
+	var prev *blocks.Element
+	for e, s := range stats {
+		if e.Parent == top.Parent && !in[e] && s.blocks > 0 && s.last < first && (prev == nil || s.last > stats[prev].last) {
+			prev = e
+		}
+	}
+	return prev
+}
+
+// sentenceSibling reports whether a sibling container before the article
+// is part of it: a lead set in a box of its own, a few paragraphs of
+// sentence text outside links, under no name of page furniture, an
+// author or a deck. A box of the site's has links, a label or a heading,
+// or a name.
+func (c *cleaner) sentenceSibling(e *blocks.Element, s *elemStat) bool {
+	if s.blocks > siblingMaxBlocks || float64(s.link) >= siblingMaxLink*float64(max(s.chars, 1)) {
+		return false
+	}
+	words, last := 0, -1
+	for i := s.first; i <= s.last; i++ {
+		b := c.bs[i]
+		if !c.live(i) || b.Elem == nil || !within(b.Elem, e) {
+			continue
+		}
+		if b.Kind != blocks.Paragraph {
+			return false
+		}
+		for g := b.Elem; g != nil && g != e.Parent; g = g.Parent {
+			if authorNamed(g) || deckNamed(g) || furnitureNamed(g) && !leadNamed(g) {
+				return false
+			}
+		}
+		words += c.nw[i]
+		last = i
+	}
+	return last >= 0 && words >= leadMinWords && EndsSentence(c.bs[last].Text)
+}
+
 // classWeight reads the class and id of a container as Readability does:
 // names of article bodies add, names of page furniture subtract.
 func classWeight(e *blocks.Element) float64 {
@@ -389,8 +463,14 @@ var (
 	positiveNames = []string{"article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story", "interview"}
 	negativeNames = []string{"hidden", "banner", "combx", "comment", "com-", "contact", "foot", "masthead", "media", "meta",
 		"outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
-		"tags", "tool", "widget", "teaser", "recirc", "author", "byline", "newsletter"}
+		"tags", "tool", "widget", "teaser", "recirc", "author", "byline", "newsletter", "disclaimer", "disclosure"}
 )
+
+// furnitureNamed reports whether an element's class or id holds a name
+// of page furniture, whatever else it holds ("article-disclaimer").
+func furnitureNamed(e *blocks.Element) bool {
+	return containsAny(strings.ToLower(e.Class), negativeNames) || containsAny(strings.ToLower(e.IDAttr), negativeNames)
+}
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
@@ -779,6 +859,22 @@ func leadNamed(e *blocks.Element) bool {
 		forWords(strings.ToLower(v), func(w string) {
 			switch w {
 			case "lead", "lede", "leader", "intro", "excerpt", "teaser", "standfirst", "bajada", "chapo", "chapeau", "anriss", "vorspann":
+				found = true
+			}
+		})
+	}
+	return found
+}
+
+// deckNamed reports whether an element's class or id names a deck, a
+// second headline under the first ("dek", "subtitle", "summary"): set
+// apart from the text, and no part of it.
+func deckNamed(e *blocks.Element) bool {
+	found := false
+	for _, v := range []string{e.Class, e.IDAttr} {
+		forWords(strings.ToLower(v), func(w string) {
+			switch w {
+			case "dek", "deck", "subtitle", "subhead", "summary", "abstract":
 				found = true
 			}
 		})

@@ -114,6 +114,36 @@ func TestMainContent(t *testing.T) {
 				"After two years of works the quay opens again, and the ferries return in April.": "content",
 				"By Jane Doe | 4 May 2024 | Port news and shipping":                               "removed:" + string(OutsideMain),
 			}},
+		{"lead in a box of its own before the text's box",
+			head + `<div class="wrap"><div class="head"><h1>Harbour to reopen</h1></div>` +
+				`<div class="col-a"><p>Ships have waited outside the bay for two years, and the wait is almost over.</p></div>` +
+				`<div class="col-b disclosure"><p>We may earn a small fee when you buy through the links in this story.</p></div>` +
+				`<div class="col-c"><p>The quay opens again in April, the minister said, after the last inspection.</p></div>` +
+				`<div class="col-d"><p>` + p1 + `</p><p>` + p2 + `</p><p>` + p3 + `</p></div>` +
+				`<div class="col-e"><p>The paper has reported on the port and its people since the first ferry sailed.</p></div>` +
+				`</div>` + footer + `</body></html>`,
+			map[string]string{
+				p1: "content", p2: "content", p3: "content",
+				"The quay opens again in April, the minister said, after the last inspection.": "content",
+				// Not beyond a box that is the site's (here named a disclosure).
+				"We may earn a small fee when you buy through the links in this story.":           "removed:" + string(OutsideMain),
+				"Ships have waited outside the bay for two years, and the wait is almost over.":   "removed:" + string(OutsideMain),
+				"The paper has reported on the port and its people since the first ferry sailed.": "removed:" + string(OutsideMain),
+			}},
+		{"standfirst under the page's real headline and set as a heading",
+			`<html><head><title>The Harbour Times</title></head><body><h1>The Harbour Times</h1>` +
+				`<div class="wrap"><h2>Harbour to reopen</h2>` +
+				`<div class="intro"><p>After two years of works the quay opens again, and the ferries return in April.</p></div>` +
+				`<h3 class="story-teaser">The minister promised money for the cranes as well, and the unions say that they will hold her to it.</h3>` +
+				`<h3 class="subtitle">A second headline that reads like a sentence and runs on for more than fifteen words in all.</h3>` +
+				`<div class="text"><p>` + p1 + `</p><p>` + p2 + `</p><p>` + p3 + `</p></div></div>` + sidebar + footer + `</body></html>`,
+			map[string]string{
+				p1: "content", p2: "content", p3: "content",
+				"After two years of works the quay opens again, and the ferries return in April.":                       "content",
+				"The minister promised money for the cranes as well, and the unions say that they will hold her to it.": "content",
+				// A deck is a second headline, not the text.
+				"A second headline that reads like a sentence and runs on for more than fifteen words in all.": "removed:" + string(OutsideMain),
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
