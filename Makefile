@@ -7,7 +7,7 @@ LDFLAGS  := -X main.version=$(VERSION)
 FUZZTIME ?= 60s
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build test lint demo eval eval-ablate eval-zoo bench fuzz golden clean batch-bench
+.PHONY: all build test lint demo eval eval-ablate eval-zoo bench fuzz golden clean batch-bench screenshot
 
 all: build test
 
@@ -16,13 +16,19 @@ build:
 
 ## test: format check, vet and every test (no network, no ../shared needed)
 test:
-	@fmt=$$(gofmt -l cmd pkg); if [ -n "$$fmt" ]; then echo "gofmt needed:"; echo "$$fmt"; exit 1; fi
+	@fmt=$$(gofmt -l cmd pkg e2e); if [ -n "$$fmt" ]; then echo "gofmt needed:"; echo "$$fmt"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	cd e2e && $(GO) vet ./... && $(GO) test -count=1 -timeout 5m ./...
+
+## screenshot: the desk's README screenshot, taken by its browser test
+screenshot:
+	cd e2e && QANDA_SCREENSHOT=$(abspath docs/desk.png) $(GO) test -count=1 -run TestDeskInBrowser ./...
 
 lint:
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+	cd e2e && $(GO) run $(STATICCHECK) ./...
 
 ## demo: run qanda on the bundled founding page
 demo:

@@ -118,7 +118,9 @@ func secure(h http.Handler) http.Handler {
 		hd := w.Header()
 		hd.Set("Content-Security-Policy", csp)
 		hd.Set("X-Content-Type-Options", "nosniff")
-		hd.Set("Referrer-Policy", "no-referrer")
+		// same-origin, not no-referrer: under no-referrer a browser
+		// sends "Origin: null" with the desk's own forms.
+		hd.Set("Referrer-Policy", "same-origin")
 		hd.Set("X-Frame-Options", "DENY")
 		hd.Set("Cache-Control", "no-store")
 		h.ServeHTTP(w, r)
@@ -156,10 +158,13 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 // browser says so in Sec-Fetch-Site or Origin, and only the desk's own
 // page knows the token.
 func (s *Server) sameOrigin(r *http.Request) bool {
-	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
+	site := r.Header.Get("Sec-Fetch-Site")
+	if site != "" && site != "same-origin" && site != "none" {
 		return false
 	}
-	if o := r.Header.Get("Origin"); o != "" {
+	// An opaque origin ("null": a sandboxed frame, a privacy setting)
+	// passes only when the browser vouches that the request is its own.
+	if o := r.Header.Get("Origin"); o != "" && (o != "null" || site != "same-origin") {
 		u, err := url.Parse(o)
 		if err != nil || u.Host != r.Host {
 			return false

@@ -116,7 +116,7 @@ func TestPasteFoundingPage(t *testing.T) {
 	if n := strings.Count(page, `<li class="exchange"`); n != 4 {
 		t.Errorf("%d exchanges on the page, want 4", n)
 	}
-	if !strings.Contains(page, `class="removed" title="`) {
+	if !strings.Contains(page, `class="block removed" title="`) {
 		t.Error("no removed block is marked with its reason")
 	}
 	want, err := qanda.FromReader("pasted", bytes.NewReader(raw), qanda.Options{})
@@ -158,6 +158,7 @@ func TestCSRF(t *testing.T) {
 		"wrong token":      {strings.Repeat("0", len(s.csrf)), nil},
 		"cross-site fetch": {s.csrf, http.Header{"Sec-Fetch-Site": {"cross-site"}}},
 		"foreign origin":   {s.csrf, http.Header{"Origin": {"https://elsewhere.example"}}},
+		"opaque origin":    {s.csrf, http.Header{"Origin": {"null"}}},
 	} {
 		resp := paste(t, ts, c.token, "Q: Why?\nA: Because.\n", c.header)
 		if resp.StatusCode != http.StatusForbidden {
@@ -170,7 +171,11 @@ func TestCSRF(t *testing.T) {
 	if len(s.results) != 0 {
 		t.Errorf("%d results kept after refused requests", len(s.results))
 	}
-	// The same origin with the token passes.
+	// An opaque origin the browser says is the desk's own passes, and so
+	// does the same origin with the token.
+	if resp := paste(t, ts, s.csrf, "Q: Why?\nA: Because.\n", http.Header{"Origin": {"null"}, "Sec-Fetch-Site": {"same-origin"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("opaque same-origin: %d, want 303", resp.StatusCode)
+	}
 	if resp := paste(t, ts, s.csrf, "Q: Why?\nA: Because.\n", http.Header{"Origin": {ts.URL}, "Sec-Fetch-Site": {"same-origin"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("same origin: %d, want 303", resp.StatusCode)
 	}

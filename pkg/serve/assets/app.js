@@ -20,3 +20,26 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// "Copy as rich text": the transcript as HTML on the clipboard (with its
+// plain text beside it) for word processors, without the desk's buttons.
+document.addEventListener("DOMContentLoaded", () => {
+  const button = document.getElementById("copy-rich");
+  const source = document.getElementById("transcript-body");
+  if (!button || !source) return;
+  button.addEventListener("click", async () => {
+    const copy = source.cloneNode(true);
+    copy.querySelectorAll("form, button").forEach((el) => el.remove());
+    const html = "<meta charset=\"utf-8\">" + copy.innerHTML;
+    const status = document.getElementById("copy-status");
+    try {
+      await navigator.clipboard.write([new ClipboardItem({
+        "text/html": new Blob([html], { type: "text/html" }),
+        "text/plain": new Blob([copy.innerText], { type: "text/plain" }),
+      })]);
+      status.textContent = "Copied.";
+    } catch (err) {
+      status.textContent = "The browser did not allow copying (" + err.name + "); select the transcript and copy it.";
+    }
+  });
+});
