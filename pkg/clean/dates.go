@@ -68,8 +68,8 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// dateLines removes a line that only dates the article ("24 May 2004,
-// 19:49", "Updated: 11.04.2020", "4 min read") at the article's edges:
+// dateLines removes a line that only dates the article ("3 May 2011,
+// 08:15", "Updated: 02.09.2015", "4 min read") at the article's edges:
 // before its second paragraph of running text and its first question, or
 // after its last paragraph and its last question. Such a line carries no
 // text of the article; inside the text a date may head a part of it (a
