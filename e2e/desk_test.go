@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"io"
 	"net/http"
@@ -253,4 +254,30 @@ func TestDeskHostilePage(t *testing.T) {
 	if !strings.Contains(text, "<script>window.pwned=2</script>") {
 		t.Error("the page's text is not shown as text")
 	}
+}
+
+// A gzip-compressed page chosen as a file gives the same 4 exchanges.
+func TestDeskGzipUpload(t *testing.T) {
+	base, ctx := desk(t)
+	raw, err := os.ReadFile("../testdata/insider-hajizada.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(raw)
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "page.html.gz")
+	if err := os.WriteFile(path, gz.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.ID("file")),
+		chromedp.SetUploadFiles(chromedp.ID("file"), []string{path}),
+		chromedp.Click(chromedp.CSS("button[type=submit]")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitCount(ctx, t, "li.exchange", 4)
 }

@@ -43,3 +43,21 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// A file dropped anywhere on the input page goes into the form's file
+// field and is sent, as choosing it would.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.querySelector("main.input form");
+  const input = document.getElementById("file");
+  if (!form || !input) return;
+  document.addEventListener("dragover", (e) => { e.preventDefault(); form.classList.add("dropping"); });
+  document.addEventListener("dragleave", () => form.classList.remove("dropping"));
+  document.addEventListener("drop", (e) => {
+    e.preventDefault();
+    form.classList.remove("dropping");
+    if (e.dataTransfer && e.dataTransfer.files.length > 0) {
+      input.files = e.dataTransfer.files;
+      form.requestSubmit();
+    }
+  });
+});
