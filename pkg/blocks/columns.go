@@ -3,7 +3,8 @@ package blocks
 import (
 	"sort"
 	"strings"
-	"unicode"
+
+	"github.com/qanda/qanda/pkg/words"
 )
 
 // Side-by-side columns in text dumps. A text browser sets the cells of a
@@ -210,12 +211,7 @@ func findSpans(rows []colRow, c int, claimed []bool) []colSpan {
 // isMarker tells a list marker ("•", "12.", "b)", "iv.", "Q:") from text: a
 // hanging-indent list puts it left of the column its lines start at.
 func isMarker(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
+	letters := words.Letters(s)
 	if letters <= 2 {
 		return true
 	}

@@ -1230,23 +1230,12 @@ func doubledLine(s string) bool {
 			if !strings.HasPrefix(s[len(part):], sep+part) {
 				continue
 			}
-			if strings.Repeat(part+sep, k-1)+part == s && lettersIn(part) >= doubledMinLetters {
+			if strings.Repeat(part+sep, k-1)+part == s && words.Letters(part) >= doubledMinLetters {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// lettersIn counts the letters in s.
-func lettersIn(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
 }
 
 // sharedCreditMaxWords is the longest line taken for a picture's second

@@ -12,6 +12,17 @@ import (
 // (0xE3 ...).
 var spaceBytes = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1, 0xC2: 2, 0xE1: 2, 0xE2: 2, 0xE3: 2}
 
+// Letters counts the letters in s, in any script.
+func Letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
 // Count is len(strings.Fields(s)) without building the fields.
 func Count(s string) int {
 	// ASCII text without branches, as strings.Fields does: count the
