@@ -203,6 +203,13 @@ func (c *cleaner) mainContent() {
 		// before it adjacent.
 		for e := c.siblingBefore(top, in, stats); e != nil && c.sentenceSibling(e, stats[e]); e = c.siblingBefore(top, in, stats) {
 			in[e] = true
+			// The blocks it keeps name the step, so that `qanda rules`
+			// and the ablation see where it works.
+			for i, b := range c.bs {
+				if c.live(i) && b.Elem != nil && within(b.Elem, e) {
+					c.marks[i].Rule = c.rule
+				}
+			}
 		}
 	})
 	start, end := len(c.bs), -1
