@@ -15,6 +15,7 @@ import (
 
 	"github.com/qanda/qanda/pkg/qanda"
 	"github.com/qanda/qanda/pkg/render"
+	"github.com/qanda/qanda/pkg/source"
 )
 
 const founding = "../../testdata/insider-hajizada.txt"
@@ -363,5 +364,48 @@ func TestEdits(t *testing.T) {
 	}
 	if n := exchanges(); n != 4 {
 		t.Errorf("refused edits changed the transcript: %d exchanges", n)
+	}
+}
+
+// A URL is fetched by the server with the CLI's fetcher; a page that
+// cannot be had gets the fetcher's message.
+func TestFetchURL(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/insider-hajizada.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/interview" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(raw)
+	}))
+	defer site.Close()
+	s, ts := newServer(t, Config{Fetch: source.NewFetcher(source.FetchOptions{Timeout: 5 * time.Second})})
+	if _, _, page := get(t, ts.URL+"/"); !strings.Contains(page, `name="url"`) {
+		t.Error("a server with a fetcher offers no URL field")
+	}
+	post := func(u string) *http.Response {
+		r, err := noRedirect().PostForm(ts.URL+"/extract", url.Values{"csrf": {s.csrf}, "url": {u}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.Body.Close() })
+		return r
+	}
+	r := post(site.URL + "/interview")
+	if r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("fetch: %d %s", r.StatusCode, body(r))
+	}
+	if _, _, page := get(t, ts.URL+r.Header.Get("Location")); strings.Count(page, `<li class="exchange"`) != 4 {
+		t.Error("the fetched page does not give 4 exchanges")
+	}
+	if r := post(site.URL + "/gone"); r.StatusCode != http.StatusBadRequest || !strings.Contains(body(r), "404") {
+		t.Errorf("a missing page: %d", r.StatusCode)
+	}
+	if r := post("ftp://example.org/a"); r.StatusCode != http.StatusBadRequest || !strings.Contains(body(r), "not an http or https URL") {
+		t.Errorf("an ftp URL: %d", r.StatusCode)
 	}
 }
