@@ -349,3 +349,29 @@ func TestQuestionThenRemark(t *testing.T) {
 		}
 	}
 }
+
+// A byline right above a text dump's first question ("Von Jana
+// Beispiel") names the author: it is no section heading, so it becomes
+// neither the first exchange's topic nor the person who answers.
+func TestBylineIsNoSection(t *testing.T) {
+	in := textInput(
+		"Die Hafenmeisterin über den Umbau, das Geld und den Winter, der alles verzögern kann.",
+		"Von Jana Beispiel",
+		"Frau Berg, warum hat Sie der Plan überrascht?",
+		"Weil der Ausschuss zum dritten Mal in diesem Jahr tagte und sich auf einen Plan einigte, den niemand erwartet hatte.",
+		"Was kommt als Nächstes für Sie und den Hafen?",
+		"Wir veröffentlichen den ganzen Bericht im Frühjahr, zusammen mit den Zahlen der Prüfer.",
+		"Wer bezahlt Ihre neuen Mauern?",
+		"Das Land zahlt die Hälfte, der Bund ein Drittel, und die Stadt den Rest aus den Hafengebühren.",
+		"Und wann sind Sie fertig?",
+		"Wenn der Winter gnädig ist, stehen die Mauern im Sommer, und die Kräne sind einen Monat später wieder am Kai.",
+	)
+	in.Language = "de"
+	tr := Build(in)
+	if len(tr.Exchanges) != 4 {
+		t.Fatalf("%d exchanges, want 4", len(tr.Exchanges))
+	}
+	if e := tr.Exchanges[0]; e.Topic != "" || len(e.AnswerSpeakers) != 0 || len(tr.Interviewees) != 0 {
+		t.Errorf("the byline became a section: topic %q, speakers %v, interviewees %v", e.Topic, e.AnswerSpeakers, tr.Interviewees)
+	}
+}

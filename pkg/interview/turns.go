@@ -463,7 +463,7 @@ func headingLike(b blocks.Block, f blockFacts) bool {
 	n := f.words
 	r, _ := firstRune(b.Text)
 	last, _ := utf8.DecodeLastRuneInString(b.Text)
-	return n >= 1 && n <= 6 && unicode.IsUpper(r) && !strings.ContainsRune(".!?…:;,\"”»“", last) && !qaLabelled(b.Text)
+	return n >= 1 && n <= 6 && unicode.IsUpper(r) && !strings.ContainsRune(".!?…:;,\"”»“", last) && !qaLabelled(b.Text) && !words.Byline(b.Text)
 }
 
 // qaLabelled reports a text opened by a question or answer label ("A: Trip

@@ -191,7 +191,7 @@ func titleScore(bs []blocks.Block, keys []string, words []int, i int) (bool, int
 	}
 	t := strings.TrimSpace(b.Text)
 	if r, _ := utf8.DecodeRuneInString(t); unicode.IsSymbol(r) || r == '[' || altRe.MatchString(t) || creditAt(bs, i+1) || strings.HasSuffix(t, ":") || creditRe.MatchString(t) ||
-		menuLine(t) || textwords.InlineMenu(t) || bylineRe.MatchString(t) || dateHeavy(t) || doubled(bs, keys, i) || (n >= proseMinWords && endsSentence(t)) {
+		menuLine(t) || textwords.InlineMenu(t) || textwords.Byline(t) || dateHeavy(t) || doubled(bs, keys, i) || (n >= proseMinWords && endsSentence(t)) {
 		return false, 0
 	}
 	score := min(n, 15)
@@ -214,11 +214,6 @@ func titleScore(bs []blocks.Block, keys []string, words []int, i int) (bool, int
 // creditRe matches photo credits and image captions' tails: "Foto: dpa",
 // "© picture alliance", "Photo by ...", "(FUENTE EXTERNA)".
 var creditRe = regexp.MustCompile(`(?i)(©|\(c\)|\bphoto(graph)?s?\s*(:|by\b)|\bfotos?\s*:|\bbild\s*:|\bimage\s*:|\bcredit\s*:|\billustration\s*:|\bgetty images\b|\bpicture.alliance\b|фото\s*:|\(fuente\b)`)
-
-// bylineRe matches a byline: "By Nick Levine, Music Editor", "Von Jana
-// Albrecht · 14. März 2024", "Par Jean Dupont". A headline that opens so
-// goes on in lower case ("Von Menschen und Maschinen").
-var bylineRe = regexp.MustCompile(`^(?:By|Von|Par|Por)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}\s*(?:$|[,|·•–])`)
 
 // altRe matches an image's alternative text: "Image of Jessica Rudder".
 var altRe = regexp.MustCompile(`(?i)^(image|photo|picture|foto|bild|imagen|фото)\s+(of|von|de|du|del)\b`)

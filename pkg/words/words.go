@@ -1,6 +1,7 @@
 package words
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,6 +12,15 @@ import (
 // (0xC2 ...), U+1680 (0xE1 ...), U+2000 to U+205F (0xE2 ...) and U+3000
 // (0xE3 ...).
 var spaceBytes = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1, 0xC2: 2, 0xE1: 2, 0xE2: 2, 0xE3: 2}
+
+// bylineRe matches a byline: "By Ada Example, Music Editor", "Von Jana
+// Beispiel · 14. März 2031", "Par Jean Exemple". A headline that opens so
+// goes on in lower case ("Von Menschen und Maschinen").
+var bylineRe = regexp.MustCompile(`^(?:By|Von|Par|Por)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}\s*(?:$|[,|·•–])`)
+
+// Byline reports a line that names the article's author: neither its
+// headline, nor a section's heading, nor a speaker.
+func Byline(s string) bool { return bylineRe.MatchString(s) }
 
 // Letters counts the letters in s, in any script.
 func Letters(s string) int {

@@ -108,3 +108,18 @@ func TestInlineMenu(t *testing.T) {
 		}
 	}
 }
+
+func TestByline(t *testing.T) {
+	for s, want := range map[string]bool{
+		"By Ada Example, Music Editor":          true,
+		"Von Jana Beispiel · 14. März 2031":     true,
+		"Par Jean Exemple":                      true,
+		"Von Menschen und Maschinen":            false,
+		"By the sea, a town rebuilds its walls": false,
+		"Por qué la arena decide el sexo":       false,
+	} {
+		if got := Byline(s); got != want {
+			t.Errorf("Byline(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
