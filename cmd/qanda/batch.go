@@ -9,6 +9,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -128,12 +129,19 @@ func extract(ctx context.Context, o Options, stdin io.Reader, stdout, stderr io.
 	}
 	b.sum.Timings.LearnSeconds = time.Since(start).Seconds()
 	if b.out != nil {
-		opt.Formats = o.Formats
+		opt.Formats = slices.Clone(o.Formats)
 		if o.Resume {
 			opt.Skip = func(d *source.Doc) bool { return b.out.complete(d.Name, d.SHA256) }
 		}
 	} else {
 		opt.Formats = []string{b.format}
+	}
+	if o.CSVRaw {
+		for k, f := range opt.Formats {
+			if f == "csv" {
+				opt.Formats[k] = "csv-raw"
+			}
+		}
 	}
 	var inputs iter.Seq[source.Input]
 	if o.StdinJSONL {

@@ -61,6 +61,7 @@ type Options struct {
 	Timeout          time.Duration // per URL
 	PerHost          int           // URL requests at once per host
 	SiteLearning     bool          // learn site boilerplate across the run
+	CSVRaw           bool          // CSV cells unchanged, not spreadsheet-safe
 }
 
 func optionsFrom(c *cli.Context) (Options, error) {
@@ -85,6 +86,7 @@ func optionsFrom(c *cli.Context) (Options, error) {
 		Timeout:      c.Duration("timeout"),
 		PerHost:      c.Int("per-host"),
 		SiteLearning: !c.Bool("no-site-boilerplate"),
+		CSVRaw:       c.Bool("csv-raw"),
 	}
 	if names := ruleList(c.StringSlice("disable-rule")); len(names) > 0 {
 		if u := qanda.UnknownRules(names); len(u) > 0 {
@@ -233,6 +235,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 					&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "time limit for fetching one URL"},
 					&cli.IntFlag{Name: "per-host", Value: 2, Usage: "URL requests at once to one host"},
 					&cli.BoolFlag{Name: "no-site-boilerplate", Usage: "do not learn boilerplate that recurs across pages of one host"},
+					&cli.BoolFlag{Name: "csv-raw", Usage: "write CSV cells unchanged (by default a cell starting with = + - @ gets a leading ' so that spreadsheets do not run it)"},
 				}, limits...),
 				OnUsageError: usageErr,
 				Action: func(c *cli.Context) error {

@@ -115,3 +115,30 @@ func TestSameNameTwice(t *testing.T) {
 		t.Errorf("files %v", jsons)
 	}
 }
+
+// CSV on stdout and in -o files is spreadsheet-safe by default; --csv-raw
+// writes the cells as the page has them.
+func TestCSVFormulaCells(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "talk.txt")
+	os.WriteFile(in, []byte("Q: =HYPERLINK(\"http://example.org\",\"x\")?\nA: +1, said the mayor.\nQ: And then?\nA: Nothing else.\n"), 0o644)
+	code, out, errb := runCLI(t, "", "extract", "--format", "csv", in)
+	if code != exitOK || !strings.Contains(out, `"'=HYPERLINK(""http://example.org"",""x"")?"`) || !strings.Contains(out, `"'+1, said the mayor."`) {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errb)
+	}
+	code, out, _ = runCLI(t, "", "extract", "--format", "csv", "--csv-raw", in)
+	if code != exitOK || strings.Contains(out, "'=") || !strings.Contains(out, `"=HYPERLINK(`) {
+		t.Errorf("--csv-raw: exit %d, stdout %q", code, out)
+	}
+	outDir := filepath.Join(dir, "out")
+	if code, _, errb := runCLI(t, "", "extract", "-q", "--format", "csv", "-o", outDir, in); code != exitOK {
+		t.Fatalf("-o: exit %d: %s", code, errb)
+	}
+	files, _ := filepath.Glob(filepath.Join(outDir, "*.csv"))
+	if len(files) != 1 {
+		t.Fatalf("csv files in -o: %v", files)
+	}
+	if b, _ := os.ReadFile(files[0]); !strings.Contains(string(b), "'=HYPERLINK") {
+		t.Errorf("the -o file is not spreadsheet-safe: %s", b)
+	}
+}

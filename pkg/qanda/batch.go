@@ -105,7 +105,7 @@ func process(ctx context.Context, in source.Input, opt BatchOptions) Result {
 
 // Render writes d in one format: "json", "jsonl", "md" (or "markdown"),
 // "text" (or "txt"), "csv" (rows only: a batch writes the header once with
-// render.CSVHeader).
+// render.CSVHeader; spreadsheet-safe), "csv-raw" (the same, cells unchanged).
 func Render(b *bytes.Buffer, format string, d *Document) error {
 	switch format {
 	case "json":
@@ -118,6 +118,8 @@ func Render(b *bytes.Buffer, format string, d *Document) error {
 		return render.Text(b, d)
 	case "csv":
 		return render.CSVRows(b, d)
+	case "csv-raw":
+		return render.CSVRowsRaw(b, d)
 	}
 	return fmt.Errorf("render: unknown format %q", format)
 }

@@ -11,7 +11,8 @@ import (
 // csvHeader names the CSV columns, one row per exchange.
 const csvHeader = "document,n,topic,question_speaker,question,answer_speakers,answer"
 
-// CSV writes the header and one row per exchange of d.
+// CSV writes the header and one row per exchange of d (spreadsheet-safe:
+// see CSVRows).
 func CSV(w io.Writer, d *Document) error {
 	if err := checkDoc(d); err != nil {
 		return err
@@ -30,8 +31,40 @@ func CSVHeader(w io.Writer) error {
 
 // CSVRows writes one row per exchange of d and no header. The answer's
 // paragraphs are joined by blank lines; several answer speakers by "; ";
-// unknown topic or speaker is an empty field.
-func CSVRows(w io.Writer, d *Document) error {
+// unknown topic or speaker is an empty field. A cell that a spreadsheet
+// would run as a formula (it starts with "=", "+", "-", "@", a tab or a
+// carriage return) gets a leading "'", as OWASP advises; CSVRowsRaw
+// writes cells unchanged, for programs.
+func CSVRows(w io.Writer, d *Document) error { return csvRows(w, d, true) }
+
+// CSVRowsRaw is CSVRows with every cell as the page has it.
+func CSVRowsRaw(w io.Writer, d *Document) error { return csvRows(w, d, false) }
+
+// CSVRaw writes the header and the rows of CSVRowsRaw.
+func CSVRaw(w io.Writer, d *Document) error {
+	if err := checkDoc(d); err != nil {
+		return err
+	}
+	if err := CSVHeader(w); err != nil {
+		return err
+	}
+	return CSVRowsRaw(w, d)
+}
+
+// formulaStart holds the first characters that make a spreadsheet read a
+// cell as a formula.
+const formulaStart = "=+-@\t\r"
+
+// spreadsheetSafe defuses a cell a spreadsheet would run as a formula.
+// A lone "-" (stdin's name) is no formula.
+func spreadsheetSafe(s string) string {
+	if s != "" && s != "-" && strings.IndexByte(formulaStart, s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+func csvRows(w io.Writer, d *Document, safe bool) error {
 	if err := checkDoc(d); err != nil {
 		return err
 	}
@@ -50,6 +83,13 @@ func CSVRows(w io.Writer, d *Document) error {
 			strings.Join(nonEmpty(e.Answer.Speakers), "; "),
 			strings.Join(answerParagraphs(e.Answer), "\n\n"),
 		})
+	}
+	if safe {
+		for _, row := range rows {
+			for k := range row {
+				row[k] = spreadsheetSafe(row[k])
+			}
+		}
 	}
 	if err := writeCSV(w, rows); err != nil {
 		return fmt.Errorf("render csv %q: %w", name, err)

@@ -10,7 +10,7 @@ import (
 )
 
 func TestCSVRoundTrip(t *testing.T) {
-	out := render(t, func(b *bytes.Buffer) error { return CSV(b, sampleDoc()) })
+	out := render(t, func(b *bytes.Buffer) error { return CSVRaw(b, sampleDoc()) })
 	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil {
 		t.Fatalf("CSV does not parse: %v\n%s", err, out)
@@ -30,6 +30,47 @@ func TestCSVRoundTrip(t *testing.T) {
 		if !slices.Equal(records[i], want[i]) {
 			t.Errorf("record %d = %q\nwant %q", i, records[i], want[i])
 		}
+	}
+}
+
+// By default a cell a spreadsheet would run as a formula gets a leading
+// "'"; read back with encoding/csv, dropping that one quote gives the text
+// again, and no other cell changes.
+func TestCSVSpreadsheetSafe(t *testing.T) {
+	d := sampleDoc()
+	d.Exchanges[0].Question.Text = `=HYPERLINK("http://example.org","x")`
+	d.Exchanges[1].Question.Text = "@SUM(A1:A9)?"
+	d.Exchanges[0].Answer.Paragraphs = []string{"+1 more", "\tindented", "plain - dash inside"}
+	d.Exchanges[0].Answer.Text = strings.Join(d.Exchanges[0].Answer.Paragraphs, "\n\n")
+	safe, err := csv.NewReader(strings.NewReader(render(t, func(b *bytes.Buffer) error { return CSV(b, d) }))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := csv.NewReader(strings.NewReader(render(t, func(b *bytes.Buffer) error { return CSVRaw(b, d) }))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(safe) != len(raw) {
+		t.Fatalf("%d rows safe, %d raw", len(safe), len(raw))
+	}
+	defused := 0
+	for i := range raw {
+		for k, cell := range raw[i] {
+			got := safe[i][k]
+			switch {
+			case cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])):
+				if got != "'"+cell {
+					t.Errorf("row %d cell %d: %q, want %q", i, k, got, "'"+cell)
+				}
+				defused++
+			case got != cell:
+				t.Errorf("row %d cell %d changed: %q -> %q", i, k, cell, got)
+			}
+		}
+	}
+	// The question, the @ question, the + answer and the dash answer.
+	if defused != 4 {
+		t.Errorf("%d cells defused, want 4", defused)
 	}
 }
 
