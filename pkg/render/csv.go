@@ -13,14 +13,17 @@ const csvHeader = "document,n,topic,question_speaker,question,answer_speakers,an
 
 // CSV writes the header and one row per exchange of d (spreadsheet-safe:
 // see CSVRows).
-func CSV(w io.Writer, d *Document) error {
+func CSV(w io.Writer, d *Document) error { return csvWhole(w, d, CSVRows) }
+
+// csvWhole writes the header, then d's rows by rows.
+func csvWhole(w io.Writer, d *Document, rows func(io.Writer, *Document) error) error {
 	if err := checkDoc(d); err != nil {
 		return err
 	}
 	if err := CSVHeader(w); err != nil {
 		return err
 	}
-	return CSVRows(w, d)
+	return rows(w, d)
 }
 
 // CSVHeader writes only the header row, so a batch can write it once and
@@ -41,15 +44,7 @@ func CSVRows(w io.Writer, d *Document) error { return csvRows(w, d, true) }
 func CSVRowsRaw(w io.Writer, d *Document) error { return csvRows(w, d, false) }
 
 // CSVRaw writes the header and the rows of CSVRowsRaw.
-func CSVRaw(w io.Writer, d *Document) error {
-	if err := checkDoc(d); err != nil {
-		return err
-	}
-	if err := CSVHeader(w); err != nil {
-		return err
-	}
-	return CSVRowsRaw(w, d)
-}
+func CSVRaw(w io.Writer, d *Document) error { return csvWhole(w, d, CSVRowsRaw) }
 
 // formulaStart holds the first characters that make a spreadsheet read a
 // cell as a formula.
