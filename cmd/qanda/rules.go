@@ -18,7 +18,7 @@ import (
 // lists it.
 type ruleInfo struct {
 	Name   string   `json:"name"`
-	Kind   string   `json:"kind"` // "rule", "step" (of Parent) or "format"
+	Kind   string   `json:"kind"` // "reading", "rule", "step" (of Parent) or "format"
 	Parent string   `json:"parent,omitempty"`
 	Input  string   `json:"input"`
 	Does   string   `json:"does"`
@@ -27,7 +27,11 @@ type ruleInfo struct {
 }
 
 func allRules() []ruleInfo {
-	var out []ruleInfo
+	// Reading: not a cleaning rule (it cannot be disabled), but it is
+	// named in removed like one.
+	out := []ruleInfo{{Name: "control-characters", Kind: "reading", Input: string(clean.AnyInput),
+		Does: "removes control characters other than tab and newline (listed as reason " + qanda.ReasonControl + ")",
+		Why:  "page text never needs them, and printed raw they are terminal commands"}}
 	for _, r := range clean.Rules() {
 		kind := "rule"
 		if r.Parent != "" {

@@ -142,3 +142,27 @@ func TestCSVFormulaCells(t *testing.T) {
 		t.Errorf("the -o file is not spreadsheet-safe: %s", b)
 	}
 }
+
+// Terminal commands in page text (ESC sequences, BEL, C1 controls) are
+// never printed: not by any format on stdout, not by explain.
+func TestNoTerminalControlsOnStdout(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "talk.txt")
+	page := "Q: Why do you\x1b]52;c;aGVsbG8=\x07 paint walls?\nA: Walls\x1b[2J are\u009b there.\nQ: And then?\nA: Nothing else.\n"
+	if err := os.WriteFile(in, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"extract", "--format", "md", in}, {"extract", "--format", "text", in},
+		{"extract", "--format", "csv", in}, {"extract", "--format", "csv", "--csv-raw", in},
+		{"extract", "--format", "json", in}, {"extract", "--format", "jsonl", in},
+		{"explain", "--color", "never", in},
+	} {
+		code, out, errb := runCLI(t, "", args...)
+		if code != exitOK || !strings.Contains(out, "paint walls?") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errb)
+		}
+		if i := strings.IndexFunc(out, func(r rune) bool { return r == 0x1b || r == 0x07 || r == 0x9b }); i >= 0 {
+			t.Errorf("%v: control character at %d: %q", args, i, out)
+		}
+	}
+}

@@ -11,8 +11,11 @@ import (
 	"github.com/qanda/qanda/pkg/source"
 )
 
+// ReasonControl is the removed reason of control characters.
+const ReasonControl = "control-character"
+
 // assemble builds the output contract from the stages' results.
-func assemble(d *source.Doc, bs []blocks.Block, m meta.Meta, marks []clean.Mark, t interview.Transcript) *Document {
+func assemble(d *source.Doc, bs []blocks.Block, m meta.Meta, marks []clean.Mark, t interview.Transcript, controls source.Controls) *Document {
 	doc := &Document{
 		Schema: render.SchemaVersion,
 		Source: render.Source{Name: d.Name, URL: d.URL, Format: string(d.Format), Charset: d.Charset, SHA256: d.SHA256, Bytes: d.Bytes},
@@ -48,6 +51,13 @@ func assemble(d *source.Doc, bs []blocks.Block, m meta.Meta, marks []clean.Mark,
 		})
 	}
 	doc.Stats = stats(marks, len(doc.Exchanges))
+	// Control characters are not blocks: they are listed, one entry per
+	// code point, and counted apart from the block ledger.
+	for _, r := range controls.Runes() {
+		doc.Removed = append(doc.Removed, render.Removed{Text: source.Name(r), Reason: ReasonControl,
+			Rule: "control-characters", Count: controls[r], Blocks: []string{}})
+		doc.Stats.ControlCharacters += controls[r]
+	}
 	return doc
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/qanda/qanda/pkg/source"
 	"golang.org/x/net/html/atom"
 )
 
@@ -95,4 +97,22 @@ func depth(n *html.Node) int {
 		deepest++
 	}
 	return deepest
+}
+
+// stripControls removes control characters from every text and attribute
+// of the tree: character references (&#27;) put back what package source
+// removed from the bytes. Counted in k.
+func stripControls(n *html.Node, k source.Controls) {
+	for n := range n.Descendants() {
+		if n.Type == html.TextNode || n.Type == html.CommentNode {
+			var c source.Controls
+			n.Data, c = source.StripControls(n.Data)
+			k.Add(c)
+		}
+		for i := range n.Attr {
+			var c source.Controls
+			n.Attr[i].Val, c = source.StripControls(n.Attr[i].Val)
+			k.Add(c)
+		}
+	}
 }

@@ -174,7 +174,7 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, erro
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc := assemble(d, bs, m, marks, t)
+	doc := assemble(d, bs, m, marks, t, p.controls)
 	if p.warning != "" {
 		doc.Warnings = append([]string{p.warning}, doc.Warnings...)
 	}
@@ -222,12 +222,16 @@ type parsed struct {
 	html    bool     // the blocks come from the element tree (else from text)
 	warning string   // why an HTML page was read as text, or ""
 	repairs []string // broken markup that was repaired before parsing
+	// controls are the control characters removed from the text, by
+	// package source and from the parsed tree.
+	controls source.Controls
 }
 
 // parse splits a document into blocks and reads its metadata. An HTML page
 // whose tree would break a limit is read as text instead (see Options).
 func parse(d *source.Doc, opt Options) (parsed, error) {
-	var p parsed
+	p := parsed{controls: source.Controls{}}
+	p.controls.Add(d.Controls)
 	body := d.Body
 	if d.Format == source.Markdown {
 		// Markdown is read as the page it renders to: emphasis and
@@ -257,6 +261,7 @@ func parse(d *source.Doc, opt Options) (parsed, error) {
 			case opt.maxDepth() < DefaultMaxDepth && depth(gq.Nodes[0]) > opt.maxDepth():
 				why = fmt.Sprintf("the page nests HTML elements deeper than %d (--max-depth)", opt.maxDepth())
 			default:
+				stripControls(gq.Nodes[0], p.controls)
 				p.blocks, p.html = blocks.FromHTML(gq), true
 				if err := checkBlocks(d.Name, len(p.blocks), opt); err != nil {
 					return p, err
@@ -267,7 +272,8 @@ func parse(d *source.Doc, opt Options) (parsed, error) {
 			}
 		}
 		p.warning = why + "; its text was read without the markup, as a text dump"
-		text := htmlText(body)
+		text, k := source.StripControls(htmlText(body))
+		p.controls.Add(k)
 		p.blocks = blocks.FromText(text)
 		if err := checkBlocks(d.Name, len(p.blocks), opt); err != nil {
 			return p, err

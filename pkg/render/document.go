@@ -100,6 +100,10 @@ type Stats struct {
 	Kept      int            `json:"kept"`
 	Removed   map[string]int `json:"removed"`
 	Exchanges int            `json:"exchanges"`
+	// ControlCharacters counts the control characters removed from the
+	// text (listed in Removed with reason control-character); they are
+	// not blocks, so not part of BlocksIn.
+	ControlCharacters int `json:"control_characters,omitempty"`
 }
 
 // Str returns a pointer to s, or nil when s is empty: the JSON null of the

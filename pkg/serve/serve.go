@@ -463,9 +463,9 @@ func reasonOf(reason, rule string) string {
 	return reason + " (rule " + rule + ")"
 }
 
-// visible shows the control characters a page may carry (a terminal's
-// escape codes, a bell) as their Unicode pictures, so that what the view
-// prints is what the text holds, and nothing acts on it. Line breaks and
+// visible shows control characters (a terminal's escape codes, a bell) as
+// their Unicode pictures. Reading already removes them from page text;
+// this guards the rest the view prints (an input's name). Line breaks and
 // tabs stay.
 func visible(s string) string {
 	return strings.Map(func(r rune) rune {

@@ -121,6 +121,10 @@ func Read(name string, r io.Reader, opt Options) (*Doc, error) {
 		e.Input = name
 		return nil, e
 	}
+	if !clean(body) {
+		text, k := StripControls(string(body))
+		body, doc.Controls = []byte(text), k
+	}
 	if blank(body) {
 		if len(body) == 0 {
 			return fail(ErrEmpty, "")

@@ -19,4 +19,8 @@ type Doc struct {
 	Charset string // the charset the body was decoded from, e.g. "utf-8", "windows-1251"
 	SHA256  string // hex digest of the raw input bytes as read (before gunzip)
 	Bytes   int    // size of the raw input
+
+	// Controls are the control characters removed from Body (all but
+	// tab and newline; see StripControls), for the ledger.
+	Controls Controls
 }
