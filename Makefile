@@ -36,7 +36,7 @@ demo:
 
 ## golden: rewrite golden files after an intended output change (review the diff!)
 golden:
-	$(GO) test ./pkg/... -run Golden -update
+	$(GO) test ./... -run Golden -update
 
 ## eval: score against the hand-made ground truth in ../shared (skipped if absent): pairs on
 ## gold and gold-text, main text on ASB, trafilatura's pages as HTML and as w3m text dumps,

@@ -22,7 +22,7 @@ import (
 
 	"github.com/qanda/qanda/pkg/qanda"
 	"github.com/qanda/qanda/pkg/render"
-	"github.com/qanda/qanda/pkg/serve"
+	"github.com/qanda/qanda/internal/serve"
 )
 
 const founding = "../testdata/insider-hajizada.txt"

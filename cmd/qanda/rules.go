@@ -9,8 +9,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/qanda/qanda/pkg/clean"
-	"github.com/qanda/qanda/pkg/interview"
+	"github.com/qanda/qanda/internal/clean"
+	"github.com/qanda/qanda/internal/interview"
 	"github.com/qanda/qanda/pkg/qanda"
 )
 

@@ -13,7 +13,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/qanda/qanda/pkg/serve"
+	"github.com/qanda/qanda/internal/serve"
 	"github.com/qanda/qanda/pkg/source"
 )
 

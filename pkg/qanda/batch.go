@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/qanda/qanda/pkg/clean"
+	"github.com/qanda/qanda/internal/clean"
 	"github.com/qanda/qanda/pkg/render"
 	"github.com/qanda/qanda/pkg/source"
 )

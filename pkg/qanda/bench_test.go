@@ -13,10 +13,10 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"github.com/qanda/qanda/pkg/blocks"
-	"github.com/qanda/qanda/pkg/clean"
-	"github.com/qanda/qanda/pkg/interview"
-	"github.com/qanda/qanda/pkg/meta"
+	"github.com/qanda/qanda/internal/blocks"
+	"github.com/qanda/qanda/internal/clean"
+	"github.com/qanda/qanda/internal/interview"
+	"github.com/qanda/qanda/internal/meta"
 	"github.com/qanda/qanda/pkg/render"
 	"github.com/qanda/qanda/pkg/source"
 )

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/qanda/qanda/pkg/blocks"
-	"github.com/qanda/qanda/pkg/clean"
+	"github.com/qanda/qanda/internal/blocks"
+	"github.com/qanda/qanda/internal/clean"
 	"github.com/qanda/qanda/pkg/render"
 	"github.com/qanda/qanda/pkg/source"
 )

@@ -3,7 +3,7 @@ package qanda
 import (
 	"testing"
 
-	"github.com/qanda/qanda/pkg/blocks"
+	"github.com/qanda/qanda/internal/blocks"
 )
 
 // A headline is found under a title that adds the site's name before or

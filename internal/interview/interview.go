@@ -1,0 +1,100 @@
+package interview
+
+import (
+	"sort"
+
+	"github.com/qanda/qanda/internal/blocks"
+	"github.com/qanda/qanda/internal/clean"
+)
+
+// Input is what Build reads.
+type Input struct {
+	Blocks   []blocks.Block
+	Marks    []clean.Mark // one per block
+	Title    string
+	Language string
+	// Disabled names formats (see Formats) that propose nothing.
+	Disabled map[string]bool
+}
+
+// Exchange is one question and its complete answer.
+type Exchange struct {
+	Topic           string
+	Label           string // "Question 1", "Q", "Frage" ... as printed
+	Question        string
+	QuestionSpeaker string
+	Answer          []string // paragraphs
+	AnswerSpeakers  []string
+	Confidence      float64
+	Method          string // starts with the name of the Format that found it
+	Blocks          []int  // indexes of every block the exchange holds
+}
+
+// Transcript is the structured interview.
+type Transcript struct {
+	Intro        []int // block indexes
+	Exchanges    []Exchange
+	Outro        []int
+	Interviewer  string
+	Interviewees []string
+	Format       string // the detected format, "" if none
+	Warnings     []string
+}
+
+// Build structures the kept blocks of a page.
+func Build(in Input) Transcript {
+	var stream, lead []int
+	for i, m := range in.Marks {
+		switch {
+		case m.Role == clean.Content && m.Lead:
+			// The standfirst opens the intro whatever its style: set in
+			// bold or italic, it would read as a question.
+			lead = append(lead, i)
+		case m.Role == clean.Content:
+			stream = append(stream, i)
+		}
+	}
+	p := &page{in: in, stream: stream, facts: make([]blockFacts, len(in.Blocks))}
+	for _, i := range stream {
+		p.facts[i] = newFacts(in.Blocks[i])
+	}
+	t, ok := detect(p)
+	if !ok {
+		t = Transcript{Intro: stream}
+		t.Warnings = append(t.Warnings, "no interview structure found: the page's text is in intro and there are no exchanges")
+	}
+	if len(lead) > 0 {
+		t.Intro = append(lead, t.Intro...)
+		sort.Ints(t.Intro)
+	}
+	p.people(&t)
+	return t
+}
+
+// page is the shared state of the detectors.
+type page struct {
+	in     Input
+	stream []int        // indexes of content blocks in reading order
+	facts  []blockFacts // per block index, for the content blocks
+
+	// speaker labels, computed once (see pageLabelsCached)
+	labelsAt    []string
+	labelCounts map[string]int
+	labelCanon  map[string]string
+	askers      map[string]bool // the "Name, Place" labels of a chat's askers
+	// roled are the labels that also stand with a role after a comma
+	// ("MICHEL CAMDESSUS, International Monetary Fund:" once, then
+	// "MICHEL CAMDESSUS:").
+	roled map[string]bool
+}
+
+func (p *page) text(i int) string { return p.in.Blocks[i].Text }
+
+// texts returns the texts of the given blocks.
+func (p *page) texts(idx []int) []string {
+	out := make([]string, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, p.text(i))
+	}
+	return out
+}
