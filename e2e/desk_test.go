@@ -20,9 +20,9 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/qanda/qanda/internal/serve"
 	"github.com/qanda/qanda/pkg/qanda"
 	"github.com/qanda/qanda/pkg/render"
-	"github.com/qanda/qanda/internal/serve"
 )
 
 const founding = "../testdata/insider-hajizada.txt"
@@ -164,7 +164,7 @@ func TestDeskInBrowser(t *testing.T) {
 		t.Errorf("the clipboard's HTML is not the 4 exchanges without buttons: %.300s", clip)
 	}
 
-	want, err := qanda.FromReader("pasted", bytes.NewReader(raw), qanda.Options{})
+	want, err := qanda.Extract(context.Background(), bytes.NewReader(raw), qanda.Options{Name: "pasted"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -165,7 +165,7 @@ func badCases() []badCase {
 		}, code: exitFailed, line: "too large (over the 50 MiB limit); raise --max-bytes or split the input"},
 		{name: "100,000 nested elements", setup: one("deep.html", bytesOf("<html><body>"+strings.Repeat("<div>", 100_000)+labelledInterview)),
 			code: exitOK, wrote: true,
-			line: "warning: the page nests HTML elements deeper than 512 (--max-depth); its text was read without the markup, as a text dump"},
+			line: "warning: the page nests HTML elements deeper than 512; its text was read without the markup, as a text dump (--max-depth and --max-nodes set the limits)"},
 		{name: "nested formatting (parser blow-up)", setup: one("fonts.html", func(*testing.T) []byte {
 			var b strings.Builder
 			b.WriteString("<html><body><p>")
@@ -175,7 +175,7 @@ func badCases() []badCase {
 			b.WriteString("</p>" + strings.Repeat("<p>x</p>", 5000) + labelledInterview)
 			return []byte(b.String())
 		}), code: exitOK, wrote: true,
-			line: "warning: the page would build over 1000000 HTML elements (--max-nodes); its text was read without the markup, as a text dump"},
+			line: "warning: the page would build over 1000000 HTML elements; its text was read without the markup, as a text dump (--max-depth and --max-nodes set the limits)"},
 		{name: "gzip bomb", setup: one("bomb.html.gz", func(t *testing.T) []byte {
 			// 16 gzip members of 64 MiB of zeros each: 1 GiB unpacked
 			// from about 1 MB.
@@ -233,7 +233,7 @@ func badCases() []badCase {
 		{name: "URL that times out", setup: func(t *testing.T, dir string) ([]string, string, string, []string) {
 			u := badServer(t).URL + "/slow"
 			return []string{"--timeout", "300ms", u}, "", u, nil
-		}, code: exitFailed, line: "cannot fetch (no complete answer within 300ms; try again or raise --timeout)"},
+		}, code: exitFailed, line: "cannot fetch (no complete answer within 300ms); try again or raise --timeout"},
 		{name: "URL that returns 500", setup: func(t *testing.T, dir string) ([]string, string, string, []string) {
 			u := badServer(t).URL + "/500"
 			return []string{u}, "", u, nil
@@ -258,7 +258,7 @@ func badCases() []badCase {
 		{name: "too many blocks", setup: func(t *testing.T, dir string) ([]string, string, string, []string) {
 			p := file(t, dir, "long.txt", []byte(strings.Repeat("Another short paragraph.\n\n", 2000)))
 			return []string{"--max-blocks", "1000", p}, "", p, nil
-		}, code: exitFailed, line: "too many blocks (2000, over the limit of 1000; --max-blocks); raise --max-blocks or split the input"},
+		}, code: exitFailed, line: "too many blocks (2000, over the limit of 1000); raise --max-blocks or split the input"},
 		{name: "document over --timeout-doc", setup: func(t *testing.T, dir string) ([]string, string, string, []string) {
 			// About 3 MB of distinct exchanges: over half a second of
 			// work, against a limit of 100 ms that the sample (~5 ms) is
@@ -269,7 +269,7 @@ func badCases() []badCase {
 			}
 			p := file(t, dir, "slow.txt", []byte(b.String()))
 			return []string{"--timeout-doc", "100ms", p}, "", p, nil
-		}, code: exitFailed, line: "took longer than --timeout-doc (100ms); raise --timeout-doc or split the input"},
+		}, code: exitFailed, line: "took too long to structure (over the limit of 100ms); raise --timeout-doc or split the input"},
 	}
 }
 

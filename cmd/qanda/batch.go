@@ -9,7 +9,6 @@ import (
 	"io"
 	"iter"
 	"os"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -124,24 +123,17 @@ func extract(ctx context.Context, o Options, stdin io.Reader, stdout, stderr io.
 		if err != nil {
 			return b.finish(start, err)
 		}
-		opt.Options.Site = model
-		b.sum.SiteTexts = model.Size()
+		opt.Options.Sites = model
+		b.sum.SiteTexts = model.Texts()
 	}
 	b.sum.Timings.LearnSeconds = time.Since(start).Seconds()
 	if b.out != nil {
-		opt.Formats = slices.Clone(o.Formats)
+		opt.Formats = formats(o.Formats, o.CSVRaw)
 		if o.Resume {
 			opt.Skip = func(d *source.Doc) bool { return b.out.complete(d.Name, d.SHA256) }
 		}
 	} else {
-		opt.Formats = []string{b.format}
-	}
-	if o.CSVRaw {
-		for k, f := range opt.Formats {
-			if f == "csv" {
-				opt.Formats[k] = "csv-raw"
-			}
-		}
+		opt.Formats = formats([]string{b.format}, o.CSVRaw)
 	}
 	var inputs iter.Seq[source.Input]
 	if o.StdinJSONL {
@@ -270,8 +262,8 @@ func (b *batch) emit(r qanda.Result) error {
 	switch {
 	case r.Err != nil:
 		b.sum.Failed++
-		b.sum.Failures = append(b.sum.Failures, failure{Input: r.Name, Reason: r.Err.Error()})
-		b.log("qanda: %v", r.Err)
+		b.sum.Failures = append(b.sum.Failures, failure{Input: r.Name, Reason: advised(r.Err)})
+		b.log("qanda: %s", advised(r.Err))
 		if b.o.StdinJSONL && b.out == nil {
 			return b.errorLine(r)
 		}
@@ -290,8 +282,8 @@ func (b *batch) emit(r qanda.Result) error {
 	}
 	if !b.o.Quiet {
 		for _, w := range r.Doc.Warnings {
-			if !strings.HasPrefix(w, "no interview") { // said above, in fewer words
-				b.log("qanda: %s: warning: %s", r.Name, w)
+			if w.Code != render.WarnNoInterview { // said above, in fewer words
+				b.log("qanda: %s: warning: %s", r.Name, warningAdvised(w))
 			}
 		}
 	}
@@ -318,7 +310,7 @@ func (b *batch) errorLine(r qanda.Result) error {
 		Error string `json:"error"`
 	}{Source: struct {
 		Name string `json:"name"`
-	}{r.Name}, Error: r.Err.Error()})
+	}{r.Name}, Error: advised(r.Err)})
 	if err != nil {
 		return err
 	}
@@ -400,3 +392,42 @@ func (b *batch) closingLine() string {
 }
 
 func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
+
+// formats converts the CLI's format names (validated by parseOptions) for
+// the library; --csv-raw picks the raw CSV writer.
+func formats(names []string, csvRaw bool) []qanda.Format {
+	out := make([]qanda.Format, len(names))
+	for k, n := range names {
+		f, _ := qanda.ParseFormat(n)
+		if f == qanda.FormatCSV && csvRaw {
+			f = qanda.FormatCSVRaw
+		}
+		out[k] = f
+	}
+	return out
+}
+
+// advised is err's message with the CLI's advice: the library's messages
+// say what is wrong, and the CLI says which of its flags changes the limit.
+func advised(err error) string {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, qanda.ErrTooLarge):
+		return msg + "; raise --max-bytes or split the input"
+	case errors.Is(err, qanda.ErrTooManyBlocks):
+		return msg + "; raise --max-blocks or split the input"
+	case errors.Is(err, qanda.ErrTimeout):
+		return msg + "; raise --timeout-doc or split the input"
+	case errors.Is(err, source.ErrFetchTimeout):
+		return msg + "; try again or raise --timeout"
+	}
+	return msg
+}
+
+// warningAdvised is a warning's message with the CLI's advice.
+func warningAdvised(w qanda.Warning) string {
+	if w.Code == render.WarnReadAsText {
+		return w.Message + " (--max-depth and --max-nodes set the limits)"
+	}
+	return w.Message
+}

@@ -60,14 +60,17 @@ func ruleList(values []string) []string {
 
 // firedRules returns the rules that removed or moved a block of e and the
 // formats its exchanges came from.
-func firedRules(e *qanda.Extraction) map[string]bool {
+func firedRules(e *qanda.Explanation) map[string]bool {
 	fired := map[string]bool{}
-	for _, m := range e.Marks {
-		if m.Rule != "" {
-			fired[m.Rule] = true
+	for _, b := range e.Blocks {
+		if b.Rule != "" {
+			fired[b.Rule] = true
 		}
 	}
-	for _, x := range e.Transcript.Exchanges {
+	for _, r := range e.Doc.Removed {
+		fired[r.Rule] = true // also what reading removed, which is no block
+	}
+	for _, x := range e.Doc.Exchanges {
 		best := ""
 		for _, f := range interview.Formats() {
 			if strings.HasPrefix(x.Method, f.Name) && len(f.Name) > len(best) {
@@ -100,7 +103,7 @@ func rulesCommand(stdout, stderr io.Writer) *cli.Command {
 			for _, name := range c.Args().Slice() {
 				e, err := load(name, Options{}, nil)
 				if err != nil {
-					fmt.Fprintf(stderr, "qanda: %v\n", err)
+					fmt.Fprintf(stderr, "qanda: %s\n", advised(err))
 					failed = true
 					continue
 				}

@@ -189,7 +189,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "qanda: %s (see 'qanda --help')\n", ue.msg)
 		return exitUsage
 	default:
-		fmt.Fprintf(stderr, "qanda: %v\n", err)
+		fmt.Fprintf(stderr, "qanda: %s\n", advised(err))
 		return exitFailed
 	}
 }
@@ -201,7 +201,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		&cli.IntFlag{Name: "max-depth", Value: qanda.DefaultMaxDepth, Usage: "read a page whose HTML nests deeper than this as text (at most 512)"},
 		&cli.IntFlag{Name: "max-nodes", Value: qanda.DefaultMaxNodes, Usage: "read a page that would build more HTML elements than this as text"},
 		&cli.IntFlag{Name: "max-blocks", Value: qanda.DefaultMaxBlocks, Usage: "refuse a document with more blocks (paragraphs, lines) than this"},
-		&cli.DurationFlag{Name: "timeout-doc", Value: qanda.DefaultTimeout, Usage: "give up on a document that takes longer than this to structure"},
+		&cli.DurationFlag{Name: "timeout-doc", Value: defaultTimeoutDoc, Usage: "give up on a document that takes longer than this to structure"},
 		&cli.StringSliceFlag{Name: "disable-rule", Usage: "switch off a cleaning rule or interview format by `NAME` (repeatable or comma-separated; qanda rules lists them)"},
 	}
 	return &cli.App{
@@ -279,10 +279,15 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	}
 }
 
+// defaultTimeoutDoc is the time one document may take to structure by
+// default (the library has no limit of its own). The largest legitimate
+// input (50 MiB of text) takes about half a minute on a slow machine.
+const defaultTimeoutDoc = 2 * time.Minute
+
 func usageErr(_ *cli.Context, err error, _ bool) error { return usageError{err.Error()} }
 
 // load reads and structures one input.
-func load(name string, o Options, stdin io.Reader) (*qanda.Extraction, error) {
+func load(name string, o Options, stdin io.Reader) (*qanda.Explanation, error) {
 	var d *source.Doc
 	var err error
 	if name == "-" {
@@ -293,13 +298,13 @@ func load(name string, o Options, stdin io.Reader) (*qanda.Extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	return qanda.Extract(d, o.Limits)
+	return qanda.Explain(context.Background(), d, o.Limits)
 }
 
 func explain(o Options, stdin io.Reader, stdout, stderr io.Writer) error {
 	e, err := load(o.Inputs[0], o, stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "qanda: %v\n", err)
+		fmt.Fprintf(stderr, "qanda: %s\n", advised(err))
 		return exitError{exitFailed}
 	}
 	color := o.Color == "always"

@@ -35,7 +35,7 @@ func TestExtractJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &d); err != nil {
 		t.Fatalf("stdout is not JSON: %v", err)
 	}
-	if d.Schema != "qanda/1" || len(d.Exchanges) != 4 {
+	if d.Schema != "qanda/2" || len(d.Exchanges) != 4 {
 		t.Errorf("schema %q, %d exchanges", d.Schema, len(d.Exchanges))
 	}
 }
@@ -44,7 +44,7 @@ func TestExtractFormats(t *testing.T) {
 	for format, want := range map[string]string{
 		"md":    "# Ethnic Armenians face no threat",
 		"text":  "Ethnic Armenians face no threat",
-		"jsonl": `{"schema":"qanda/1"`,
+		"jsonl": `{"schema":"qanda/2"`,
 		"csv":   "document,n,topic",
 	} {
 		code, out, errs := runCLI(t, "", "extract", "--format", format, sample)
@@ -121,7 +121,7 @@ func TestBatchGoesOn(t *testing.T) {
 	if code != exitFailed {
 		t.Errorf("exit %d, want %d", code, exitFailed)
 	}
-	if strings.Count(out, "\n") != 1 || !strings.Contains(out, `"schema":"qanda/1"`) {
+	if strings.Count(out, "\n") != 1 || !strings.Contains(out, `"schema":"qanda/2"`) {
 		t.Errorf("want one JSON line for the good input, got %q", out)
 	}
 	if !strings.Contains(errs, "nope.html") {
@@ -136,14 +136,14 @@ func TestNoInterview(t *testing.T) {
 		t.Errorf("exit %d, want 0", code)
 	}
 	var d struct {
-		Exchanges []any    `json:"exchanges"`
-		Intro     []string `json:"intro"`
-		Warnings  []string `json:"warnings"`
+		Exchanges []any                            `json:"exchanges"`
+		Intro     []string                         `json:"intro"`
+		Warnings  []struct{ Code, Message string } `json:"warnings"`
 	}
 	if err := json.Unmarshal([]byte(out), &d); err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
-	if d.Exchanges == nil || len(d.Exchanges) != 0 || len(d.Warnings) == 0 || len(d.Intro) == 0 {
+	if d.Exchanges == nil || len(d.Exchanges) != 0 || len(d.Warnings) != 1 || d.Warnings[0].Code != "no-interview" || len(d.Intro) == 0 {
 		t.Errorf("want no exchanges, a warning and the text in intro; got %+v", d)
 	}
 	if !strings.Contains(errs, "no interview") {
@@ -176,7 +176,7 @@ func TestUsageErrors(t *testing.T) {
 
 func TestSchemaCommand(t *testing.T) {
 	code, out, _ := runCLI(t, "", "schema")
-	if code != 0 || !json.Valid([]byte(out)) || !strings.Contains(out, "qanda/1") {
+	if code != 0 || !json.Valid([]byte(out)) || !strings.Contains(out, "qanda/2") {
 		t.Errorf("exit %d, schema output %q", code, firstLine(out))
 	}
 }
@@ -221,7 +221,7 @@ func TestFlagsAfterInputs(t *testing.T) {
 	}{
 		{"format after input", "", []string{"extract", sample, "--format", "md"}, exitOK, "# Ethnic Armenians", ""},
 		{"short flags with =", "", []string{"extract", sample, "-f=text", "-q"}, exitOK, "Ethnic Armenians", ""},
-		{"between inputs", "", []string{"extract", sample, "-f", "jsonl", sample}, exitOK, `{"schema":"qanda/1"`, "qanda: 2 documents: 2 written, 0 failed\n"},
+		{"between inputs", "", []string{"extract", sample, "-f", "jsonl", sample}, exitOK, `{"schema":"qanda/2"`, "qanda: 2 documents: 2 written, 0 failed\n"},
 		{"after --", "", []string{"extract", "-f", "md", "--", sample}, exitOK, "# Ethnic Armenians", ""},
 		{"bool flag after input", "", []string{"extract", "--format", "md", sample, "--strict"}, exitOK, "# Ethnic Armenians", ""},
 		{"value - is the flag's", sample + "\n", []string{"extract", "--from-list", "-", "--format", "md"}, exitOK, "# Ethnic Armenians", ""},

@@ -72,6 +72,19 @@ type Context struct {
 	// SiteNames are the page's names for its own site, as letters (see
 	// meta.SiteNames); none when unknown.
 	SiteNames []string
+	// Done, when closed, stops Clean between rules; the marks it returns
+	// then are incomplete, for the caller to discard.
+	Done <-chan struct{}
+}
+
+// stopped reports whether ctx.Done is closed.
+func (ctx Context) stopped() bool {
+	select {
+	case <-ctx.Done:
+		return true
+	default:
+		return false
+	}
 }
 
 // Clean returns one Mark per block.
@@ -81,6 +94,9 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	for _, r := range Rules() {
 		if r.run == nil || !c.rules.on(r.Name) {
 			continue
+		}
+		if ctx.stopped() {
+			break
 		}
 		if r.Name == "duplicates" || r.Name == "pull-quotes" {
 			// Copies and pull quotes are looked for among the blocks

@@ -133,6 +133,9 @@ func detect(p *page) (Transcript, bool) {
 		if p.in.Disabled[f.Name] {
 			continue
 		}
+		if p.in.stopped() {
+			return Transcript{}, false
+		}
 		for _, pr := range f.propose(p) {
 			if pr.score > best.score {
 				best = pr

@@ -15,6 +15,19 @@ type Input struct {
 	Language string
 	// Disabled names formats (see Formats) that propose nothing.
 	Disabled map[string]bool
+	// Done, when closed, stops Build between formats; the transcript it
+	// returns then is incomplete, for the caller to discard.
+	Done <-chan struct{}
+}
+
+// stopped reports whether in.Done is closed.
+func (in Input) stopped() bool {
+	select {
+	case <-in.Done:
+		return true
+	default:
+		return false
+	}
 }
 
 // Exchange is one question and its complete answer.
@@ -38,7 +51,7 @@ type Transcript struct {
 	Interviewer  string
 	Interviewees []string
 	Format       string // the detected format, "" if none
-	Warnings     []string
+	Warnings     []Warning
 }
 
 // Build structures the kept blocks of a page.
@@ -61,7 +74,7 @@ func Build(in Input) Transcript {
 	t, ok := detect(p)
 	if !ok {
 		t = Transcript{Intro: stream}
-		t.Warnings = append(t.Warnings, "no interview structure found: the page's text is in intro and there are no exchanges")
+		t.Warnings = append(t.Warnings, Warning{NoInterview, "no interview structure found: the page's text is in intro and there are no exchanges"})
 	}
 	if len(lead) > 0 {
 		t.Intro = append(lead, t.Intro...)
@@ -98,3 +111,15 @@ func (p *page) texts(idx []int) []string {
 	}
 	return out
 }
+
+// Warning is something the transcript's reader should know. Code is one of
+// the constants below (the output contract's warning codes).
+type Warning struct {
+	Code, Message string
+}
+
+// Warning codes.
+const (
+	NoInterview = "no-interview"        // no exchanges: the text is in intro
+	Unanswered  = "unanswered-question" // a listed question has no answer section
+)

@@ -159,7 +159,7 @@ func detectQuestionList(p *page) (Transcript, bool) {
 	for q := range ql.questions {
 		if !used[q] {
 			t.Intro = append(t.Intro, ql.labels[q], ql.questions[q])
-			t.Warnings = append(t.Warnings, "question "+strconv.Itoa(q+1)+" of the question list has no answer section")
+			t.Warnings = append(t.Warnings, Warning{Unanswered, "question " + strconv.Itoa(q+1) + " of the question list has no answer section"})
 		}
 	}
 	return t, len(t.Exchanges) > 0

@@ -21,7 +21,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/qanda/qanda/internal/clean"
 	"github.com/qanda/qanda/pkg/qanda"
 	"github.com/qanda/qanda/pkg/render"
 	"github.com/qanda/qanda/pkg/source"
@@ -70,7 +69,7 @@ type Server struct {
 // result is one structured input, kept for viewing and export.
 type result struct {
 	ID      string
-	Ex      *qanda.Extraction
+	Ex      *qanda.Explanation
 	Explain string
 }
 
@@ -206,7 +205,7 @@ func (s *Server) extract(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, status, err.Error())
 		return
 	}
-	ex, err := qanda.ExtractContext(r.Context(), d, s.cfg.Options)
+	ex, err := qanda.Explain(r.Context(), d, s.cfg.Options)
 	if err != nil {
 		s.fail(w, http.StatusUnprocessableEntity, err.Error())
 		return
@@ -251,7 +250,7 @@ func (s *Server) input(r *http.Request) (*source.Doc, error) {
 
 // keep stores a result under a new random id, forgetting the oldest when
 // the server holds MaxResults.
-func (s *Server) keep(ex *qanda.Extraction, explain string) (string, error) {
+func (s *Server) keep(ex *qanda.Explanation, explain string) (string, error) {
 	raw := make([]byte, 16)
 	if _, err := rand.Read(raw); err != nil {
 		return "", fmt.Errorf("no random source for the result id: %w", err)
@@ -317,35 +316,24 @@ func (s *Server) viewOf(res *result) viewPage {
 		removedAt[rm.Text] = k
 	}
 	bs := make([]block, len(res.Ex.Blocks))
+	before := 0 // the last exchange that starts before block i
 	for i, b := range res.Ex.Blocks {
-		m := res.Ex.Marks[i]
 		bs[i] = block{Text: b.Text, Restore: -1}
-		switch m.Role {
-		case clean.Removed:
+		switch b.Role {
+		case "removed":
 			bs[i].Removed = true
-			bs[i].Why = reasonOf(string(m.Reason), m.Rule)
+			bs[i].Why = reasonOf(b.Reason, b.Rule)
 			if k, ok := removedAt[b.Text]; ok {
-				bs[i].Restore, bs[i].To = k, min(exchangeBefore(res.Ex, i), len(d.Exchanges))
+				bs[i].Restore, bs[i].To = k, min(before, len(d.Exchanges))
 			}
-		case clean.Caption, clean.Credit:
+		case "caption", "credit":
 			bs[i].Moved = true
-			bs[i].Why = reasonOf("moved to media as "+string(m.Role), m.Rule)
+			bs[i].Why = reasonOf("moved to media as "+b.Role, b.Rule)
 		}
+		before = max(before, b.Exchange)
 	}
 	return viewPage{ID: res.ID, CSRF: s.csrf, Doc: d, Blocks: bs, Explain: res.Explain,
 		Formats: []string{"md", "json", "csv", "text"}, Speakers: speakersOf(d)}
-}
-
-// exchangeBefore returns the n of the last exchange the pipeline found
-// that starts before block i, or 0 (the intro).
-func exchangeBefore(ex *qanda.Extraction, i int) int {
-	n := 0
-	for k, x := range ex.Transcript.Exchanges {
-		if len(x.Blocks) > 0 && x.Blocks[0] < i {
-			n = k + 1
-		}
-	}
-	return n
 }
 
 // speakersOf lists every name the transcript gives, for renaming.
@@ -438,15 +426,10 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var b bytes.Buffer
-	var err error
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if format == "csv" {
-		err = render.CSV(&b, res.Ex.Doc) // with its header, as a one-page run writes it
-	} else {
-		err = qanda.Render(&b, format, res.Ex.Doc)
-	}
-	if err != nil {
+	// CSV with its header, as a one-page run writes it.
+	if err := qanda.Render(&b, res.Ex.Doc, qanda.Format(format)); err != nil {
 		s.fail(w, http.StatusInternalServerError, err.Error())
 		return
 	}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -120,7 +121,7 @@ func TestPasteFoundingPage(t *testing.T) {
 	if !strings.Contains(page, `class="block removed" title="`) {
 		t.Error("no removed block is marked with its reason")
 	}
-	want, err := qanda.FromReader("pasted", bytes.NewReader(raw), qanda.Options{})
+	want, err := qanda.Extract(context.Background(), bytes.NewReader(raw), qanda.Options{Name: "pasted"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,7 +310,7 @@ func TestEdits(t *testing.T) {
 	if n := exchanges(); n != 3 {
 		t.Errorf("after merge: %d exchanges, want 3", n)
 	}
-	want, _ := qanda.FromReader("pasted", bytes.NewReader(raw), qanda.Options{})
+	want, _ := qanda.Extract(context.Background(), bytes.NewReader(raw), qanda.Options{Name: "pasted"})
 	first := len(want.Exchanges[0].Answer.Paragraphs) + 1 // the second question's place in the merged answer
 	if r := edit("op", "split", "exchange", "1", "paragraph", strconv.Itoa(first)); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("split: %d %s", r.StatusCode, body(r))

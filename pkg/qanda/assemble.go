@@ -34,7 +34,7 @@ func assemble(d *source.Doc, bs []blocks.Block, m meta.Meta, marks []clean.Mark,
 		Exchanges: []render.Exchange{},
 		Media:     media(bs, marks),
 		Removed:   removed(bs, marks),
-		Warnings:  nonNil(t.Warnings),
+		Warnings:  []render.Warning{},
 	}
 	for k, e := range t.Exchanges {
 		doc.Exchanges = append(doc.Exchanges, render.Exchange{
@@ -49,6 +49,9 @@ func assemble(d *source.Doc, bs []blocks.Block, m meta.Meta, marks []clean.Mark,
 			Confidence: e.Confidence,
 			Method:     e.Method,
 		})
+	}
+	for _, w := range t.Warnings {
+		doc.Warnings = append(doc.Warnings, render.Warning{Code: w.Code, Message: w.Message})
 	}
 	doc.Stats = stats(marks, len(doc.Exchanges))
 	// Control characters are not blocks: they are listed, one entry per

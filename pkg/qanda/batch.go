@@ -3,14 +3,11 @@ package qanda
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"iter"
 	"runtime"
 	"sync"
 	"time"
 
-	"github.com/qanda/qanda/internal/clean"
-	"github.com/qanda/qanda/pkg/render"
 	"github.com/qanda/qanda/pkg/source"
 )
 
@@ -20,13 +17,14 @@ type BatchOptions struct {
 	// than 1 means one per CPU.
 	Jobs int
 
-	// Options apply to every document (set Options.Site to the model
+	// Options apply to every document (set Options.Sites to what
 	// LearnSites returned).
 	Options Options
 
-	// Formats are rendered by the workers into Result.Out, in this order:
-	// "json", "jsonl", "md", "text", "csv" (rows only, no header).
-	Formats []string
+	// Formats are rendered by the workers into Result.Out, in this
+	// order. CSV renderings are rows only: write the header once with
+	// WriteCSVHeader.
+	Formats []Format
 
 	// Skip, when set, is asked for every document after it was read and
 	// before it is structured; true passes it over (Result.Skipped), e.g.
@@ -85,15 +83,15 @@ func process(ctx context.Context, in source.Input, opt BatchOptions) Result {
 		r.Skipped = true
 		return r
 	}
-	e, err := ExtractContext(ctx, d, opt.Options)
+	doc, err := ExtractDoc(ctx, d, opt.Options)
 	if err != nil {
 		r.Err = err
 		return r
 	}
-	r.Doc = e.Doc
+	r.Doc = doc
 	for _, f := range opt.Formats {
 		var b bytes.Buffer
-		if err := Render(&b, f, e.Doc); err != nil {
+		if err := renderRows(&b, doc, f); err != nil {
 			r.Err = err
 			return r
 		}
@@ -101,59 +99,6 @@ func process(ctx context.Context, in source.Input, opt BatchOptions) Result {
 	}
 	r.Elapsed = time.Since(start)
 	return r
-}
-
-// Render writes d in one format: "json", "jsonl", "md" (or "markdown"),
-// "text" (or "txt"), "csv" (rows only: a batch writes the header once with
-// render.CSVHeader; spreadsheet-safe), "csv-raw" (the same, cells unchanged).
-func Render(b *bytes.Buffer, format string, d *Document) error {
-	switch format {
-	case "json":
-		return render.JSON(b, d)
-	case "jsonl":
-		return render.JSONLine(b, d)
-	case "md", "markdown":
-		return render.Markdown(b, d)
-	case "text", "txt":
-		return render.Text(b, d)
-	case "csv":
-		return render.CSVRows(b, d)
-	case "csv-raw":
-		return render.CSVRowsRaw(b, d)
-	}
-	return fmt.Errorf("render: unknown format %q", format)
-}
-
-// LearnSites is the first pass of a batch: it sketches every replayable
-// input (files, WARC records; URLs and stdin are passed over so they are
-// neither fetched twice nor consumed) Jobs at a time, feeds the sketches to
-// a clean.SiteLearner in input order, and returns the frozen model for the
-// second pass. Inputs that fail are passed over here; the second pass
-// reports them.
-func LearnSites(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOptions) (*clean.SiteModel, error) {
-	l := clean.NewSiteLearner()
-	work := func(ctx context.Context, _ int, in source.Input) clean.PageSketch {
-		if !in.Kind.Replayable() {
-			return clean.PageSketch{}
-		}
-		d, err := in.Load(ctx)
-		if err != nil {
-			return clean.PageSketch{}
-		}
-		p, err := guarded(ctx, d.Name, opt.Options, func(context.Context) (parsed, error) { return parse(d, opt.Options) })
-		if err != nil {
-			return clean.PageSketch{}
-		}
-		return clean.Sketch(pageURL(d, p.meta), p.blocks)
-	}
-	emit := func(s clean.PageSketch) error {
-		l.Observe(s)
-		return nil
-	}
-	if err := ordered(ctx, opt.jobs(), inputs, work, emit); err != nil {
-		return nil, err
-	}
-	return l.Model(), nil
 }
 
 // ordered runs work on every input with jobs goroutines and calls emit

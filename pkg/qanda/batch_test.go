@@ -42,7 +42,7 @@ func runAll(t *testing.T, jobs int, inputs iter.Seq[source.Input], opt BatchOpti
 func TestRunBatchOrder(t *testing.T) {
 	const dir = "../../testdata/corpus/interviews"
 	inputs := walk(dir, "../../testdata/nope.html", dir)
-	opt := BatchOptions{Formats: []string{"jsonl", "csv"}}
+	opt := BatchOptions{Formats: []Format{"jsonl", "csv"}}
 	one, out1 := runAll(t, 1, inputs, opt)
 	four, out4 := runAll(t, 4, inputs, opt)
 	if !bytes.Equal(out1, out4) {
@@ -109,15 +109,15 @@ func TestSiteBoilerplateBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if model.Size() != 2 {
-		t.Errorf("learned %d texts, want 2", model.Size())
+	if model.Texts() != 2 {
+		t.Errorf("learned %d texts, want 2", model.Texts())
 	}
 	promo := []string{"Every Friday, the best of the column", "The Weekly Column is edited by"}
 	questions := []string{"What are you reading right now?", "Where do you go to think?", "What would you change about your job?"}
 	for _, site := range []bool{false, true} {
-		opt := BatchOptions{Formats: []string{"jsonl"}}
+		opt := BatchOptions{Formats: []Format{"jsonl"}}
 		if site {
-			opt.Options.Site = model
+			opt.Options.Sites = model
 		}
 		rs, _ := runAll(t, 2, inputs, opt)
 		if len(rs) != 5 {

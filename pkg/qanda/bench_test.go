@@ -55,7 +55,7 @@ func loadStageInput(b *testing.B, rel string) stageInput {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e, err := Extract(d, Options{})
+	e, err := extractDoc(d, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func BenchmarkStages(b *testing.B) {
 				b.SetBytes(size)
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := Extract(in.doc, Options{}); err != nil {
+					if _, err := extractDoc(in.doc, Options{}); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -306,13 +306,13 @@ func BenchmarkTextDump(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := Extract(d, Options{}); err != nil {
+				if _, err := extractDoc(d, Options{}); err != nil {
 					b.Fatal(err)
 				}
 				b.SetBytes(size)
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := Extract(d, Options{}); err != nil {
+					if _, err := extractDoc(d, Options{}); err != nil {
 						b.Fatal(err)
 					}
 				}

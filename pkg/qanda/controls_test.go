@@ -63,7 +63,7 @@ func TestControlCharactersNeverReachOutput(t *testing.T) {
 			}
 			for _, f := range []string{"json", "jsonl", "md", "text", "csv", "csv-raw"} {
 				var b bytes.Buffer
-				if err := Render(&b, f, d); err != nil {
+				if err := Render(&b, d, Format(f)); err != nil {
 					t.Fatal(err)
 				}
 				assertNoControls(t, f, b.String())
@@ -90,13 +90,13 @@ func assertNoControls(t *testing.T, format, out string) {
 
 // extractionOf runs the pipeline on a page built in test code, keeping the
 // blocks.
-func extractionOf(t *testing.T, name, page string) *Extraction {
+func extractionOf(t *testing.T, name, page string) *extraction {
 	t.Helper()
 	d, err := source.Read(name, strings.NewReader(page), source.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := Extract(d, Options{})
+	e, err := extractDoc(d, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,13 +27,13 @@ func corpusFiles(t testing.TB) []string {
 	return files
 }
 
-func extractPath(t testing.TB, path string) *Extraction {
+func extractPath(t testing.TB, path string) *extraction {
 	t.Helper()
 	d, err := source.Open(path, source.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := Extract(d, Options{})
+	e, err := extractDoc(d, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func TestCorpusLedgerAndFidelity(t *testing.T) {
 
 // checkPlaces asserts that every content block is used exactly once by the
 // transcript, and no other block is.
-func checkPlaces(t *testing.T, e *Extraction) {
+func checkPlaces(t *testing.T, e *extraction) {
 	t.Helper()
 	used := map[int]int{}
 	for _, i := range e.Transcript.Intro {
@@ -90,7 +90,7 @@ func checkPlaces(t *testing.T, e *Extraction) {
 
 // checkVerbatim asserts that every output text stands in the page text
 // (up to whitespace): qanda never rewrites what it quotes.
-func checkVerbatim(t *testing.T, e *Extraction) {
+func checkVerbatim(t *testing.T, e *extraction) {
 	t.Helper()
 	var page strings.Builder
 	for _, b := range e.Blocks {
@@ -136,7 +136,7 @@ func checkVerbatim(t *testing.T, e *Extraction) {
 // checkMedia asserts that every caption and credit block is in media
 // exactly once, and media holds nothing else: moving them out of the text
 // loses none of them.
-func checkMedia(t *testing.T, e *Extraction) {
+func checkMedia(t *testing.T, e *extraction) {
 	t.Helper()
 	want := map[string]int{}
 	for i, m := range e.Marks {

@@ -40,7 +40,7 @@ var editTime = time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
 
 func editDoc(t *testing.T) *Document {
 	t.Helper()
-	d, err := FromReader("talk.txt", strings.NewReader(editPage), Options{})
+	d, err := fromReader("talk.txt", strings.NewReader(editPage), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

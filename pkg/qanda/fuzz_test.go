@@ -35,7 +35,7 @@ const (
 func checkPipeline(t *testing.T, d *source.Doc) {
 	t.Helper()
 	opt := Options{Timeout: fuzzTimeout}
-	e, err := Extract(d, opt)
+	e, err := extractDoc(d, opt)
 	var pe *PanicError
 	switch {
 	case errors.As(err, &pe):
@@ -63,7 +63,7 @@ func checkPipeline(t *testing.T, d *source.Doc) {
 	if e.Doc.Stats.BlocksIn != e.Doc.Stats.Kept+removed || listed != removed || e.Doc.Stats.BlocksIn != len(e.Blocks) {
 		t.Fatalf("ledger does not balance: %d blocks, %+v, %d listed as removed", len(e.Blocks), e.Doc.Stats, listed)
 	}
-	e2, err := Extract(d, opt)
+	e2, err := extractDoc(d, opt)
 	if err != nil {
 		t.Fatalf("second run: %v", err)
 	}

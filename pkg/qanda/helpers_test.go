@@ -1,6 +1,9 @@
 package qanda
 
 import (
+	"context"
+
+	"github.com/qanda/qanda/pkg/source"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,7 +15,7 @@ import (
 // for one input, and fails the test on any error.
 func extractFrom(t *testing.T, name string, r io.Reader) *Document {
 	t.Helper()
-	d, err := FromReader(name, r, Options{})
+	d, err := fromReader(name, r, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,4 +37,26 @@ func extractFile(t *testing.T, path string) *Document {
 func extractString(t *testing.T, name, page string) *Document {
 	t.Helper()
 	return extractFrom(t, name, strings.NewReader(page))
+}
+
+// extractDoc runs the pipeline on a decoded document, keeping the stages'
+// outputs.
+func extractDoc(d *source.Doc, opt Options) (*extraction, error) {
+	return run(context.Background(), d, opt)
+}
+
+// fromReader is Extract with a name.
+func fromReader(name string, r io.Reader, opt Options) (*Document, error) {
+	opt.Name = name
+	return Extract(context.Background(), r, opt)
+}
+
+// hasWarning reports whether d carries a warning with code.
+func hasWarning(d *Document, code string) bool {
+	for _, w := range d.Warnings {
+		if w.Code == code {
+			return true
+		}
+	}
+	return false
 }

@@ -6,7 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"time"
+
+	"github.com/qanda/qanda/pkg/source"
 )
 
 // Limits on one document, so that hostile or broken input can neither
@@ -28,22 +29,34 @@ const (
 	// each other. A 50 MiB text dump of ordinary paragraphs has about
 	// 250,000.
 	DefaultMaxBlocks = 500_000
-
-	// DefaultTimeout is the time one document may take to structure. The
-	// largest legitimate input (50 MiB of text) takes about half a minute
-	// on a slow machine.
-	DefaultTimeout = 2 * time.Minute
 )
 
-// Errors for documents that break a limit or a rule of the pipeline.
+// Errors, matched with errors.Is. Every error names its input first. The
+// end of the caller's ctx is returned as ctx's error (context.Canceled,
+// context.DeadlineExceeded), wrapped with the input's name.
 var (
+	// ErrTooLarge is input over Options.MaxBytes (also once gzip data
+	// decompresses to more).
+	ErrTooLarge = source.ErrTooLarge
+
+	// ErrNotText is input that is neither HTML nor text: an image, a
+	// PDF, an archive, bytes with NUL or many control bytes.
+	ErrNotText = source.ErrBinary
+
+	// ErrEmpty is input with nothing but white space.
+	ErrEmpty = source.ErrEmpty
+
 	// ErrTooManyBlocks is a document with more blocks than
 	// Options.MaxBlocks. It is refused whole rather than cut, so that no
 	// text is dropped without being listed.
 	ErrTooManyBlocks = errors.New("too many blocks")
 
 	// ErrTimeout is a document that took longer than Options.Timeout.
-	ErrTimeout = errors.New("took longer than --timeout-doc")
+	ErrTimeout = errors.New("took too long to structure")
+
+	// ErrNoInterview is a page without exchanges, an error only with
+	// Options.RequireInterview.
+	ErrNoInterview = errors.New("no interview found")
 
 	// ErrInternal is a bug in qanda (a panic in a stage), caught so that
 	// one document cannot end a batch.
@@ -71,13 +84,6 @@ func (o Options) maxBlocks() int {
 	return o.MaxBlocks
 }
 
-func (o Options) timeout() time.Duration {
-	if o.Timeout <= 0 {
-		return DefaultTimeout
-	}
-	return o.Timeout
-}
-
 // PanicError is a panic in the pipeline, turned into an error that wraps
 // ErrInternal. Stack is for bug reports and fuzz tests; Error is one line.
 type PanicError struct {
@@ -92,13 +98,16 @@ func (e *PanicError) Error() string {
 
 func (e *PanicError) Unwrap() error { return ErrInternal }
 
-// guarded runs f, which builds the result for document name, with the
-// deadline of opt. f runs on its own goroutine so that a stage that does
-// not return in time cannot hold the caller: the caller gets ErrTimeout at
-// the deadline, and f, which checks ctx between stages, stops at the next
-// stage boundary. A panic in f becomes a *PanicError.
+// guarded runs f, which builds the result for document name, within ctx
+// and opt.Timeout. f runs on its own goroutine so that the caller is
+// answered at once when ctx ends or the time is up, even by a stage that
+// is slow to notice; the stages watch ctx and stop soon after (see
+// BenchmarkCancel). A panic in f becomes a *PanicError.
 func guarded[T any](parent context.Context, name string, opt Options, f func(context.Context) (T, error)) (T, error) {
-	ctx, cancel := context.WithTimeout(parent, opt.timeout())
+	ctx, cancel := context.WithCancel(parent)
+	if opt.Timeout > 0 {
+		ctx, cancel = context.WithTimeout(parent, opt.Timeout)
+	}
 	defer cancel()
 	type result struct {
 		v   T
@@ -125,13 +134,13 @@ func guarded[T any](parent context.Context, name string, opt Options, f func(con
 	if err := parent.Err(); err != nil {
 		return zero, fmt.Errorf("%s: %w", name, err) // the caller stopped (Ctrl-C): not this document's fault
 	}
-	return zero, fmt.Errorf("%s: %w (%s); raise --timeout-doc or split the input", name, ErrTimeout, opt.timeout())
+	return zero, fmt.Errorf("%s: %w (over the limit of %s)", name, ErrTimeout, opt.Timeout)
 }
 
 // checkBlocks refuses a document with more blocks than the limit.
 func checkBlocks(name string, n int, opt Options) error {
 	if n > opt.maxBlocks() {
-		return fmt.Errorf("%s: %w (%d, over the limit of %d; --max-blocks); raise --max-blocks or split the input", name, ErrTooManyBlocks, n, opt.maxBlocks())
+		return fmt.Errorf("%s: %w (%d, over the limit of %d)", name, ErrTooManyBlocks, n, opt.maxBlocks())
 	}
 	return nil
 }

@@ -27,11 +27,11 @@ const qaParagraphs = "<p><b>Why did you start?</b></p><p>Because the village nee
 // is lost.
 func TestDeepNestingReadAsText(t *testing.T) {
 	page := "<html><body>" + strings.Repeat("<div>", 100_000) + qaParagraphs + strings.Repeat("</div>", 100_000) + "</body></html>"
-	e, err := Extract(htmlDoc(page), Options{})
+	e, err := extractDoc(htmlDoc(page), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(e.Doc.Warnings) == 0 || !strings.Contains(e.Doc.Warnings[0], "deeper than 512 (--max-depth)") {
+	if len(e.Doc.Warnings) == 0 || !strings.Contains(e.Doc.Warnings[0].Message, "deeper than 512;") {
 		t.Errorf("warnings %q", e.Doc.Warnings)
 	}
 	checkLedger(t, e.Doc)
@@ -40,12 +40,12 @@ func TestDeepNestingReadAsText(t *testing.T) {
 		t.Errorf("page text %q", e.PageText())
 	}
 	// A lower --max-depth does the same for shallower pages.
-	e, err = Extract(htmlDoc("<div><div><div><div>"+qaParagraphs), Options{MaxDepth: 3})
-	if err != nil || len(e.Doc.Warnings) == 0 || !strings.Contains(e.Doc.Warnings[0], "deeper than 3") {
+	e, err = extractDoc(htmlDoc("<div><div><div><div>"+qaParagraphs), Options{MaxDepth: 3})
+	if err != nil || len(e.Doc.Warnings) == 0 || !strings.Contains(e.Doc.Warnings[0].Message, "deeper than 3") {
 		t.Errorf("max depth 3: %v, %v", err, e.Doc.Warnings)
 	}
-	e, err = Extract(htmlDoc("<div><div>"+qaParagraphs), Options{MaxDepth: 6})
-	if err != nil || len(e.Doc.Warnings) > 0 && strings.Contains(e.Doc.Warnings[0], "deeper") {
+	e, err = extractDoc(htmlDoc("<div><div>"+qaParagraphs), Options{MaxDepth: 6})
+	if err != nil || len(e.Doc.Warnings) > 0 && strings.Contains(e.Doc.Warnings[0].Message, "deeper") {
 		t.Errorf("max depth 6: %v, %v", err, e.Doc.Warnings)
 	}
 }
@@ -111,8 +111,8 @@ func TestElementBound(t *testing.T) {
 	// The bomb is read as text, quickly, well under the element limit.
 	bomb := formattingBomb(400, 200_000) // 1.6 MB; 80 million elements if parsed
 	start := time.Now()
-	e, err := Extract(htmlDoc(bomb), Options{})
-	if err != nil || len(e.Doc.Warnings) == 0 || !strings.Contains(e.Doc.Warnings[0], "over 1000000 HTML elements (--max-nodes)") {
+	e, err := extractDoc(htmlDoc(bomb), Options{})
+	if err != nil || len(e.Doc.Warnings) == 0 || !strings.Contains(e.Doc.Warnings[0].Message, "over 1000000 HTML elements;") {
 		t.Fatalf("%v, warnings %v", err, e.Doc.Warnings)
 	}
 	if d := time.Since(start); d > 20*time.Second {
@@ -122,15 +122,15 @@ func TestElementBound(t *testing.T) {
 
 func TestTooManyBlocks(t *testing.T) {
 	text := &source.Doc{Name: "dump.txt", Body: []byte(strings.Repeat("A paragraph of its own.\n\n", 50)), Format: source.Text}
-	_, err := Extract(text, Options{MaxBlocks: 10})
-	if !errors.Is(err, ErrTooManyBlocks) || !strings.HasPrefix(err.Error(), "dump.txt: too many blocks (50, over the limit of 10; --max-blocks)") {
+	_, err := extractDoc(text, Options{MaxBlocks: 10})
+	if !errors.Is(err, ErrTooManyBlocks) || !strings.HasPrefix(err.Error(), "dump.txt: too many blocks (50, over the limit of 10)") {
 		t.Errorf("text: %v", err)
 	}
-	_, err = Extract(htmlDoc(strings.Repeat("<p>One more paragraph.</p>", 50)), Options{MaxBlocks: 10})
+	_, err = extractDoc(htmlDoc(strings.Repeat("<p>One more paragraph.</p>", 50)), Options{MaxBlocks: 10})
 	if !errors.Is(err, ErrTooManyBlocks) {
 		t.Errorf("html: %v", err)
 	}
-	if _, err := Extract(text, Options{MaxBlocks: 50}); err != nil {
+	if _, err := extractDoc(text, Options{MaxBlocks: 50}); err != nil {
 		t.Errorf("at the limit: %v", err)
 	}
 }
@@ -140,8 +140,8 @@ func TestTooManyBlocks(t *testing.T) {
 func TestTimeout(t *testing.T) {
 	d := &source.Doc{Name: "slow.txt", Body: bytes.Repeat([]byte("Q: Why is that so?\n\nA: Because it is.\n\n"), 20000), Format: source.Text}
 	start := time.Now()
-	_, err := Extract(d, Options{Timeout: time.Millisecond})
-	if !errors.Is(err, ErrTimeout) || err.Error() != "slow.txt: took longer than --timeout-doc (1ms); raise --timeout-doc or split the input" {
+	_, err := extractDoc(d, Options{Timeout: time.Millisecond})
+	if !errors.Is(err, ErrTimeout) || err.Error() != "slow.txt: took too long to structure (over the limit of 1ms)" {
 		t.Errorf("err %v", err)
 	}
 	if el := time.Since(start); el > time.Second {
@@ -149,7 +149,7 @@ func TestTimeout(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := ExtractContext(ctx, d, Options{}); !errors.Is(err, context.Canceled) || errors.Is(err, ErrTimeout) {
+	if _, err := run(ctx, d, Options{}); !errors.Is(err, context.Canceled) || errors.Is(err, ErrTimeout) {
 		t.Errorf("cancelled: %v", err)
 	}
 }

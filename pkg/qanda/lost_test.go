@@ -2,6 +2,7 @@ package qanda
 
 import (
 	"fmt"
+	"github.com/qanda/qanda/pkg/render"
 	"strings"
 	"testing"
 )
@@ -27,14 +28,14 @@ func TestChromeWrapperNeverEmptiesThePage(t *testing.T) {
 	if len(doc.Exchanges) != 6 {
 		t.Errorf("%d exchanges, want 6; warnings %v", len(doc.Exchanges), doc.Warnings)
 	}
-	if !strings.Contains(strings.Join(doc.Warnings, "\n"), "chrome markup covered nearly all its text") {
+	if !hasWarning(doc, render.WarnChromeHints) {
 		t.Errorf("no warning about the fallback: %v", doc.Warnings)
 	}
 	// A page whose chrome leaves a short article is left as it is.
 	short := "<html><body><nav>" + strings.Repeat("<p><a href=/x>A link among many in the menu of the site</a></p>", 60) +
 		"</nav><article><p>A short article of a few sentences stands here. It says what it has to say in well over twenty-five words, and nothing more, so it is kept as the page's text.</p></article></body></html>"
 	doc = extractString(t, "short.html", short)
-	if strings.Contains(strings.Join(doc.Warnings, "\n"), "chrome markup covered") {
+	if hasWarning(doc, render.WarnChromeHints) {
 		t.Errorf("fallback fired on a page whose short article survived: %v", doc.Warnings)
 	}
 }

@@ -18,35 +18,49 @@ import (
 	"github.com/qanda/qanda/pkg/source"
 )
 
-// Document is the result for one input (the JSON contract).
+// Document is the result for one input: the JSON contract (schema
+// qanda/2). Its fields are documented in package render.
 type Document = render.Document
 
-// Options tune one extraction.
+// Warning is a note in Document.Warnings: a stable Code and a Message.
+type Warning = render.Warning
+
+// Options tune one extraction. The zero value is ready to use.
 type Options struct {
-	MaxBytes int64 // input size limit; 0 means source.DefaultMaxBytes
+	// Name names the input in errors and in Document.Source.Name (a
+	// path, a URL); "" is "input".
+	Name string
+
+	// MaxBytes is the input size limit for Extract and ExtractFile; 0
+	// means source.DefaultMaxBytes (50 MiB). Larger input is ErrTooLarge.
+	MaxBytes int64
 
 	// MaxDepth and MaxNodes bound the HTML element tree (0: DefaultMaxDepth,
 	// at most 512; DefaultMaxNodes). A page over either is not refused: its
-	// text is read without the markup, as a text dump is, with a warning,
-	// because its words are still worth having.
+	// text is read without the markup, as a text dump is, with a warning
+	// (read-as-text), because its words are still worth having.
 	MaxDepth, MaxNodes int
 
 	// MaxBlocks refuses a document with more blocks (ErrTooManyBlocks);
 	// 0 means DefaultMaxBlocks.
 	MaxBlocks int
 
-	// Timeout is the time one document may take to structure
-	// (ErrTimeout); 0 means DefaultTimeout.
+	// Timeout, when positive, is the time one document may take to
+	// structure (ErrTimeout). 0 means no limit but ctx's.
 	Timeout time.Duration
 
-	// Site, when set, removes the boilerplate a batch learned for the
-	// page's host (see clean.SiteModel); nil removes none.
-	Site *clean.SiteModel
+	// Sites, when set, removes the boilerplate its learner found on the
+	// page's host (see SiteLearner); nil removes none.
+	Sites *SiteLearner
 
-	// Disabled names cleaning rules (clean.Rules) and interview formats
-	// (interview.Formats) that do not run: for measuring what each
-	// earns, or for a page a rule gets wrong.
+	// Disabled names cleaning rules and interview formats (RuleNames)
+	// that do not run: for measuring what each earns, or for a page a
+	// rule gets wrong.
 	Disabled map[string]bool
+
+	// RequireInterview makes a page without exchanges an error
+	// (ErrNoInterview), returned together with its Document.
+	RequireInterview bool
 }
 
 // RuleNames returns the names that Options.Disabled accepts: every
@@ -74,72 +88,123 @@ func UnknownRules(names []string) []string {
 	return out
 }
 
-// Extraction is a Document together with the blocks it was built from, for
-// callers that explain or test the result.
-type Extraction struct {
-	Doc        *Document
-	Blocks     []blocks.Block
-	Marks      []clean.Mark
-	Transcript interview.Transcript
+// Extract reads one document (HTML, a text dump or Markdown; gzip, any
+// charset) from r and structures it. It stops soon after ctx is done,
+// with ctx's error. Errors match ErrTooLarge, ErrNotText, ErrEmpty,
+// ErrTooManyBlocks, ErrTimeout, ErrNoInterview and ErrInternal with
+// errors.Is; their messages name the input and say what is wrong.
+func Extract(ctx context.Context, r io.Reader, opt Options) (*Document, error) {
+	name := opt.Name
+	if name == "" {
+		name = "input"
+	}
+	d, err := source.Read(name, r, source.Options{MaxBytes: opt.MaxBytes})
+	if err != nil {
+		return nil, err
+	}
+	return ExtractDoc(ctx, d, opt)
+}
+
+// ExtractFile is Extract for the file at path (named path unless
+// opt.Name says otherwise).
+func ExtractFile(ctx context.Context, path string, opt Options) (*Document, error) {
+	d, err := source.Open(path, source.Options{MaxBytes: opt.MaxBytes})
+	if err != nil {
+		return nil, err
+	}
+	if opt.Name != "" {
+		d.Name = opt.Name
+	}
+	return ExtractDoc(ctx, d, opt)
+}
+
+// ExtractDoc structures a document read by package source (a file, a
+// WARC record, a fetched page). opt.Name and opt.MaxBytes do not apply.
+func ExtractDoc(ctx context.Context, d *source.Doc, opt Options) (*Document, error) {
+	e, err := run(ctx, d, opt)
+	if e == nil {
+		return nil, err
+	}
+	return e.Doc, err
+}
+
+// Explanation is a Document together with every block of the page and what
+// became of it, for showing how a transcript was made.
+type Explanation struct {
+	Doc    *Document
+	Blocks []Block
+}
+
+// Block is one paragraph, heading or line of the page as qanda read it.
+type Block struct {
+	ID   string // "b1", "b2", ... as in Document.Removed
+	Text string
+	// Role is "content", "title", "caption", "credit" (the last two
+	// moved to Document.Media) or "removed".
+	Role   string
+	Reason string // why it was removed or moved
+	Rule   string // the cleaning rule that removed or moved it
+	// Exchange is the n of the exchange the block is part of as the
+	// pipeline found it (before edits), 0 for none.
+	Exchange int
+	// Method is the interview format that proposed that exchange.
+	Method string
+}
+
+// Explain is ExtractDoc keeping the page's blocks.
+func Explain(ctx context.Context, d *source.Doc, opt Options) (*Explanation, error) {
+	e, err := run(ctx, d, opt)
+	if e == nil {
+		return nil, err
+	}
+	x := &Explanation{Doc: e.Doc, Blocks: make([]Block, len(e.Blocks))}
+	for i, b := range e.Blocks {
+		m := e.Marks[i]
+		x.Blocks[i] = Block{ID: b.ID, Text: b.Text, Role: string(m.Role), Reason: string(m.Reason), Rule: m.Rule}
+	}
+	for k, ex := range e.Transcript.Exchanges {
+		for _, i := range ex.Blocks {
+			x.Blocks[i].Exchange, x.Blocks[i].Method = k+1, ex.Method
+		}
+	}
+	return x, err
 }
 
 // PageText is the page's text as qanda read it: one block per line.
-func (e *Extraction) PageText() string {
+func (x *Explanation) PageText() string {
 	var b strings.Builder
-	for _, bl := range e.Blocks {
+	for _, bl := range x.Blocks {
 		b.WriteString(bl.Text)
 		b.WriteByte('\n')
 	}
 	return b.String()
 }
 
-// FromReader reads one document from r; name is used in messages and
-// output.
-func FromReader(name string, r io.Reader, opt Options) (*Document, error) {
-	d, err := source.Read(name, r, source.Options{MaxBytes: opt.MaxBytes})
-	if err != nil {
-		return nil, err
-	}
-	return FromDocument(d, opt)
+// extraction is a Document with the stages' outputs it was built from.
+type extraction struct {
+	Doc        *Document
+	Blocks     []blocks.Block
+	Marks      []clean.Mark
+	Transcript interview.Transcript
 }
 
-// FromFile reads one document from a file.
-func FromFile(path string, opt Options) (*Document, error) {
-	d, err := source.Open(path, source.Options{MaxBytes: opt.MaxBytes})
-	if err != nil {
-		return nil, err
-	}
-	return FromDocument(d, opt)
-}
-
-// FromDocument structures a decoded document.
-func FromDocument(d *source.Doc, opt Options) (*Document, error) {
-	e, err := Extract(d, opt)
-	if err != nil {
-		return nil, err
-	}
-	return e.Doc, nil
-}
-
-// Extract runs the pipeline on a decoded document.
-func Extract(d *source.Doc, opt Options) (*Extraction, error) {
-	return ExtractContext(context.Background(), d, opt)
-}
-
-// ExtractContext runs the pipeline on a decoded document within the
-// document's time limit (Options.Timeout) and ctx. It never panics: a bug
-// in a stage is returned as a *PanicError (ErrInternal).
-func ExtractContext(ctx context.Context, d *source.Doc, opt Options) (*Extraction, error) {
-	return guarded(ctx, d.Name, opt, func(ctx context.Context) (*Extraction, error) {
+// run is the pipeline within opt's limits and ctx. It never panics: a bug
+// in a stage is returned as a *PanicError (ErrInternal). With
+// RequireInterview, a page without exchanges returns both.
+func run(ctx context.Context, d *source.Doc, opt Options) (*extraction, error) {
+	e, err := guarded(ctx, d.Name, opt, func(ctx context.Context) (*extraction, error) {
 		return extract(ctx, d, opt)
 	})
+	if err == nil && opt.RequireInterview && len(e.Doc.Exchanges) == 0 {
+		err = fmt.Errorf("%s: %w", d.Name, ErrNoInterview)
+	}
+	return e, err
 }
 
-// extract is the pipeline. The stages do not take a context, so ctx is
-// checked between them: after the deadline, a run abandoned by guarded
-// stops at the next boundary instead of burning a worker's CPU.
-func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, error) {
-	p, err := parse(d, opt)
+// extract is the pipeline. Every stage is given ctx and stops early once
+// it is done; what a stopped stage returns is discarded here.
+func extract(ctx context.Context, d *source.Doc, opt Options) (*extraction, error) {
+	p, err := parse(ctx, d, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -148,8 +213,11 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, erro
 		return nil, err
 	}
 	cctx := clean.Context{TitleBlock: m.TitleBlock, HTML: p.html, Disabled: opt.Disabled,
-		SiteNames: meta.SiteNames(m.Site, pageURL(d, m))}
+		SiteNames: meta.SiteNames(m.Site, pageURL(d, m)), Done: ctx.Done()}
 	marks := clean.Clean(bs, cctx)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if p.html && lostToChrome(bs, marks) {
 		// Chrome markup on an element that wraps the article (a nav or
 		// footer class on the page's main wrapper) removed nearly all
@@ -162,24 +230,23 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*Extraction, erro
 		}
 		cctx.Disabled = off
 		marks = clean.Clean(bs, cctx)
-		p.warning = joinWarning(p.warning, "the page's chrome markup covered nearly all its text; it was read without those hints")
+		p.warnings = append(p.warnings, Warning{Code: render.WarnChromeHints,
+			Message: "the page's chrome markup covered nearly all its text; it was read without those hints"})
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 	}
 	if !opt.Disabled["site-boilerplate"] {
-		opt.Site.Apply(pageURL(d, m), bs, marks)
+		opt.Sites.model().Apply(pageURL(d, m), bs, marks)
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	t := interview.Build(interview.Input{Blocks: bs, Marks: marks, Title: m.Title, Language: m.Language, Disabled: opt.Disabled})
+	t := interview.Build(interview.Input{Blocks: bs, Marks: marks, Title: m.Title, Language: m.Language,
+		Disabled: opt.Disabled, Done: ctx.Done()})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	doc := assemble(d, bs, m, marks, t, p.controls)
-	if p.warning != "" {
-		doc.Warnings = append([]string{p.warning}, doc.Warnings...)
-	}
-	doc.Warnings = append(p.repairs, doc.Warnings...)
-	return &Extraction{Doc: doc, Blocks: bs, Marks: marks, Transcript: t}, nil
+	doc.Warnings = append(p.warnings, doc.Warnings...)
+	return &extraction{Doc: doc, Blocks: bs, Marks: marks, Transcript: t}, nil
 }
 
 // lostToChrome reports a page with text of which the HTML's chrome hints
@@ -208,20 +275,14 @@ const (
 	lostMaxKept = 25
 )
 
-func joinWarning(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "; " + b
-}
-
 // parsed is a document split into blocks, with its metadata.
 type parsed struct {
-	blocks  []blocks.Block
-	meta    meta.Meta
-	html    bool     // the blocks come from the element tree (else from text)
-	warning string   // why an HTML page was read as text, or ""
-	repairs []string // broken markup that was repaired before parsing
+	blocks []blocks.Block
+	meta   meta.Meta
+	html   bool // the blocks come from the element tree (else from text)
+	// warnings say that broken markup was repaired and why an HTML page
+	// was read as text.
+	warnings []Warning
 	// controls are the control characters removed from the text, by
 	// package source and from the parsed tree.
 	controls source.Controls
@@ -229,7 +290,7 @@ type parsed struct {
 
 // parse splits a document into blocks and reads its metadata. An HTML page
 // whose tree would break a limit is read as text instead (see Options).
-func parse(d *source.Doc, opt Options) (parsed, error) {
+func parse(ctx context.Context, d *source.Doc, opt Options) (parsed, error) {
 	p := parsed{controls: source.Controls{}}
 	p.controls.Add(d.Controls)
 	body := d.Body
@@ -246,20 +307,22 @@ func parse(d *source.Doc, opt Options) (parsed, error) {
 		var repairs []blocks.Repair
 		body, repairs = blocks.RepairHTML(body)
 		for _, r := range repairs {
-			p.repairs = append(p.repairs, r.String())
+			p.warnings = append(p.warnings, Warning{Code: render.WarnMarkupRepaired, Message: r.String()})
 		}
 		why := ""
 		if n := elementBound(body, opt.maxNodes()); n > opt.maxNodes() {
-			why = fmt.Sprintf("the page would build over %d HTML elements (--max-nodes)", opt.maxNodes())
+			why = fmt.Sprintf("the page would build over %d HTML elements", opt.maxNodes())
 		} else {
-			gq, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+			gq, err := goquery.NewDocumentFromReader(ctxReader{ctx, bytes.NewReader(body)})
 			switch {
+			case ctx.Err() != nil:
+				return p, ctx.Err()
 			case err != nil:
 				// The parser's only refusal of a byte slice is nesting
 				// deeper than 512 open elements.
-				why = fmt.Sprintf("the page nests HTML elements deeper than %d (--max-depth)", opt.maxDepth())
+				why = fmt.Sprintf("the page nests HTML elements deeper than %d", opt.maxDepth())
 			case opt.maxDepth() < DefaultMaxDepth && depth(gq.Nodes[0]) > opt.maxDepth():
-				why = fmt.Sprintf("the page nests HTML elements deeper than %d (--max-depth)", opt.maxDepth())
+				why = fmt.Sprintf("the page nests HTML elements deeper than %d", opt.maxDepth())
 			default:
 				stripControls(gq.Nodes[0], p.controls)
 				p.blocks, p.html = blocks.FromHTML(gq), true
@@ -271,7 +334,7 @@ func parse(d *source.Doc, opt Options) (parsed, error) {
 				return p, nil
 			}
 		}
-		p.warning = why + "; its text was read without the markup, as a text dump"
+		p.warnings = append(p.warnings, Warning{Code: render.WarnReadAsText, Message: why + "; its text was read without the markup, as a text dump"})
 		text, k := source.StripControls(htmlText(body))
 		p.controls.Add(k)
 		p.blocks = blocks.FromText(text)
@@ -289,6 +352,20 @@ func parse(d *source.Doc, opt Options) (parsed, error) {
 	p.meta = meta.FromText(p.blocks)
 	p.meta.Language = meta.DetectLanguage(string(d.Body))
 	return p, nil
+}
+
+// ctxReader ends a read once ctx is done, so that the HTML parser, which
+// reads its input in chunks, stops parsing a large page.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(b []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(b)
 }
 
 // pageURL is the address that identifies a page for site learning: where
@@ -338,4 +415,14 @@ func titleBlock(bs []blocks.Block, title string) int {
 		}
 	}
 	return -1
+}
+
+// PageText is the page's text as qanda read it: one block per line.
+func (e *extraction) PageText() string {
+	var b strings.Builder
+	for _, bl := range e.Blocks {
+		b.WriteString(bl.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }

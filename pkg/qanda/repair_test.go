@@ -54,7 +54,7 @@ func TestSwallowedPageGivesPairs(t *testing.T) {
 					t.Errorf("question %d = %q, want %q", i+1, doc.Exchanges[i].Question.Text, q)
 				}
 			}
-			if len(doc.Warnings) == 0 || !strings.Contains(doc.Warnings[0], "unclosed") {
+			if len(doc.Warnings) == 0 || !strings.Contains(doc.Warnings[0].Message, "unclosed") {
 				t.Errorf("warnings %q do not report the repair", doc.Warnings)
 			}
 		})
@@ -68,7 +68,7 @@ func TestSwallowedRealPage(t *testing.T) {
 	if n := len(e.Doc.Exchanges); n != 10 {
 		t.Errorf("%d exchanges, want 10", n)
 	}
-	if len(e.Doc.Warnings) == 0 || !strings.Contains(e.Doc.Warnings[0], "<title>") {
+	if len(e.Doc.Warnings) == 0 || !strings.Contains(e.Doc.Warnings[0].Message, "<title>") {
 		t.Errorf("warnings %q do not report the unclosed title", e.Doc.Warnings)
 	}
 	if !strings.Contains(e.Doc.Exchanges[0].Question.Text, "Celebrity Predictions") {

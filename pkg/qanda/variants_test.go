@@ -124,7 +124,7 @@ func TestQuestionListVariants(t *testing.T) {
 	}
 	for name, v := range cases {
 		t.Run(name, func(t *testing.T) {
-			d, err := FromReader("variant.txt", strings.NewReader(v.page()), Options{})
+			d, err := fromReader("variant.txt", strings.NewReader(v.page()), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

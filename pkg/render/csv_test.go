@@ -123,7 +123,7 @@ func TestJSONLineIsOneLine(t *testing.T) {
 func TestJSONReadable(t *testing.T) {
 	out := render(t, func(b *bytes.Buffer) error { return JSON(b, sampleDoc()) })
 	// No HTML escaping: quotes, & and < stay as they are.
-	for _, want := range []string{`says \"Baku\" & co`, `<for>`, "\n  \"schema\": \"qanda/1\",\n"} {
+	for _, want := range []string{`says \"Baku\" & co`, `<for>`, "\n  \"schema\": \"qanda/2\",\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("JSON lacks %q", want)
 		}

@@ -2,7 +2,7 @@ package render
 
 // SchemaVersion names the version of the JSON contract. It changes when a
 // field is renamed, removed or changes meaning; adding fields keeps it.
-const SchemaVersion = "qanda/1"
+const SchemaVersion = "qanda/2"
 
 // Document is the whole result for one input: the JSON contract.
 type Document struct {
@@ -16,9 +16,26 @@ type Document struct {
 	Media     []Media    `json:"media"`
 	Removed   []Removed  `json:"removed"`
 	Stats     Stats      `json:"stats"`
-	Warnings  []string   `json:"warnings"`
+	Warnings  []Warning  `json:"warnings"`
 	Edits     []Edit     `json:"edits,omitempty"` // fixes a person made by hand (qanda serve), in order
 }
+
+// Warning is something the reader of a transcript should know: that the
+// page was read as text, that no interview was found. Code is stable, for
+// programs (see the schema for the list); Message is one line for people.
+type Warning struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Warning codes.
+const (
+	WarnMarkupRepaired = "markup-repaired"      // broken markup was repaired before parsing
+	WarnReadAsText     = "read-as-text"         // the HTML tree broke a limit; its text was read as a text dump
+	WarnChromeHints    = "chrome-hints-ignored" // the markup's chrome hints covered nearly all the text
+	WarnNoInterview    = "no-interview"         // no exchanges: the text is in intro
+	WarnUnanswered     = "unanswered-question"  // a listed question has no answer section
+)
 
 // Edit is one fix a person made by hand. The text stays verbatim: an edit
 // only regroups paragraphs, restores a removed text or renames a speaker.

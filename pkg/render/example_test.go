@@ -49,5 +49,5 @@ func ExampleCSV() {
 func ExampleJSONLine() {
 	_ = render.JSONLine(os.Stdout, &render.Document{Title: render.Str("Q & A")})
 	// Output:
-	// {"schema":"qanda/1","source":{"name":"","format":"","charset":"","sha256":"","bytes":0},"title":"Q & A","meta":{"language":null,"site":null,"authors":[],"published":null,"canonical":null,"interviewer":null,"interviewees":[]},"intro":[],"exchanges":[],"outro":[],"media":[],"removed":[],"stats":{"blocks_in":0,"kept":0,"removed":{},"exchanges":0},"warnings":[]}
+	// {"schema":"qanda/2","source":{"name":"","format":"","charset":"","sha256":"","bytes":0},"title":"Q & A","meta":{"language":null,"site":null,"authors":[],"published":null,"canonical":null,"interviewer":null,"interviewees":[]},"intro":[],"exchanges":[],"outro":[],"media":[],"removed":[],"stats":{"blocks_in":0,"kept":0,"removed":{},"exchanges":0},"warnings":[]}
 }

@@ -44,10 +44,13 @@ func TestSchemaAcceptsWriterOutput(t *testing.T) {
 		// The zero Document has nil everything: normalisation must still
 		// give valid JSON (no null arrays, schema version filled in).
 		"zero":         {},
-		"no exchanges": {Title: Str("A page that is no interview"), Warnings: []string{"no exchanges found"}},
+		"no exchanges": {Title: Str("A page that is no interview"), Warnings: []Warning{{Code: WarnNoInterview, Message: "no exchanges found"}}},
+		// Every warning code the pipeline sets is one the schema lists.
+		"every warning": {Warnings: []Warning{{WarnMarkupRepaired, "m"}, {WarnReadAsText, "m"}, {WarnChromeHints, "m"},
+			{WarnNoInterview, "m"}, {WarnUnanswered, "m"}}},
 	}
 	zero := render(t, func(b *bytes.Buffer) error { return JSON(b, &Document{}) })
-	for _, want := range []string{`"schema": "qanda/1"`, `"intro": []`, `"authors": []`, `"removed": {}`, `"warnings": []`} {
+	for _, want := range []string{`"schema": "qanda/2"`, `"intro": []`, `"authors": []`, `"removed": {}`, `"warnings": []`} {
 		if !strings.Contains(zero, want) {
 			t.Errorf("zero document JSON lacks %s:\n%s", want, zero)
 		}
@@ -75,7 +78,9 @@ func TestSchemaRejects(t *testing.T) {
 		"missing stats":     func(m map[string]any) { delete(m, "stats") },
 		"null intro":        func(m map[string]any) { m["intro"] = nil },
 		"null exchanges":    func(m map[string]any) { m["exchanges"] = nil },
-		"wrong version":     func(m map[string]any) { m["schema"] = "qanda/2" },
+		"wrong version":     func(m map[string]any) { m["schema"] = "qanda/1" },
+		"warning a string":  func(m map[string]any) { m["warnings"] = []any{"no exchanges"} },
+		"unknown warning":   func(m map[string]any) { m["warnings"] = []any{map[string]any{"code": "x", "message": "m"}} },
 		"title not string":  func(m map[string]any) { m["title"] = 42 },
 		"unknown field":     func(m map[string]any) { m["extra"] = true },
 		"exchange n zero":   func(m map[string]any) { exchange(m)["n"] = 0 },

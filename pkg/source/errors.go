@@ -70,7 +70,7 @@ func advice(err error) (tail, hint string) {
 	case ErrBinary:
 		return ", not an HTML page or text dump", "pass an HTML file or a text dump"
 	case ErrTooLarge:
-		return "", "raise --max-bytes or split the input"
+		return "", "" // the limit is the caller's: the CLI names its flag
 	case ErrCorrupt:
 		return "", "re-download the file (gzip -t checks gzip data)"
 	case ErrCharset:

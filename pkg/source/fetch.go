@@ -17,6 +17,10 @@ import (
 // timeout, an HTTP error status, too many redirects.
 var ErrFetch = errors.New("cannot fetch")
 
+// ErrFetchTimeout is ErrFetch for a server that did not answer in time
+// (errors.Is matches both).
+var ErrFetchTimeout = fmt.Errorf("%w", ErrFetch)
+
 // FetchOptions tune a Fetcher. Zero values take the defaults.
 type FetchOptions struct {
 	Timeout      time.Duration     // whole request including the body; default 30s
@@ -117,7 +121,8 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Doc, error) {
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return fail(ErrFetch, f.netDetail(err))
+		detail, sentinel := f.netDetail(err)
+		return fail(sentinel, detail)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -128,7 +133,8 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Doc, error) {
 	}
 	raw, err := readAtMost(resp.Body, f.maxBytes, 512)
 	if err != nil {
-		return fail(ErrFetch, f.netDetail(err))
+		detail, sentinel := f.netDetail(err)
+		return fail(sentinel, detail)
 	}
 	if int64(len(raw)) > f.maxBytes {
 		return fail(ErrTooLarge, "over the "+formatSize(f.maxBytes)+" limit")
@@ -141,20 +147,21 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Doc, error) {
 	return d, nil
 }
 
-// netDetail says in one phrase what went wrong with a request.
-func (f *Fetcher) netDetail(err error) string {
+// netDetail says in one phrase what went wrong with a request, and which
+// sentinel that is.
+func (f *Fetcher) netDetail(err error) (string, error) {
 	var ne net.Error
 	switch {
 	case errors.Is(err, errTooManyRedirects):
-		return "too many redirects (a redirect loop?)"
+		return "too many redirects (a redirect loop?)", ErrFetch
 	case errors.Is(err, context.Canceled):
-		return "interrupted"
+		return "interrupted", ErrFetch
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
-		return fmt.Sprintf("no complete answer within %s; try again or raise --timeout", f.timeout)
+		return fmt.Sprintf("no complete answer within %s", f.timeout), ErrFetchTimeout
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	return err.Error()
+	return err.Error(), ErrFetch
 }
