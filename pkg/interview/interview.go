@@ -68,6 +68,7 @@ func Build(in Input) Transcript {
 		sort.Ints(t.Intro)
 	}
 	p.people(&t)
+	calibrate(&t)
 	return t
 }
 
