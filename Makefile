@@ -40,11 +40,14 @@ golden:
 
 ## eval: score against the hand-made ground truth in ../shared (skipped if absent): pairs on
 ## gold and gold-text, main text on ASB, trafilatura's pages as HTML and as w3m text dumps,
-## and the HTML gold as w3m dumps wrapped at 60, 80 and 132 columns
+## and the HTML gold as w3m dumps wrapped at 60, 80 and 132 columns; and the
+## calibration of the exchanges' confidence on gold and gold-text: accuracy and
+## mean confidence per band, expected calibration error, Brier score (tools/calibrate.py)
 eval: build
 	@if [ ! -d "$(SHARED)/eval" ]; then echo "eval: $(SHARED) not found, nothing to score"; exit 0; fi
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold-text
+	python3 tools/calibrate.py --bin $(BIN) --shared $(SHARED)
 	python3 $(SHARED)/eval/extract_score.py --run '$(BIN) extract --format json {input}' $(SHARED)/corpus/asb
 	python3 $(SHARED)/eval/traf_score.py $(SHARED)/corpus/traf --run '$(BIN) extract --format json {input}'
 	@if command -v w3m >/dev/null; then \

@@ -81,6 +81,7 @@ func Build(in Input) Transcript {
 		sort.Ints(t.Intro)
 	}
 	p.people(&t)
+	calibrate(&t)
 	return t
 }
 
