@@ -7,7 +7,7 @@ LDFLAGS  := -X main.version=$(VERSION)
 FUZZTIME ?= 60s
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build test lint demo eval eval-ablate eval-zoo bench fuzz golden clean batch-bench screenshot
+.PHONY: all build test lint demo eval eval-scores eval-ablate eval-zoo bench fuzz golden clean batch-bench screenshot
 
 all: build test
 
@@ -36,7 +36,7 @@ demo:
 
 ## golden: rewrite golden files after an intended output change (review the diff!)
 golden:
-	$(GO) test ./... -run Golden -update
+	$(GO) test ./pkg/qanda ./pkg/render -run Golden -update
 
 ## eval: score against the hand-made ground truth in ../shared (skipped if absent): pairs on
 ## gold and gold-text, main text on ASB, trafilatura's pages as HTML and as w3m text dumps,
@@ -44,16 +44,20 @@ golden:
 ## calibration of the exchanges' confidence on gold and gold-text: accuracy and
 ## mean confidence per band, expected calibration error, Brier score (tools/calibrate.py)
 eval: build
-	@if [ ! -d "$(SHARED)/eval" ]; then echo "eval: $(SHARED) not found, nothing to score"; exit 0; fi
+	@if [ ! -d "$(SHARED)/eval" ]; then echo "eval: $(SHARED) not found, nothing to score"; \
+	else $(MAKE) --no-print-directory eval-scores; fi
+
+# eval-scores is eval's work, once ../shared is known to be there.
+eval-scores:
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold
 	python3 $(SHARED)/eval/score.py --run '$(BIN) extract --format json {input}' $(SHARED)/gold-text
 	python3 tools/calibrate.py --bin $(BIN) --shared $(SHARED)
 	python3 $(SHARED)/eval/extract_score.py --run '$(BIN) extract --format json {input}' $(SHARED)/corpus/asb
-	python3 $(SHARED)/eval/traf_score.py $(SHARED)/corpus/traf --run '$(BIN) extract --format json {input}'
 	@if command -v w3m >/dev/null; then \
-	  python3 $(SHARED)/eval/traf_score.py $(SHARED)/corpus/traf --as-text --run '$(BIN) extract --format json {input}'; \
-	else echo "eval: w3m not found, skipping traf_score.py --as-text (apt-get install w3m)"; fi
-	python3 tools/gold_at_width.py --bin $(BIN) --shared $(SHARED) --cols 60,80,132
+	  python3 $(SHARED)/eval/traf_score.py $(SHARED)/corpus/traf --run '$(BIN) extract --format json {input}' && \
+	  python3 $(SHARED)/eval/traf_score.py $(SHARED)/corpus/traf --as-text --run '$(BIN) extract --format json {input}' && \
+	  python3 tools/gold_at_width.py --bin $(BIN) --shared $(SHARED) --cols 60,80,132; \
+	else echo "eval: w3m not found, skipping traf_score.py and the widths (they render pages with w3m: apt-get install w3m)"; fi
 
 ## eval-zoo: the format zoo (pkg/qanda/zoo_test.go): synthetic transcripts
 ## (testdata/zoo) rendered in every markup convention, as HTML and as a text
@@ -71,8 +75,8 @@ eval-zoo:
 ## fires on (tools/ablate.py; about 25 minutes)
 ABLATE_JOBS ?= 2
 eval-ablate: build
-	@if [ ! -d "$(SHARED)/eval" ]; then echo "eval-ablate: $(SHARED) not found, nothing to score"; exit 0; fi
-	python3 tools/ablate.py --bin $(BIN) --shared $(SHARED) --jobs $(ABLATE_JOBS)
+	@if [ ! -d "$(SHARED)/eval" ]; then echo "eval-ablate: $(SHARED) not found, nothing to score"; else \
+	python3 tools/ablate.py --bin $(BIN) --shared $(SHARED) --jobs $(ABLATE_JOBS); fi
 
 ## bench: per-stage Go benchmarks, then the corpus benchmark against the peers
 ## (bench/peers, its own module; one core, medians of BENCH_PASSES passes over
