@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/qanda/qanda/internal/cancel"
 	"github.com/qanda/qanda/internal/words"
 )
 
@@ -56,10 +57,14 @@ type colSpan struct {
 // by its cells' lines, each keeping the byte offset of its text and the
 // wrap width of its column. Lines outside the stretches are returned as
 // they are.
-func splitColumns(lines []textLine) []textLine {
+// It gives up, returning nil, when check says so.
+func splitColumns(lines []textLine, check *cancel.Check) []textLine {
 	rows := make([]colRow, len(lines))
 	counts := map[int]int{}
 	for i, l := range lines {
+		if check.Stop() {
+			return nil
+		}
 		r := colRow{runes: []rune(l.text)}
 		for r.indent < len(r.runes) && r.runes[r.indent] == ' ' {
 			r.indent++

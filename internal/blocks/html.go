@@ -10,6 +10,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/qanda/qanda/internal/cancel"
 )
 
 // maxPathDepth is how many ancestors Block.Path names above the element:
@@ -24,11 +26,27 @@ const maxPathDepth = 6
 // <br> does too when it separates a fully bold line from a line that is not
 // (a bold question followed by its answer in the same paragraph), and is a
 // space otherwise. Page chrome is only hinted at in Block.Chrome.
-func FromHTML(doc *goquery.Document) []Block {
+func FromHTML(doc *goquery.Document) []Block { return FromHTMLDone(doc, nil) }
+
+// stopWalk is the panic with which a walker abandons a page once its done
+// channel is closed (the walk is recursive); FromHTMLDone recovers it.
+type stopWalk struct{}
+
+// FromHTMLDone is FromHTML that gives up, returning nil, soon after done
+// is closed.
+func FromHTMLDone(doc *goquery.Document, done <-chan struct{}) (out []Block) {
 	if doc == nil {
 		return nil
 	}
-	w := &walker{classes: map[string]classInfo{}}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(stopWalk); !ok {
+				panic(r)
+			}
+			out = nil
+		}
+	}()
+	w := &walker{classes: map[string]classInfo{}, check: cancel.New(done)}
 	for _, n := range doc.Nodes {
 		w.findOpened(n, false)
 	}
@@ -36,7 +54,7 @@ func FromHTML(doc *goquery.Document) []Block {
 		w.walk(n, nil)
 	}
 	w.withdrawWrappers()
-	out := splitTimestamps(w.out)
+	out = splitTimestamps(w.out)
 	setIDs(out)
 	return out
 }
@@ -113,7 +131,8 @@ type walker struct {
 	out      []Block
 	chromeBy []*frame // per block: the element that gave its chrome hint
 	pos      int      // nodes seen so far; becomes Block.Offset
-	bold     int      // depth of open b/strong (or bold-styled) elements
+	check    *cancel.Check
+	bold     int // depth of open b/strong (or bold-styled) elements
 	italic   int
 	link     int
 	hidden   int                  // depth of open hidden inline elements
@@ -212,6 +231,9 @@ func (w *walker) openBuilder() *builder {
 func (w *walker) closeBuilder() { w.open-- }
 
 func (w *walker) walk(n *html.Node, parent *frame) {
+	if w.check.Stop() {
+		panic(stopWalk{})
+	}
 	w.pos++
 	switch n.Type {
 	case html.DocumentNode:

@@ -3,6 +3,8 @@ package blocks
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/qanda/qanda/internal/cancel"
 )
 
 // maxWrapWidth is the widest wrap width taken seriously; dumps made with a
@@ -33,13 +35,21 @@ type textLine struct {
 // breaks. A table's cells printed side by side are split into their columns
 // first (splitColumns), and a paragraph indented as a text browser indents a
 // blockquote becomes a Quote.
-func FromText(body string) []Block {
+func FromText(body string) []Block { return FromTextDone(body, nil) }
+
+// FromTextDone is FromText that gives up, returning nil, soon after done
+// is closed.
+func FromTextDone(body string, done <-chan struct{}) []Block {
+	check := cancel.New(done)
 	nl := strings.Count(body, "\n") + 1
 	lines := make([]textLine, 0, nl)
 	lengths := make([]int, 0, nl)
 	nonBlank := 0
 	off := 0
 	for off <= len(body) {
+		if check.Stop() {
+			return nil
+		}
 		end := strings.IndexByte(body[off:], '\n')
 		var raw string
 		if end < 0 {
@@ -67,7 +77,7 @@ func FromText(body string) []Block {
 	// of the right column alone fills the dump's width too, and a line
 	// with both columns has a gap that keeps it out (proseLine).
 	width := wrapWidth(lengths)
-	lines = splitColumns(lines)
+	lines = splitColumns(lines, check)
 	wrapped := width > 0
 
 	out := make([]Block, 0, nonBlank) // at most one block per line
@@ -86,6 +96,9 @@ func FromText(body string) []Block {
 	blank := true    // a blank line (or the dump's start) came before this line
 	curRule := false // cur is a drawn rule
 	for _, l := range lines {
+		if check.Stop() {
+			return nil
+		}
 		trimmed := strings.TrimSpace(l.text)
 		if trimmed == "" {
 			flush()

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qanda/qanda/internal/blocks"
+	"github.com/qanda/qanda/internal/cancel"
 	"github.com/qanda/qanda/internal/vocab"
 	"github.com/qanda/qanda/internal/words"
 )
@@ -72,8 +73,9 @@ type Context struct {
 	// SiteNames are the page's names for its own site, as letters (see
 	// meta.SiteNames); none when unknown.
 	SiteNames []string
-	// Done, when closed, stops Clean between rules; the marks it returns
-	// then are incomplete, for the caller to discard.
+	// Done, when closed, stops Clean within a thousand steps of a rule;
+	// the marks it returns then are incomplete, for the caller to
+	// discard.
 	Done <-chan struct{}
 }
 
@@ -88,7 +90,15 @@ func (ctx Context) stopped() bool {
 }
 
 // Clean returns one Mark per block.
-func Clean(bs []blocks.Block, ctx Context) []Mark {
+func Clean(bs []blocks.Block, ctx Context) (marks []Mark) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(stop); !ok {
+				panic(r)
+			}
+			marks = nil // the caller's ctx is done
+		}
+	}()
 	c := newCleaner(bs, ctx)
 	c.title()
 	for _, r := range Rules() {
@@ -108,6 +118,7 @@ func Clean(bs []blocks.Block, ctx Context) []Mark {
 	}
 	c.rule = ""
 	for i := range c.marks {
+		c.tick()
 		c.marks[i].Key = c.keys[i]
 	}
 	return c.marks
@@ -131,17 +142,19 @@ type cleaner struct {
 	rules   ruleSet
 	rule    string // the rule running, recorded in the marks it sets
 	hashed  bool   // grams hold the live blocks' 4-grams
+	check   *cancel.Check
 }
 
 func newCleaner(bs []blocks.Block, ctx Context) *cleaner {
 	n := len(bs)
 	c := &cleaner{bs: bs, ctx: ctx, nw: make([]int, n), keys: make([]string, n),
 		ntok: make([]int, n), scripts: make([]Script, n), letters: make([]int, n), marks: make([]Mark, n),
-		rules: newRuleSet(ctx.Disabled), v: ctx.Vocab}
+		rules: newRuleSet(ctx.Disabled), v: ctx.Vocab, check: cancel.New(ctx.Done)}
 	if c.v == nil {
 		c.v = vocab.Default()
 	}
 	for i, b := range bs {
+		c.tick()
 		if words.IsASCII(b.Text) {
 			c.keys[i], c.nw[i], c.letters[i] = words.ScanASCII(b.Text)
 			if c.letters[i] > 0 {
@@ -170,12 +183,13 @@ func (c *cleaner) ensureGrams() {
 	c.hashed = true
 	n := make([]int, len(c.bs))
 	for i := range c.bs {
+		c.tick()
 		if c.live(i) {
 			n[i] = c.ntok[i]
 		}
 	}
-	c.grams, c.gramOff = hashGrams(c.keys, n)
-	c.recurs = recurring(c.grams)
+	c.grams, c.gramOff = hashGrams(c.keys, n, c.tick)
+	c.recurs = recurring(c.grams, c.tick)
 }
 
 // tokens returns the words of block i's key. Most rules need only their
@@ -187,7 +201,23 @@ func (c *cleaner) tokens(i int) []string {
 	return strings.Split(c.keys[i], " ")
 }
 
-func (c *cleaner) live(i int) bool { return c.marks[i].Role == Content }
+func (c *cleaner) live(i int) bool {
+	c.tick()
+	return c.marks[i].Role == Content
+}
+
+// stop is the panic with which tick abandons a cancelled Clean; Clean
+// recovers it. A panic, because the rules' loops are many and deep, and
+// each of them calls live or another ticking helper per block.
+type stop struct{}
+
+// tick counts one step of a rule and abandons the rules soon after
+// ctx.Done is closed.
+func (c *cleaner) tick() {
+	if c.check.Stop() {
+		panic(stop{})
+	}
+}
 
 func (c *cleaner) remove(i int, r Reason, dupOf int) {
 	c.marks[i] = Mark{Role: Removed, Reason: r, DupOf: dupOf, Rule: c.rule}
@@ -297,6 +327,7 @@ func (c *cleaner) mayStub(i int) bool {
 // key, which keeps each run of letters and digits, lower-cased; other text
 // by itself, ignoring ASCII case, when the set's phrases allow it.
 func (c *cleaner) may(i int, s *vocab.Set) bool {
+	c.tick()
 	t := c.bs[i].Text
 	ascii := words.IsASCII(t)
 	for _, m := range s.Marks {
@@ -452,6 +483,7 @@ func (c *cleaner) otherScript() {
 	counts := map[Script]int{}
 	total := 0
 	for i := range c.bs {
+		c.tick()
 		if c.marks[i].Role != Removed {
 			counts[c.scripts[i]] += c.letters[i]
 			total += c.letters[i]
@@ -467,6 +499,7 @@ func (c *cleaner) otherScript() {
 		return
 	}
 	for i := range c.bs {
+		c.tick()
 		if !c.live(i) || c.scripts[i] == NoScript || c.scripts[i] == main {
 			continue
 		}

@@ -325,7 +325,7 @@ func TestHashGrams(t *testing.T) {
 		keys = append(keys, Key(s))
 		ntok = append(ntok, len(Tokens(s)))
 	}
-	hs, off := hashGrams(keys, ntok)
+	hs, off := hashGrams(keys, ntok, func() {})
 	for i, s := range texts {
 		ts := Tokens(s)
 		for k := 0; k+shingleSize <= len(ts); k++ {
@@ -358,7 +358,7 @@ func TestRecurring(t *testing.T) {
 	for _, h := range hs {
 		count[h]++
 	}
-	rec := recurring(hs)
+	rec := recurring(hs, func() {})
 	spurious := 0
 	for k, h := range hs {
 		switch {

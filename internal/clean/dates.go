@@ -77,6 +77,7 @@ func allDigits(s string) bool {
 func (c *cleaner) dateLines() {
 	top, bottom, running := -1, -1, 0
 	for i := range c.bs {
+		c.tick()
 		if !c.live(i) {
 			continue
 		}
@@ -98,6 +99,7 @@ func (c *cleaner) dateLines() {
 		top = bottom
 	}
 	for i := range c.bs {
+		c.tick()
 		if !c.live(i) || i >= top && i <= bottom {
 			continue
 		}

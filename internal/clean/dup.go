@@ -179,6 +179,7 @@ func (c *cleaner) nearCopies(a, b int) bool {
 func (c *cleaner) liveIndexes() []int {
 	var live []int
 	for i := range c.bs {
+		c.tick()
 		if c.live(i) {
 			live = append(live, i)
 		}
@@ -200,11 +201,12 @@ func (c *cleaner) findCopies() (orig []int, near []bool) {
 	for i, k := range c.keys {
 		hs[i] = maphash.String(seed, k)
 	}
-	mayRecur := recurring(hs)
+	mayRecur := recurring(hs, c.tick)
 	exact := map[string]int{}
 	ns := &nearSearch{shingles: newGramTable(0), votes: make([]int32, len(c.bs)), dmp: diffmatchpatch.New()}
 	var sample []int
 	for i := range c.bs {
+		c.tick()
 		orig[i] = -1
 		if !c.live(i) || c.keys[i] == "" {
 			continue
@@ -253,6 +255,7 @@ type nearCand struct{ j, v int32 }
 // Only blocks that share at least half of i's sampled 4-grams are
 // candidates, and only the few best are confirmed with an edit distance.
 func (c *cleaner) nearest(ns *nearSearch, sample []int, i int) int {
+	c.tick()
 	for _, g := range sample {
 		if !c.recurs[g] {
 			continue // no other block has it

@@ -19,13 +19,16 @@ const (
 // slice (FNV-1a over the words, each followed by a space), and where each
 // block's start: block i's k-th 4-gram is at off[i]+k. keys are the
 // blocks' keys (words joined by single spaces), ntok their word counts.
-func hashGrams(keys []string, ntok []int) (hs []uint64, off []int) {
+// tick is called once per block (it may abandon the work: see
+// cleaner.tick).
+func hashGrams(keys []string, ntok []int, tick func()) (hs []uint64, off []int) {
 	off = make([]int, len(keys)+1)
 	for i, n := range ntok {
 		off[i+1] = off[i] + max(n-shingleSize+1, 0)
 	}
 	hs = make([]uint64, off[len(keys)])
 	for i, key := range keys {
+		tick()
 		if ntok[i] < shingleSize {
 			continue
 		}
@@ -61,7 +64,8 @@ func hashGrams(keys []string, ntok []int) (hs []uint64, off []int) {
 // cache, so the hashes are first grouped by their top bits (a counting
 // sort) and each group gets a small bitmap of its own, with room to spare:
 // 32 bits per hash.
-func recurring(hs []uint64) []bool {
+// tick is called once per group of hashes and every 1024 hashes.
+func recurring(hs []uint64, tick func()) []bool {
 	const groupSize = 1 << 15 // hashes per group, about
 	shift := uint(64)         // h>>shift is h's group
 	for len(hs)>>(64-shift) > groupSize {
@@ -78,6 +82,9 @@ func recurring(hs []uint64) []bool {
 	gh := make([]uint64, len(hs)) // the hashes by group
 	gk := make([]int32, len(hs))  // and their indexes in hs
 	for k, h := range hs {
+		if k&1023 == 0 {
+			tick()
+		}
 		g := h >> shift
 		gh[next[g]], gk[next[g]] = h, int32(k)
 		next[g]++
@@ -86,6 +93,7 @@ func recurring(hs []uint64) []bool {
 	type word struct{ seen, again uint64 } // side by side: one cache line
 	var m []word
 	for g := 0; g+1 < len(start); g++ {
+		tick()
 		group, ks := gh[start[g]:start[g+1]], gk[start[g]:start[g+1]]
 		bits := 64
 		for bits < 32*len(group) {

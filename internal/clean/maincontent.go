@@ -214,6 +214,7 @@ func (c *cleaner) mainContent() {
 	})
 	start, end := len(c.bs), -1
 	for i := range c.bs {
+		c.tick()
 		if c.live(i) && c.bs[i].Elem != nil && inMain(i) {
 			start, end = min(start, i), max(end, i)
 		}
@@ -578,6 +579,7 @@ const (
 func (c *cleaner) afterAuthorBox() {
 	box, bio := -1, false
 	for i := len(c.bs) - 1; i >= 0; i-- {
+		c.tick()
 		if c.marks[i].Rule != "author-boxes" {
 			if box >= 0 {
 				break
@@ -597,6 +599,7 @@ func (c *cleaner) afterAuthorBox() {
 	}
 	before, after := 0, 0
 	for i := range c.bs {
+		c.tick()
 		if !c.live(i) {
 			continue
 		}
@@ -672,6 +675,7 @@ func (c *cleaner) linkBoxes() {
 		}
 		box, links, last := c.bs[i].Elem, 0, i
 		for j := i + 1; j < len(c.bs); j++ {
+			c.tick()
 			if c.marks[j].Role == Removed {
 				continue
 			}
@@ -694,6 +698,7 @@ func (c *cleaner) linkBoxes() {
 		var in []int
 		n := 0
 		for k := range c.bs {
+			c.tick()
 			if c.live(k) && c.bs[k].Elem != nil && within(c.bs[k].Elem, box) {
 				in = append(in, k)
 				n += c.nw[k]
@@ -944,6 +949,7 @@ func (c *cleaner) emptySections() {
 		var reason Reason
 		empty := true
 		for j := i + 1; j < len(c.bs); j++ {
+			c.tick()
 			o := c.bs[j]
 			if o.Kind == blocks.Heading && o.Level <= b.Level {
 				break

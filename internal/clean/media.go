@@ -145,6 +145,7 @@ func (c *cleaner) insetLines() {
 	var rest []int
 	quotes := 0
 	for i := range c.bs {
+		c.tick()
 		switch {
 		case c.live(i) && c.emphasisInset(i):
 			rest = append(rest, i)
@@ -220,6 +221,7 @@ const gramSlots = 4
 func (c *cleaner) quoteIndex() *gramTable {
 	each := func(fn func(i, g int)) {
 		for i := range c.bs {
+			c.tick()
 			if !c.quoteIndexed(i) {
 				continue
 			}
@@ -466,6 +468,7 @@ func (c *cleaner) siteAddress() {
 	}
 	first, name, seen := -1, "", 0
 	for i := len(c.bs) - 1; i >= 0; i-- {
+		c.tick()
 		if !c.live(i) {
 			continue
 		}
@@ -493,6 +496,7 @@ func (c *cleaner) siteAddress() {
 	}
 	before, after, short := 0, 0, true
 	for i := range c.bs {
+		c.tick()
 		switch {
 		case !c.live(i):
 		case i < first:
@@ -631,6 +635,7 @@ func (c *cleaner) editorialNote() {
 	var run []int // the trailing italic blocks, last first
 	words := 0
 	for i := len(c.bs) - 1; i >= 0; i-- {
+		c.tick()
 		if !c.live(i) {
 			continue
 		}
@@ -664,6 +669,7 @@ func (c *cleaner) beyondFooter() {
 	words, removed := 0, 0
 	var tail []int
 	for i := len(c.bs) - 1; i >= 0; i-- {
+		c.tick()
 		switch {
 		case c.marks[i].Role == Removed:
 			removed++

@@ -35,6 +35,7 @@ func (c *cleaner) recurringLines() {
 	}
 	removed := map[string]int{}
 	for i := range c.bs {
+		c.tick()
 		if m := c.marks[i]; m.Role == Removed && m.DupOf < 0 {
 			if p := prefix(i); p != "" {
 				removed[p]++

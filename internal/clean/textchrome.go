@@ -73,6 +73,7 @@ func (c *cleaner) textChrome() {
 		return
 	}
 	for p := 1; p < len(idx); p++ {
+		c.tick()
 		// A short line right after a question is its answer.
 		if kind[p-1] == turnLine && kind[p] == chromeLine && IsQuestion(c.bs[idx[p-1]].Text) {
 			kind[p] = answerLine
@@ -91,6 +92,7 @@ func (c *cleaner) textChrome() {
 	}
 	c.step("text-footer", func() {
 		for p := e + 1; p < len(idx); p++ {
+			c.tick()
 			if !c.leaveToLaterRules(idx[p], script) {
 				c.remove(idx[p], Footer, -1)
 			}
@@ -348,6 +350,7 @@ func (c *cleaner) strayTail() {
 	}
 	first, last, turns := -1, -1, 0
 	for p := range idx {
+		c.tick()
 		if !c.turn(idx[p], kind[p]) {
 			continue
 		}
@@ -377,6 +380,7 @@ func (c *cleaner) strayTail() {
 	// listed above) is the interview.
 	words := make([]int, len(idx)+1) // words[p]: words in idx[p:]
 	for p := len(idx) - 1; p >= 0; p-- {
+		c.tick()
 		words[p] = words[p+1] + c.nw[idx[p]]
 	}
 	// An interview that heads its answers with stray lines (topics over
@@ -388,6 +392,7 @@ func (c *cleaner) strayTail() {
 		}
 	}
 	for p := last + 1; p < len(idx); p++ {
+		c.tick()
 		if !stray(p) || seen[c.keys[idx[p]]] > 1 {
 			continue
 		}
@@ -395,6 +400,7 @@ func (c *cleaner) strayTail() {
 			return
 		}
 		for q := p; q < len(idx); q++ {
+			c.tick()
 			c.remove(idx[q], Footer, -1)
 		}
 		return
@@ -426,6 +432,7 @@ func (c *cleaner) openerTail(opener func(idx []int, kind []lineKind, p int) bool
 	answered := make([]int, len(idx)+1)
 	words := make([]int, len(idx)+1)
 	for p := len(idx) - 1; p >= 0; p-- {
+		c.tick()
 		answered[p] = answered[p+1]
 		words[p] = words[p+1] + c.nw[idx[p]]
 		if p+1 < len(idx) && idx[p+1] == idx[p]+1 && c.turn(idx[p], kind[p]) && kind[p+1] == proseLine {
@@ -434,9 +441,11 @@ func (c *cleaner) openerTail(opener func(idx []int, kind []lineKind, p int) bool
 	}
 	turns := 0
 	for p := range idx {
+		c.tick()
 		if turns >= strayMinTurns && seen[c.keys[idx[p]]] == 1 && answered[p] <= openerMaxAnswers &&
 			words[p] < words[0]-words[p] && opener(idx, kind, p) {
 			for q := p; q < len(idx); q++ {
+				c.tick()
 				c.remove(idx[q], Footer, -1)
 			}
 			return
@@ -540,6 +549,7 @@ const (
 
 // lineKind classifies block i; next is the next live block or -1.
 func (c *cleaner) lineKind(i, next int) lineKind {
+	c.tick()
 	b := c.bs[i]
 	t := b.Text
 	n := c.nw[i]
@@ -577,6 +587,7 @@ func (c *cleaner) lineKind(i, next int) lineKind {
 func (c *cleaner) mainScript() Script {
 	counts := map[Script]int{}
 	for i := range c.bs {
+		c.tick()
 		counts[c.scripts[i]] += c.letters[i]
 	}
 	main, best := NoScript, 0
@@ -742,6 +753,7 @@ const introFurnitureMinRun = 5
 func (c *cleaner) introFurniture(idx []int, kind []lineKind, script Script) {
 	first := -1
 	for p := range idx {
+		c.tick()
 		if c.live(idx[p]) && c.turn(idx[p], kind[p]) {
 			first = p
 			break
@@ -878,6 +890,7 @@ func (c *cleaner) datedCards() {
 	}
 	var idx, sums []int // sums: positions in idx
 	for i := range c.bs {
+		c.tick()
 		if c.live(i) {
 			if datedSummary(c.bs[i].Text) {
 				sums = append(sums, len(idx))
@@ -981,6 +994,7 @@ func (c *cleaner) playerControls() {
 		return
 	}
 	for i := range c.bs {
+		c.tick()
 		if !c.live(i) || c.ntok[i] < controlMinWords || c.ntok[i] > 4*controlMinWords {
 			continue
 		}
@@ -1268,6 +1282,7 @@ func bracketTail(s string) string {
 // picture beside it.
 func (c *cleaner) sharedCredits() {
 	for i := range c.bs {
+		c.tick()
 		if c.marks[i].Role != Caption {
 			continue
 		}

@@ -107,6 +107,7 @@ func (c *cleaner) signedHeader(i int) bool {
 func (c *cleaner) commentThread() {
 	var heads []int
 	for i := range c.bs {
+		c.tick()
 		if c.marks[i].Role == Title || !c.postHeader(i) && !c.signedHeader(i) {
 			continue
 		}
@@ -198,12 +199,14 @@ func (c *cleaner) relatedTail() {
 	total := c.wordsBefore(len(c.bs))
 	before := 0
 	for i := range c.bs {
+		c.tick()
 		if !c.live(i) {
 			continue
 		}
 		if c.nw[i] <= relatedHeadingMaxWords && before >= threadMinWordsBefore && (c.ctx.HTML || 2*before >= total) &&
 			c.v.Related.Re.MatchString(c.bs[i].Text) && !c.turnAfter(i) {
 			for j := i; j < len(c.bs); j++ {
+				c.tick()
 				if c.live(j) {
 					c.remove(j, Related, -1)
 				}
@@ -231,6 +234,7 @@ func (c *cleaner) turnAfter(i int) bool {
 		}
 	}
 	for j := i + 1; j < len(c.bs); j++ {
+		c.tick()
 		if t := c.bs[j].Text; c.live(j) && labelled(t) && before[t[:strings.IndexByte(t, ':')]] && !c.postHeader(j) {
 			return true
 		}

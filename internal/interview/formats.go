@@ -133,7 +133,7 @@ func detect(p *page) (Transcript, bool) {
 		if p.in.Disabled[f.Name] {
 			continue
 		}
-		if p.in.stopped() {
+		if p.stopped() {
 			return Transcript{}, false
 		}
 		for _, pr := range f.propose(p) {
@@ -152,6 +152,7 @@ func detect(p *page) (Transcript, bool) {
 func (p *page) mk(method string, bonus float64, f func(blocks.Block, *blockFacts) bool) candidate {
 	c := candidate{method: method, bonus: bonus, isQ: make([]bool, len(p.stream))}
 	for k, i := range p.stream {
+		p.tick()
 		c.isQ[k] = f(p.in.Blocks[i], &p.facts[i])
 	}
 	return c
@@ -187,12 +188,14 @@ func questionMarkCandidates(p *page) []candidate {
 	recurring := map[string]int{}
 	longest := 0 // a key longer than every prompt's is none of them
 	for _, i := range p.stream {
+		p.tick()
 		if key := p.in.Marks[i].Key; prompt(i) {
 			recurring[key] = 0
 			longest = max(longest, len(key))
 		}
 	}
 	for _, i := range p.stream {
+		p.tick()
 		if key := p.in.Marks[i].Key; len(key) <= longest {
 			if c, ok := recurring[key]; ok {
 				recurring[key] = c + 1
@@ -201,6 +204,7 @@ func questionMarkCandidates(p *page) []candidate {
 	}
 	qm := candidate{method: "question-marks", bonus: 1.0, isQ: make([]bool, len(p.stream))}
 	for k, i := range p.stream {
+		p.tick()
 		f := &p.facts[i]
 		qm.isQ[k] = f.asks() || (prompt(i) && recurring[p.in.Marks[i].Key] >= 3) ||
 			f.qmark && f.words <= 60 && questionThenRemark(p.text(i)) && k+1 < len(p.stream) && p.labelled(p.stream[k+1])
@@ -232,6 +236,7 @@ func lineLedCandidates(p *page) []candidate {
 	head := make([]bool, len(p.stream))
 	questions, headed := 0, 0
 	for k, i := range p.stream {
+		p.tick()
 		b, f := p.in.Blocks[i], &p.facts[i]
 		if f.asks() {
 			questions++
@@ -249,6 +254,7 @@ func lineLedCandidates(p *page) []candidate {
 	}
 	c := candidate{method: "line-led-questions", bonus: 1.05, isQ: make([]bool, len(p.stream))}
 	for k, i := range p.stream {
+		p.tick()
 		f := &p.facts[i]
 		c.isQ[k] = head[k] && (f.asks() || f.words >= 3 && f.words <= lineLedMaxWords && words.EndsSentence(p.text(i)))
 	}
@@ -260,6 +266,7 @@ func lineLedCandidates(p *page) []candidate {
 func headingCandidates(p *page) []candidate {
 	levels := map[int]bool{}
 	for _, i := range p.stream {
+		p.tick()
 		if b := p.in.Blocks[i]; b.Kind == blocks.Heading {
 			levels[b.Level] = true
 		}

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/qanda/qanda/internal/blocks"
+	"github.com/qanda/qanda/internal/cancel"
 	"github.com/qanda/qanda/internal/clean"
 )
 
@@ -15,19 +16,9 @@ type Input struct {
 	Language string
 	// Disabled names formats (see Formats) that propose nothing.
 	Disabled map[string]bool
-	// Done, when closed, stops Build between formats; the transcript it
+	// Done, when closed, stops Build soon after; the transcript it
 	// returns then is incomplete, for the caller to discard.
 	Done <-chan struct{}
-}
-
-// stopped reports whether in.Done is closed.
-func (in Input) stopped() bool {
-	select {
-	case <-in.Done:
-		return true
-	default:
-		return false
-	}
 }
 
 // Exchange is one question and its complete answer.
@@ -55,7 +46,15 @@ type Transcript struct {
 }
 
 // Build structures the kept blocks of a page.
-func Build(in Input) Transcript {
+func Build(in Input) (t Transcript) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(stop); !ok {
+				panic(r)
+			}
+			t = Transcript{} // the caller's ctx is done
+		}
+	}()
 	var stream, lead []int
 	for i, m := range in.Marks {
 		switch {
@@ -67,8 +66,9 @@ func Build(in Input) Transcript {
 			stream = append(stream, i)
 		}
 	}
-	p := &page{in: in, stream: stream, facts: make([]blockFacts, len(in.Blocks))}
+	p := &page{in: in, stream: stream, facts: make([]blockFacts, len(in.Blocks)), check: cancel.New(in.Done)}
 	for _, i := range stream {
+		p.tick()
 		p.facts[i] = newFacts(in.Blocks[i])
 	}
 	t, ok := detect(p)
@@ -88,8 +88,9 @@ func Build(in Input) Transcript {
 // page is the shared state of the detectors.
 type page struct {
 	in     Input
-	stream []int        // indexes of content blocks in reading order
-	facts  []blockFacts // per block index, for the content blocks
+	check  *cancel.Check // in.Done, for the loops over blocks
+	stream []int         // indexes of content blocks in reading order
+	facts  []blockFacts  // per block index, for the content blocks
 
 	// speaker labels, computed once (see pageLabelsCached)
 	labelsAt    []string
@@ -124,3 +125,25 @@ const (
 	NoInterview = "no-interview"        // no exchanges: the text is in intro
 	Unanswered  = "unanswered-question" // a listed question has no answer section
 )
+
+// stop is the panic with which tick abandons a cancelled Build; Build
+// recovers it. A panic, because the formats' loops are many and nested.
+type stop struct{}
+
+// tick counts one step of a loop over blocks and abandons Build soon
+// after in.Done is closed.
+func (p *page) tick() {
+	if p.check.Stop() {
+		panic(stop{})
+	}
+}
+
+// stopped reports whether in.Done is closed: checked between formats.
+func (p *page) stopped() bool {
+	select {
+	case <-p.in.Done:
+		return true
+	default:
+		return false
+	}
+}

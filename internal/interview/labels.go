@@ -358,6 +358,7 @@ func (p *page) pageLabels() (perPos []string, counts map[string]int, canon map[s
 	askerAt := make([]string, len(p.stream))
 	qmark := make([]bool, len(p.stream))
 	for k, i := range p.stream {
+		p.tick()
 		qmark[k] = p.facts[i].qmark
 		if l, _, ok := parseLabel(p.text(i)); ok {
 			rawAt[k] = l
@@ -383,6 +384,7 @@ func (p *page) pageLabels() (perPos []string, counts map[string]int, canon map[s
 		named[l] = l != ""
 	}
 	for k, i := range p.stream {
+		p.tick()
 		if rawAt[k] != "" {
 			continue
 		}

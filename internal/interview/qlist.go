@@ -93,6 +93,7 @@ func detectQuestionList(p *page) (Transcript, bool) {
 	}
 	var body []int // stream without the list
 	for _, i := range p.stream {
+		p.tick()
 		if !inList[i] {
 			body = append(body, i)
 		}

@@ -23,6 +23,7 @@ func runInCandidates(p *page) []candidate {
 	c := candidate{method: "run-in-questions", bonus: 1.15, isQ: make([]bool, len(p.stream)), cut: make([]int, len(p.stream))}
 	n := 0
 	for k, i := range p.stream {
+		p.tick()
 		b := p.in.Blocks[i]
 		if b.Kind == blocks.Heading {
 			continue
@@ -115,6 +116,7 @@ func questionLedCandidates(p *page) []candidate {
 	c := candidate{method: "question-led", bonus: 1, isQ: make([]bool, len(p.stream)), cut: make([]int, len(p.stream))}
 	n := 0
 	for k, i := range p.stream {
+		p.tick()
 		b := p.in.Blocks[i]
 		if b.Kind == blocks.Heading || b.Lead > 0 {
 			continue

@@ -177,6 +177,7 @@ func (p *page) markupCandidates() []candidate {
 	var order []string
 	perPos := make([][]string, len(p.stream))
 	for k, i := range p.stream {
+		p.tick()
 		perPos[k] = tokens(p.in.Blocks[i])
 		for _, t := range perPos[k] {
 			if count[t] == 0 {
@@ -192,6 +193,7 @@ func (p *page) markupCandidates() []candidate {
 		}
 		c := candidate{method: "markup-questions", bonus: 1.1, isQ: make([]bool, len(p.stream))}
 		for k := range p.stream {
+			p.tick()
 			c.isQ[k] = contains(perPos[k], tok)
 		}
 		cs = append(cs, c)
@@ -223,6 +225,7 @@ type segmentation struct {
 func (p *page) segment(c candidate) (segmentation, float64) {
 	var runs []qaRun
 	for k := range p.stream {
+		p.tick()
 		last := len(runs) - 1
 		switch {
 		case c.isQ[k] && (len(runs) == 0 || runs[last].answered()):

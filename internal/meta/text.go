@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qanda/qanda/internal/blocks"
+	"github.com/qanda/qanda/internal/cancel"
 	textwords "github.com/qanda/qanda/internal/words"
 )
 
@@ -46,7 +47,12 @@ const (
 // everything above the headline goes as the page's header.
 const bodyFirstShare = 10
 
-func FromText(bs []blocks.Block) Meta {
+func FromText(bs []blocks.Block) Meta { return FromTextDone(bs, nil) }
+
+// FromTextDone is FromText that gives up, returning what it has, soon
+// after done is closed.
+func FromTextDone(bs []blocks.Block, done <-chan struct{}) Meta {
+	check := cancel.New(done)
 	m := Meta{TitleBlock: -1}
 	if len(bs) == 0 {
 		return m
@@ -54,6 +60,9 @@ func FromText(bs []blocks.Block) Meta {
 	keys := make([]string, len(bs))
 	words := make([]int, len(bs))
 	for i, b := range bs {
+		if check.Stop() {
+			return m
+		}
 		if textwords.IsASCII(b.Text) {
 			// The same key as textKey, in one pass with the count.
 			keys[i], words[i], _ = textwords.ScanASCII(b.Text)
@@ -61,7 +70,7 @@ func FromText(bs []blocks.Block) Meta {
 		}
 		keys[i], words[i] = textKey(b.Text), textwords.Count(b.Text)
 	}
-	body := bodyStart(bs, words)
+	body := bodyStart(bs, words, check)
 	if body < 0 {
 		return m
 	}
@@ -69,6 +78,9 @@ func FromText(bs []blocks.Block) Meta {
 	// ("Kicker: words" in a breadcrumb too) is one line.
 	labels := map[string]map[string]bool{}
 	for i, b := range bs {
+		if check.Stop() {
+			return m
+		}
 		if l := turnLabel(b.Text); l != "" {
 			if labels[l] == nil {
 				labels[l] = map[string]bool{}
@@ -128,13 +140,16 @@ func FromText(bs []blocks.Block) Meta {
 // counting its words and every other line (menus, teaser headlines, dates,
 // bylines) costing bodyLineCost. A lone teaser paragraph above the article
 // does not outweigh the article. -1 when the dump has no prose at all.
-func bodyStart(bs []blocks.Block, words []int) int {
+func bodyStart(bs []blocks.Block, words []int, check *cancel.Check) int {
 	// Each stretch (a run of lines whose running sum stays positive) and
 	// the most it reaches.
 	type stretch struct{ start, max int }
 	var all []stretch
 	bestSum, sum := 0, 0
 	for i := range bs {
+		if check.Stop() {
+			return -1
+		}
 		if sum <= 0 {
 			sum = 0
 			all = append(all, stretch{start: i})

@@ -14,6 +14,7 @@ import (
 	"github.com/qanda/qanda/internal/clean"
 	"github.com/qanda/qanda/internal/interview"
 	"github.com/qanda/qanda/internal/meta"
+	"github.com/qanda/qanda/internal/words"
 	"github.com/qanda/qanda/pkg/render"
 	"github.com/qanda/qanda/pkg/source"
 )
@@ -254,7 +255,7 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*extraction, erro
 func lostToChrome(bs []blocks.Block, marks []clean.Mark) bool {
 	total, kept, chrome := 0, 0, 0
 	for i, b := range bs {
-		n := len(strings.Fields(b.Text))
+		n := words.Count(b.Text)
 		total += n
 		switch {
 		case marks[i].Role == clean.Content:
@@ -325,7 +326,10 @@ func parse(ctx context.Context, d *source.Doc, opt Options) (parsed, error) {
 				why = fmt.Sprintf("the page nests HTML elements deeper than %d", opt.maxDepth())
 			default:
 				stripControls(gq.Nodes[0], p.controls)
-				p.blocks, p.html = blocks.FromHTML(gq), true
+				p.blocks, p.html = blocks.FromHTMLDone(gq, ctx.Done()), true
+				if err := ctx.Err(); err != nil {
+					return p, err
+				}
 				if err := checkBlocks(d.Name, len(p.blocks), opt); err != nil {
 					return p, err
 				}
@@ -337,19 +341,22 @@ func parse(ctx context.Context, d *source.Doc, opt Options) (parsed, error) {
 		p.warnings = append(p.warnings, Warning{Code: render.WarnReadAsText, Message: why + "; its text was read without the markup, as a text dump"})
 		text, k := source.StripControls(htmlText(body))
 		p.controls.Add(k)
-		p.blocks = blocks.FromText(text)
+		p.blocks = blocks.FromTextDone(text, ctx.Done())
 		if err := checkBlocks(d.Name, len(p.blocks), opt); err != nil {
 			return p, err
 		}
-		p.meta = meta.FromText(p.blocks)
+		p.meta = meta.FromTextDone(p.blocks, ctx.Done())
 		p.meta.Language = meta.DetectLanguage(text)
 		return p, nil
 	}
-	p.blocks = blocks.FromText(string(d.Body))
+	p.blocks = blocks.FromTextDone(string(d.Body), ctx.Done())
+	if err := ctx.Err(); err != nil {
+		return p, err
+	}
 	if err := checkBlocks(d.Name, len(p.blocks), opt); err != nil {
 		return p, err
 	}
-	p.meta = meta.FromText(p.blocks)
+	p.meta = meta.FromTextDone(p.blocks, ctx.Done())
 	p.meta.Language = meta.DetectLanguage(string(d.Body))
 	return p, nil
 }
