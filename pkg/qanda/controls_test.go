@@ -54,13 +54,7 @@ func TestControlCharactersNeverReachOutput(t *testing.T) {
 			if counted == 0 || counted != d.Stats.ControlCharacters {
 				t.Errorf("removed lists %d control characters, stats %d", counted, d.Stats.ControlCharacters)
 			}
-			sum := 0
-			for _, n := range d.Stats.Removed {
-				sum += n
-			}
-			if d.Stats.BlocksIn != d.Stats.Kept+sum {
-				t.Errorf("block ledger broken: %+v", d.Stats)
-			}
+			checkLedger(t, d)
 			for _, f := range []string{"json", "jsonl", "md", "text", "csv", "csv-raw"} {
 				var b bytes.Buffer
 				if err := Render(&b, d, Format(f)); err != nil {

@@ -143,8 +143,9 @@ func TestSampleTextDumpContent(t *testing.T) {
 	checkLedger(t, d)
 }
 
-// Every golden JSON must satisfy the published schema.
-func TestGoldenJSONMatchesSchema(t *testing.T) {
+// compileSchema compiles the published JSON Schema.
+func compileSchema(t testing.TB) *jsonschema.Schema {
+	t.Helper()
 	c := jsonschema.NewCompiler()
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(render.Schema()))
 	if err != nil {
@@ -157,6 +158,12 @@ func TestGoldenJSONMatchesSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sch
+}
+
+// Every golden JSON must satisfy the published schema.
+func TestGoldenJSONMatchesSchema(t *testing.T) {
+	sch := compileSchema(t)
 	files, _ := filepath.Glob(filepath.Join(testdataDir, "golden", "*.json"))
 	if len(files) == 0 {
 		t.Fatal("no golden JSON files")

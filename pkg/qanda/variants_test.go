@@ -192,14 +192,18 @@ func contentText(d *render.Document) string {
 	return strings.Join(parts, "\n")
 }
 
-func checkLedger(t *testing.T, d *render.Document) {
+func checkLedger(t testing.TB, d *render.Document) {
 	t.Helper()
 	removed := 0
 	for _, n := range d.Stats.Removed {
 		removed += n
 	}
-	listed := 0
+	listed, controls := 0, 0
 	for _, r := range d.Removed {
+		if r.Reason == ReasonControl { // characters, not blocks
+			controls += r.Count
+			continue
+		}
 		listed += r.Count
 		if r.Count != len(r.Blocks) {
 			t.Errorf("removed %q: count %d but %d blocks", r.Text, r.Count, len(r.Blocks))
@@ -210,5 +214,8 @@ func checkLedger(t *testing.T, d *render.Document) {
 	}
 	if listed != removed {
 		t.Errorf("removed list counts %d blocks, stats say %d", listed, removed)
+	}
+	if controls != d.Stats.ControlCharacters {
+		t.Errorf("removed lists %d control characters, stats say %d", controls, d.Stats.ControlCharacters)
 	}
 }
