@@ -2,6 +2,7 @@ package qanda
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -63,7 +64,14 @@ func TestControlCharactersNeverReachOutput(t *testing.T) {
 				assertNoControls(t, f, b.String())
 			}
 			var e bytes.Buffer
-			ex := extractionOf(t, name, page)
+			d0, err := source.Read(name, strings.NewReader(page), source.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ex, err := Explain(context.Background(), d0, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
 			if err := render.Explain(&e, ex.Doc, ex.PageText(), render.ExplainOptions{}); err != nil {
 				t.Fatal(err)
 			}
@@ -80,19 +88,4 @@ func assertNoControls(t *testing.T, format, out string) {
 			return
 		}
 	}
-}
-
-// extractionOf runs the pipeline on a page built in test code, keeping the
-// blocks.
-func extractionOf(t *testing.T, name, page string) *extraction {
-	t.Helper()
-	d, err := source.Read(name, strings.NewReader(page), source.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := extractDoc(d, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
 }

@@ -423,13 +423,3 @@ func titleBlock(bs []blocks.Block, title string) int {
 	}
 	return -1
 }
-
-// PageText is the page's text as qanda read it: one block per line.
-func (e *extraction) PageText() string {
-	var b strings.Builder
-	for _, bl := range e.Blocks {
-		b.WriteString(bl.Text)
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
