@@ -119,14 +119,12 @@ func extract(ctx context.Context, o Options, stdin io.Reader, stdout, stderr io.
 	start := time.Now()
 	opt := qanda.BatchOptions{Jobs: o.Jobs, Options: o.Limits}
 	if o.SiteLearning && !o.StdinJSONL && worthLearning(specs) {
-		model, err := qanda.LearnSites(ctx, b.inputs(ctx, specs, true), opt)
-		if err != nil {
-			return b.finish(start, err)
+		opt.LearnSites = true
+		opt.Learned = func(texts int) {
+			b.sum.SiteTexts = texts
+			b.sum.Timings.LearnSeconds = time.Since(start).Seconds()
 		}
-		opt.Options.Sites = model
-		b.sum.SiteTexts = model.Texts()
 	}
-	b.sum.Timings.LearnSeconds = time.Since(start).Seconds()
 	if b.out != nil {
 		opt.Formats = formats(o.Formats, o.CSVRaw)
 		if o.Resume {
@@ -139,7 +137,7 @@ func extract(ctx context.Context, o Options, stdin io.Reader, stdout, stderr io.
 	if o.StdinJSONL {
 		inputs = b.records()
 	} else {
-		inputs = b.inputs(ctx, specs, false)
+		inputs = b.inputs(ctx, specs)
 	}
 	err = qanda.RunBatch(ctx, inputs, opt, b.emit)
 	return b.finish(start, err)
@@ -210,20 +208,17 @@ func stdoutFormat(o Options, specs []string) string {
 	return "json"
 }
 
-// inputs walks the specs; first says it is the learning pass, which
-// neither reads stdin nor fetches URLs.
-func (b *batch) inputs(ctx context.Context, specs []string, first bool) iter.Seq[source.Input] {
+// inputs walks the specs, once: with site learning, the batch keeps what
+// it read for its second pass.
+func (b *batch) inputs(ctx context.Context, specs []string) iter.Seq[source.Input] {
 	wopt := source.WalkOptions{
 		Include: b.o.Include, Exclude: b.o.Exclude,
-		Read:           source.Options{MaxBytes: b.o.MaxBytes},
-		Stdin:          b.stdin,
-		OnlyReplayable: first,
-	}
-	if !first {
-		wopt.Skipped = b.skipped.add
-		wopt.Fetcher = source.NewFetcher(source.FetchOptions{
+		Read:    source.Options{MaxBytes: b.o.MaxBytes},
+		Stdin:   b.stdin,
+		Skipped: b.skipped.add,
+		Fetcher: source.NewFetcher(source.FetchOptions{
 			Timeout: b.o.Timeout, MaxBytes: b.o.MaxBytes, PerHost: b.o.PerHost, UserAgent: "qanda/" + version,
-		})
+		}),
 	}
 	return func(yield func(source.Input) bool) {
 		source.Walk(ctx, specs, wopt, yield)

@@ -22,15 +22,14 @@ const (
 )
 
 // Site boilerplate is learned in two passes over a batch. The first pass
-// sketches every page (Sketch, in parallel) and feeds the sketches, in
-// input order, to a SiteLearner; the frozen SiteModel then cleans every
-// page in the second pass (Apply, in parallel). Two passes rather than a
-// model learned while streaming because a streaming model cannot clean the
-// pages it has not yet seen enough of: the first pages of every host would
-// keep their newsletter box, and the result would depend on input order.
-// The cost is reading and parsing replayable inputs (files, archives) twice;
-// URLs and stdin are not sketched (that would fetch or consume them twice),
-// but are cleaned with what the other inputs taught.
+// sketches every page (Sketch, in parallel) and feeds the sketches to a
+// SiteLearner; the frozen SiteModel then cleans every page in the second
+// pass (Apply, in parallel). Two passes rather than a model learned while
+// streaming because a streaming model cannot clean the pages it has not
+// yet seen enough of: the first pages of every host would keep their
+// newsletter box, and the result would depend on input order. (Package
+// qanda keeps each cleaned page between the passes, so none is parsed
+// twice.)
 //
 // A column's recurring questions are not boilerplate: a block that reads as
 // a prompt (a question, a heading, bold, ending in ":") and is followed by a
@@ -117,9 +116,11 @@ func hash(s string) uint64 {
 }
 
 // SiteLearner counts, per host, on how many distinct pages each block text
-// appears and what follows it. Feed it sketches in input order; not safe
-// for concurrent use. Memory grows with the number of distinct block texts
-// (about 50 bytes each), not with the documents.
+// appears and, for a prompt (a question, a heading), what follows it. What
+// it learns depends only on the set of pages it observed, not on their
+// order, except that of two captures of one URL the first observed
+// counts. Not safe for concurrent use. Memory grows with the number of
+// distinct block texts (about 50 bytes each), not with the documents.
 type SiteLearner struct {
 	hosts map[string]*hostStats
 }
@@ -131,9 +132,11 @@ type hostStats struct {
 
 type keyStats struct {
 	pages  int32
-	same   int32  // pages on which the follower is the first page's follower
-	next   uint64 // the follower on the first page
-	prompt bool
+	prompt bool // the text read as a prompt on some page
+	// next counts, for a prompt, the pages on which each text follows
+	// it: a recurring prompt answered differently on every page (a
+	// column's question) is no boilerplate.
+	next map[uint64]int32
 }
 
 // NewSiteLearner returns an empty learner.
@@ -156,12 +159,16 @@ func (l *SiteLearner) Observe(s PageSketch) {
 	for _, b := range s.blocks {
 		k := h.keys[b.key]
 		if k == nil {
-			k = &keyStats{next: b.next, prompt: b.prompt}
+			k = &keyStats{}
 			h.keys[b.key] = k
 		}
 		k.pages++
-		if b.next == k.next {
-			k.same++
+		if b.prompt && k.next == nil {
+			k.next = map[uint64]int32{}
+		}
+		k.prompt = k.prompt || b.prompt
+		if b.prompt {
+			k.next[b.next]++
 		}
 	}
 }
@@ -176,7 +183,7 @@ func (l *SiteLearner) Model() *SiteModel {
 			if k.pages < siteMinPages || k.pages*siteShareDenom < n*siteShareNum {
 				continue
 			}
-			if k.prompt && k.same*2 < k.pages {
+			if k.prompt && maxCount(k.next)*2 < k.pages {
 				continue // a recurring prompt, answered differently each time
 			}
 			if m.hosts[host] == nil {
@@ -186,6 +193,15 @@ func (l *SiteLearner) Model() *SiteModel {
 		}
 	}
 	return m
+}
+
+// maxCount is the largest count in c (0 for none).
+func maxCount(c map[uint64]int32) int32 {
+	best := int32(0)
+	for _, n := range c {
+		best = max(best, n)
+	}
+	return best
 }
 
 // SiteModel is the frozen result of learning: which block texts are

@@ -71,3 +71,34 @@ func TestSiteBoilerplateNeedsPages(t *testing.T) {
 		t.Errorf("learned %d texts from two pages", n)
 	}
 }
+
+// What is learned depends on the pages, not on the order they come in: a
+// prompt whose first page is the odd one out is judged by the answer most
+// of its pages give.
+func TestSiteLearningIgnoresOrder(t *testing.T) {
+	page := func(n int) []blocks.Block {
+		bs := columnPage(n)
+		// The same prompt and the same line after it on every page but
+		// the first: a fixed box, not a question put to each guest.
+		bs[3].Text = "Our partners:"
+		bs[4].Text = "A list of partners that every page of the column shows."
+		if n == 1 {
+			bs[4].Text = "A one-off note for the first guest only."
+		}
+		return bs
+	}
+	learn := func(order []int) map[string]map[uint64]bool {
+		l := NewSiteLearner()
+		for _, n := range order {
+			l.Observe(Sketch(fmt.Sprintf("https://column.example/guest-%d", n), page(n)))
+		}
+		return l.Model().hosts
+	}
+	a, b := learn([]int{1, 2, 3, 4, 5}), learn([]int{5, 4, 3, 2, 1})
+	if fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Errorf("the model depends on the order:\n%v\n%v", a, b)
+	}
+	if n := len(a["column.example"]); n != 4 {
+		t.Errorf("%d boilerplate texts, want 4 (the prompt, its fixed line, the two promotion lines)", n)
+	}
+}

@@ -26,6 +26,21 @@ type BatchOptions struct {
 	// WriteCSVHeader.
 	Formats []Format
 
+	// LearnSites learns each host's boilerplate from the batch's own
+	// pages and removes it from them (then Options.Sites is not used).
+	// Every page is still read and parsed once: the first pass keeps what
+	// the second needs of each page (its blocks, as cleaned) in a
+	// temporary file, so memory stays bounded (see spill.go). URLs and
+	// stdin are read once too. The result does not depend on Jobs.
+	LearnSites bool
+
+	// TempDir is where LearnSites keeps that file; "" is os.TempDir().
+	TempDir string
+
+	// Learned, when set, is called once the first pass of LearnSites is
+	// done, with the number of boilerplate texts it learned.
+	Learned func(texts int)
+
 	// Skip, when set, is asked for every document after it was read and
 	// before it is structured; true passes it over (Result.Skipped), e.g.
 	// because its output exists for the same input digest. Called from
@@ -61,6 +76,9 @@ type Result struct {
 // RunBatch returns ctx.Err() at once, without emitting the results still in
 // flight (and without waiting for an input blocked in a read).
 func RunBatch(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOptions, emit func(Result) error) error {
+	if opt.LearnSites {
+		return runLearning(ctx, inputs, opt, emit)
+	}
 	work := func(ctx context.Context, seq int, in source.Input) Result {
 		r := process(ctx, in, opt)
 		r.Seq = seq
@@ -89,14 +107,7 @@ func process(ctx context.Context, in source.Input, opt BatchOptions) Result {
 		return r
 	}
 	r.Doc = doc
-	for _, f := range opt.Formats {
-		var b bytes.Buffer
-		if err := renderRows(&b, doc, f); err != nil {
-			r.Err = err
-			return r
-		}
-		r.Out = append(r.Out, b.Bytes())
-	}
+	r.Err = renderAll(&r, opt.Formats)
 	r.Elapsed = time.Since(start)
 	return r
 }
@@ -104,12 +115,12 @@ func process(ctx context.Context, in source.Input, opt BatchOptions) Result {
 // ordered runs work on every input with jobs goroutines and calls emit
 // with the results in input order. A window of 4×jobs slots bounds the
 // inputs between being pulled and being emitted.
-func ordered[T any](ctx context.Context, jobs int, inputs iter.Seq[source.Input], work func(context.Context, int, source.Input) T, emit func(T) error) error {
+func ordered[I, T any](ctx context.Context, jobs int, inputs iter.Seq[I], work func(context.Context, int, I) T, emit func(T) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type job struct {
 		seq int
-		in  source.Input
+		in  I
 	}
 	type done struct {
 		seq int
@@ -190,4 +201,16 @@ func ordered[T any](ctx context.Context, jobs int, inputs iter.Seq[source.Input]
 func drain[T any](ch <-chan T) {
 	for range ch {
 	}
+}
+
+// renderAll renders r.Doc in every format into r.Out.
+func renderAll(r *Result, formats []Format) error {
+	for _, f := range formats {
+		var b bytes.Buffer
+		if err := renderRows(&b, r.Doc, f); err != nil {
+			return err
+		}
+		r.Out = append(r.Out, b.Bytes())
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -161,5 +162,49 @@ func TestSiteBoilerplateBatch(t *testing.T) {
 				t.Errorf("%s: ledger does not balance", r.Name)
 			}
 		}
+	}
+}
+
+// A batch that learns its sites in one run (BatchOptions.LearnSites: each
+// page parsed once, kept in a temporary file between the passes) gives
+// the same bytes as learning first and extracting after, for any Jobs; a
+// bad input in the middle fails in its place, a skipped one is skipped.
+func TestLearnSitesInOneRun(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.txt")
+	if err := os.WriteFile(bad, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	column := "../../testdata/batch/column"
+	two := walk(column)
+	model, err := LearnSites(context.Background(), two, BatchOptions{Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, want := runAll(t, 1, two, BatchOptions{Formats: []Format{FormatJSONL}, Options: Options{Sites: model}})
+
+	inputs := walk(filepath.Join(column, "guest-1.html"), filepath.Join(column, "guest-2.html"), bad,
+		filepath.Join(column, "guest-3.html"), filepath.Join(column, "guest-4.html"), filepath.Join(column, "guest-5.html"))
+	var learned int
+	for _, jobs := range []int{1, 3} {
+		opt := BatchOptions{Formats: []Format{FormatJSONL}, LearnSites: true, TempDir: dir, Learned: func(n int) { learned = n }}
+		rs, got := runAll(t, jobs, inputs, opt)
+		if !bytes.Equal(got, want) {
+			t.Errorf("jobs=%d: one run differs from learning first:\n%s\nwant\n%s", jobs, got, want)
+		}
+		if len(rs) != 6 || !errors.Is(rs[2].Err, ErrEmpty) || !strings.HasSuffix(rs[2].Name, "bad.txt") || rs[3].Doc == nil {
+			t.Errorf("jobs=%d: the bad input is not failed in its place: %+v", jobs, rs)
+		}
+		if learned != model.Texts() {
+			t.Errorf("jobs=%d: learned %d texts, want %d", jobs, learned, model.Texts())
+		}
+	}
+	opt := BatchOptions{LearnSites: true, TempDir: dir, Skip: func(d *source.Doc) bool { return strings.HasSuffix(d.Name, "guest-2.html") }}
+	rs, _ := runAll(t, 2, inputs, opt)
+	if !rs[1].Skipped || rs[1].Doc != nil || rs[0].Doc == nil {
+		t.Errorf("skip: %+v", rs[:2])
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "qanda-sites-*")); len(left) != 0 {
+		t.Errorf("temporary files left behind: %v", left)
 	}
 }

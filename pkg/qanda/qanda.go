@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -205,6 +206,28 @@ func run(ctx context.Context, d *source.Doc, opt Options) (*extraction, error) {
 // extract is the pipeline. Every stage is given ctx and stops early once
 // it is done; what a stopped stage returns is discarded here.
 func extract(ctx context.Context, d *source.Doc, opt Options) (*extraction, error) {
+	c, err := cleanPage(ctx, d, opt)
+	if err != nil {
+		return nil, err
+	}
+	return finish(ctx, d, c, opt.Sites.model(), opt)
+}
+
+// cleaned is a page read and cleaned: all the pipeline knows of it before
+// site boilerplate is removed and the interview is built. A batch that
+// learns its sites keeps this of every page between its two passes (see
+// spill.go), so that no page is parsed twice.
+type cleaned struct {
+	Blocks   []blocks.Block
+	Meta     meta.Meta
+	Marks    []clean.Mark
+	HTML     bool // the blocks come from the element tree
+	Warnings []Warning
+	Controls source.Controls
+}
+
+// cleanPage is the first half of the pipeline: parse and clean.
+func cleanPage(ctx context.Context, d *source.Doc, opt Options) (*cleaned, error) {
 	p, err := parse(ctx, d, opt)
 	if err != nil {
 		return nil, err
@@ -237,16 +260,23 @@ func extract(ctx context.Context, d *source.Doc, opt Options) (*extraction, erro
 			return nil, err
 		}
 	}
+	return &cleaned{Blocks: bs, Meta: m, Marks: marks, HTML: p.html, Warnings: p.warnings, Controls: p.controls}, nil
+}
+
+// finish is the second half: remove the site boilerplate model knows (nil:
+// none), build the interview, assemble the document.
+func finish(ctx context.Context, d *source.Doc, c *cleaned, model *clean.SiteModel, opt Options) (*extraction, error) {
+	bs, m, marks := c.Blocks, c.Meta, c.Marks
 	if !opt.Disabled["site-boilerplate"] {
-		opt.Sites.model().Apply(pageURL(d, m), bs, marks)
+		model.Apply(pageURL(d, m), bs, marks)
 	}
 	t := interview.Build(interview.Input{Blocks: bs, Marks: marks, Title: m.Title, Language: m.Language,
 		Disabled: opt.Disabled, Done: ctx.Done()})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc := assemble(d, bs, m, marks, t, p.controls)
-	doc.Warnings = append(p.warnings, doc.Warnings...)
+	doc := assemble(d, bs, m, marks, t, c.Controls)
+	doc.Warnings = append(slices.Clip(c.Warnings), doc.Warnings...)
 	return &extraction{Doc: doc, Blocks: bs, Marks: marks, Transcript: t}, nil
 }
 
