@@ -7,7 +7,7 @@ LDFLAGS  := -X main.version=$(VERSION)
 FUZZTIME ?= 60s
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build test lint demo eval eval-scores eval-ablate eval-zoo bench fuzz golden clean batch-bench screenshot
+.PHONY: all build test lint demo eval eval-scores eval-ablate eval-zoo bench bench-cli fuzz golden clean batch-bench screenshot
 
 all: build test
 
@@ -89,6 +89,16 @@ bench:
 	else \
 	  cd bench/peers && $(GO) run . -corpus "$(abspath $(SHARED))/corpus/asb" -passes $(BENCH_PASSES); \
 	fi
+
+## bench-cli: whole processes over the ASB pages, medians of BENCH_ROUNDS rounds in
+## rotating order: qanda's CLI (default, --no-site-boilerplate, --jobs 2) against
+## go-trafilatura and go-readability (bench/peers -process) and a process that only
+## reads and gunzips, with the ratios net of that reading (tools/bench_cli.py)
+BENCH_ROUNDS ?= 5
+bench-cli: build
+	@if [ ! -d "$(SHARED)/corpus/asb" ]; then echo "bench-cli: $(SHARED)/corpus/asb not found, nothing to time"; else \
+	cd bench/peers && $(GO) build -o $(abspath bin/peers) . && cd ../.. && \
+	python3 tools/bench_cli.py --bin $(BIN) --peers bin/peers --corpus $(SHARED)/corpus/asb --rounds $(BENCH_ROUNDS); fi
 
 ## batch-bench: generate BATCH_DOCS documents, run --jobs 1 and --jobs 2; report peak RSS, speedup, byte-identity
 BATCH_DOCS ?= 10000

@@ -40,6 +40,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	passes := fs.Int("passes", 5, "timed passes over the corpus per tool (the median is reported)")
 	procs := fs.Int("procs", 1, "GOMAXPROCS (the targets are stated for one core)")
 	only := fs.String("tools", "parse,qanda,trafilatura,readability", "comma-separated tools to run")
+	process := fs.String("process", "", "run this one `tool` once over the files named after the flags, as a whole process would (read, gunzip, extract), and exit: for make bench-cli")
 	profile := fs.String("profile", "", "profile this one `tool` instead of comparing (with -cpuprofile/-memprofile)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of -profile's passes to `file`")
 	memprofile := fs.String("memprofile", "", "write an allocation profile of -profile's passes to `file`")
@@ -51,6 +52,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	runtime.GOMAXPROCS(*procs)
+	if *process != "" {
+		return processFiles(*process, fs.Args(), stderr)
+	}
 
 	pages, err := loadCorpus(*corpus)
 	if errors.Is(err, os.ErrNotExist) {
@@ -224,5 +228,29 @@ func profileTool(t tool, pages []page, passes int, cpuFile, memFile string, stde
 		}
 	}
 	fmt.Fprintf(stderr, "peers: profiled %s: median %.3f s/pass over %d passes\n", t.name, median(secs), passes)
+	return 0
+}
+
+// processFiles is -process: one tool over files, each read and gunzipped
+// as it comes, the way a command-line run pays for it.
+func processFiles(name string, files []string, stderr io.Writer) int {
+	t, ok := toolByName(name)
+	if !ok {
+		fmt.Fprintf(stderr, "peers: unknown tool %q\n", name)
+		return 2
+	}
+	failed := 0
+	for _, f := range files {
+		p, err := loadPage(f)
+		if err == nil {
+			err = t.run(p)
+		}
+		if err != nil {
+			failed++
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(stderr, "peers: %s failed on %d of %d files\n", name, failed, len(files))
+	}
 	return 0
 }
