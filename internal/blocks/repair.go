@@ -64,6 +64,9 @@ func RepairHTML(body []byte) ([]byte, []Repair) {
 	var done []Repair
 	shift := 0 // bytes inserted so far, to report offsets in the original
 	for len(done) < maxRepairs {
+		if !mayNeedRepair(body) {
+			break
+		}
 		r, at, closer, ok := findSwallow(body)
 		if !ok {
 			break

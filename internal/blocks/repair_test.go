@@ -176,3 +176,22 @@ func FuzzRepairHTML(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMayNeedRepair: the quick scan never says "nothing to repair" where
+// the tokenizer finds a swallowing element.
+func FuzzMayNeedRepair(f *testing.F) {
+	for _, s := range []string{
+		brokenPage("<title>Keeper", ""), brokenPage("", "<textarea>"), brokenPage("<script>x", ""),
+		brokenPage("", "<!-- top ->"), brokenPage("<title>Keeper</title>", ""),
+		brokenPage(`<script src="a.js" data-x='>'>`, ""), `<a title="<title>">x</a><p>y</p>`,
+		brokenPage("<noscript>", ""), brokenPage("<xmp>", ""), brokenPage("<style>", ""),
+		`<scriptx>` + brokenPage("", ""), brokenPage("", "<iframe>") + "<script><!-- <script> --></script>",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if r, _, _, ok := findSwallow(b); ok && !mayNeedRepair(b) {
+			t.Errorf("the scan missed %+v in %q", r, b)
+		}
+	})
+}

@@ -89,3 +89,14 @@ func assertNoControls(t *testing.T, format, out string) {
 		}
 	}
 }
+
+func TestRefersToControls(t *testing.T) {
+	for in, want := range map[string]bool{
+		"plain text": false, "&#8217; &#x2019; &amp;": false, "&#27;": true, "&#x1B;": true,
+		"&#X9b;": true, "&#127": true, "a &# b": false, "&#160;&#32;": false, "&#0;": true,
+	} {
+		if got := refersToControls([]byte(in)); got != want {
+			t.Errorf("refersToControls(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

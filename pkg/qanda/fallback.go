@@ -99,6 +99,47 @@ func depth(n *html.Node) int {
 	return deepest
 }
 
+// refersToControls says whether body has a numeric character reference
+// that may decode to a control character (&#27;, &#x9b;): package source
+// took the raw ones out of the bytes, and no named reference is a control
+// other than tab and newline, so without one the tree holds none and
+// stripControls can be spared. It errs on the side of yes.
+func refersToControls(body []byte) bool {
+	for rest := body; ; {
+		i := bytes.Index(rest, []byte("&#"))
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+2:]
+		base := 10
+		if len(rest) > 0 && rest[0]|0x20 == 'x' {
+			base, rest = 16, rest[1:]
+		}
+		v, n := 0, 0
+		for ; n < len(rest) && n < 8; n++ {
+			d := digit(rest[n], base)
+			if d < 0 {
+				break
+			}
+			v = v*base + d
+		}
+		if n > 0 && (v < 0x20 || 0x7f <= v && v <= 0x9f) {
+			return true
+		}
+	}
+}
+
+// digit is c's value as a digit in base 10 or 16, or -1.
+func digit(c byte, base int) int {
+	switch l := c | 0x20; {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case base == 16 && 'a' <= l && l <= 'f':
+		return int(l-'a') + 10
+	}
+	return -1
+}
+
 // stripControls removes control characters from every text and attribute
 // of the tree: character references (&#27;) put back what package source
 // removed from the bytes. Counted in k.

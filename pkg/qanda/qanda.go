@@ -355,7 +355,9 @@ func parse(ctx context.Context, d *source.Doc, opt Options) (parsed, error) {
 			case opt.maxDepth() < DefaultMaxDepth && depth(gq.Nodes[0]) > opt.maxDepth():
 				why = fmt.Sprintf("the page nests HTML elements deeper than %d", opt.maxDepth())
 			default:
-				stripControls(gq.Nodes[0], p.controls)
+				if refersToControls(body) {
+					stripControls(gq.Nodes[0], p.controls)
+				}
 				p.blocks, p.html = blocks.FromHTMLDone(gq, ctx.Done()), true
 				if err := ctx.Err(); err != nil {
 					return p, err
