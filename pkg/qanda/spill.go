@@ -2,6 +2,7 @@ package qanda
 
 import (
 	"bufio"
+	"compress/flate"
 	"context"
 	"encoding/gob"
 	"fmt"
@@ -44,7 +45,14 @@ func runLearning(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOp
 
 	learner := clean.NewSiteLearner()
 	w := bufio.NewWriter(f)
-	enc := gob.NewEncoder(w)
+	// Compressed, because the file holds the text of the whole batch
+	// (blocks and keys: about a quarter of the HTML's size; flate's
+	// fastest level makes that a thirtieth for a few percent of time).
+	z, err := flate.NewWriter(w, flate.BestSpeed)
+	if err != nil {
+		return fmt.Errorf("site learning: %w", err)
+	}
+	enc := gob.NewEncoder(z)
 	var errs []error // the first pass's errors, in input order: errors do not encode
 	first := func(ctx context.Context, _ int, in source.Input) spilledErr {
 		s, err := cleanInput(ctx, in, opt)
@@ -62,6 +70,9 @@ func runLearning(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOp
 	if err := ordered(ctx, opt.jobs(), inputs, first, keep); err != nil {
 		return err
 	}
+	if err := z.Close(); err != nil {
+		return fmt.Errorf("site learning: write %s: %w", f.Name(), err)
+	}
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("site learning: write %s: %w", f.Name(), err)
 	}
@@ -74,7 +85,9 @@ func runLearning(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOp
 	}
 	var readErr error
 	records := func(yield func(spilledErr) bool) {
-		dec := gob.NewDecoder(bufio.NewReader(f))
+		zr := flate.NewReader(bufio.NewReader(f))
+		defer zr.Close()
+		dec := gob.NewDecoder(zr)
 		k := 0
 		for {
 			var s spilled
