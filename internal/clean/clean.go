@@ -343,15 +343,17 @@ func (c *cleaner) may(i int, s *vocab.Set) bool {
 		}
 		return false
 	}
-	if s.Folds == nil {
-		return true // the set has phrases without ASCII letters
-	}
 	for _, w := range s.Folds {
 		if containsASCIIFold(t, w) {
 			return true
 		}
 	}
-	return false
+	for _, r := range s.Runs {
+		if strings.Contains(c.keys[i], r) {
+			return true
+		}
+	}
+	return s.Open
 }
 
 // containsASCIIFold reports whether s contains word, which has no

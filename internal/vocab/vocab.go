@@ -12,6 +12,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 //go:embed data/*.txt
@@ -33,10 +35,15 @@ type Set struct {
 	Words []string
 	// Folds is Words for the text itself, ASCII case ignored: each
 	// phrase's longest run without an 's' or a 'k', the only ASCII letters
-	// with non-ASCII case partners (ſ, K) the pattern would accept. Nil
-	// when a phrase has no ASCII letters (a Cyrillic one): then any
-	// non-ASCII text may match.
+	// with non-ASCII case partners (ſ, K) the pattern would accept.
 	Folds []string
+	// Runs holds, for each phrase with no such ASCII run (a Cyrillic
+	// one), its longest run of letters, lower case: a non-ASCII text's key
+	// (NFKC, lower case) contains one if the text matches.
+	Runs []string
+	// Open says a phrase has no letters at all: any non-ASCII text may
+	// match.
+	Open bool
 	// Marks holds the symbols that open phrases such as "©" or "(c)";
 	// a text with one may match whatever its words.
 	Marks []string
@@ -262,7 +269,6 @@ func (ws WordSet) Has(key string) bool { return hasWord(key, ws.words, ws.stems)
 // newSet compiles re and derives the pre-check needles from phrases.
 func newSet(re string, phrases ...[]string) Set {
 	s := Set{Re: regexp.MustCompile(re)}
-	folds := true
 	for _, p := range slices.Concat(phrases...) {
 		p = strings.TrimRight(p, "*:")
 		if r, _ := utf8.DecodeRuneInString(p); !isWord(r) {
@@ -274,17 +280,18 @@ func newSet(re string, phrases ...[]string) Set {
 		if w != "" {
 			s.Words = append(s.Words, w)
 		}
-		if f == "" {
-			folds = false
+		if f != "" {
+			s.Folds = append(s.Folds, f)
+			continue
 		}
-		s.Folds = append(s.Folds, f)
+		r := longestRun(strings.ToLower(norm.NFKC.String(p)), unicode.IsLetter)
+		if r == "" {
+			s.Open = true
+			continue
+		}
+		s.Runs = append(s.Runs, r)
 	}
-	s.Words, s.Marks = minimal(s.Words), minimal(s.Marks)
-	if folds {
-		s.Folds = minimal(s.Folds)
-	} else {
-		s.Folds = nil
-	}
+	s.Words, s.Marks, s.Folds, s.Runs = minimal(s.Words), minimal(s.Marks), minimal(s.Folds), minimal(s.Runs)
 	return s
 }
 

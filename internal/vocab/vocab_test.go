@@ -50,8 +50,16 @@ func TestNeedles(t *testing.T) {
 	if got, want := strings.Join(s.Words, " "), "disclaimer subscribe photo"; got != want {
 		t.Errorf("Words = %s, want %s", got, want)
 	}
-	if s.Folds != nil {
-		t.Errorf("Folds = %q, want nil: фото has no ASCII letters", s.Folds)
+	if got, want := strings.Join(s.Folds, " "), "claimer cribe photo"; got != want {
+		t.Errorf("Folds = %s, want %s", got, want)
+	}
+	// A phrase without ASCII letters is looked for by its letters in a
+	// non-ASCII text's key; one without letters leaves every text open.
+	if got := strings.Join(s.Runs, " "); got != "фото" || s.Open {
+		t.Errorf("Runs = %q, Open %v; want фото, false", got, s.Open)
+	}
+	if s := newSet(`x`, []string{"©"}); !s.Open && len(s.Marks) == 0 {
+		t.Error("a phrase of a symbol is neither open nor a mark")
 	}
 	if got, want := strings.Join(s.Marks, " "), "("; got != want {
 		t.Errorf("Marks = %s, want %s", got, want)
