@@ -36,8 +36,22 @@ var (
 	postTimeRe = regexp.MustCompile(`\b[0-2]?\d:[0-5]\d\b`)
 	// replyRe finds the buttons under or over a post, in the languages
 	// of the vocabulary.
-	replyRe = regexp.MustCompile(`(?i)\b(?:reply|permalink|antworten|répondre|responder|responder|rispondi)\b|Ответить`)
+	replyRe = regexp.MustCompile(`(?i)\b(?:` + strings.Join(replyWords[:6], "|") + `)\b|` + replyWords[6])
+	// replyWords are replyRe's words, lower case, as a block's key holds
+	// them: a text whose key has none of them cannot match, which spares
+	// the pattern on nearly every block.
+	replyWords = []string{"reply", "permalink", "antworten", "répondre", "responder", "rispondi", "ответить"}
 )
+
+// hasReplyWord reports whether block i's key holds one of replyWords.
+func (c *cleaner) hasReplyWord(i int) bool {
+	for _, w := range replyWords {
+		if strings.Contains(c.keys[i], w) {
+			return true
+		}
+	}
+	return false
+}
 
 // postHeader reports whether block i reads as the line over or under a
 // reader's post: short, with a reply button and a date or a time. A date
@@ -48,7 +62,7 @@ func (c *cleaner) postHeader(i int) bool {
 	}
 	t := c.bs[i].Text
 	dated := func(t string) bool { return postYearRe.MatchString(t) || postTimeRe.MatchString(t) }
-	if !replyRe.MatchString(t) {
+	if !c.hasReplyWord(i) || !replyRe.MatchString(t) {
 		return false
 	}
 	if dated(t) {

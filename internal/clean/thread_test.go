@@ -3,6 +3,8 @@ package clean
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // An interview followed by readers' posts, each under a line with a date,
@@ -361,5 +363,21 @@ func TestRelatedTailHTML(t *testing.T) {
 	}
 	if m := roleOf(t, bs, marks, paras[5]); m.Role != Content {
 		t.Errorf("text: %+v", m)
+	}
+}
+
+// Every reply button the pattern knows passes the key pre-check, in any
+// case: the pre-check never hides a match.
+func TestReplyWordsCoverPattern(t *testing.T) {
+	for _, w := range replyWords {
+		r, n := utf8.DecodeRuneInString(w)
+		for _, text := range []string{w, string(unicode.ToUpper(r)) + w[n:], "[" + strings.ToUpper(w) + "]"} {
+			if !replyRe.MatchString(text) {
+				t.Errorf("%q does not match replyRe", text)
+			}
+			if !strings.Contains(Key(text), w) {
+				t.Errorf("the key of %q lacks %q", text, w)
+			}
+		}
 	}
 }
