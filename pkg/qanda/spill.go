@@ -2,13 +2,17 @@ package qanda
 
 import (
 	"bufio"
+	"bytes"
 	"compress/flate"
 	"context"
+	"encoding/binary"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/qanda/qanda/internal/blocks"
@@ -34,7 +38,10 @@ type spilled struct {
 	Page         *cleaned
 }
 
-// runLearning is RunBatch with BatchOptions.LearnSites.
+// runLearning is RunBatch with BatchOptions.LearnSites. The workers
+// encode and compress each record (and decode it in the second pass); the
+// one goroutine that keeps input order only feeds the learner and copies
+// bytes, so the passes scale with Jobs.
 func runLearning(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOptions, emit func(Result) error) error {
 	f, err := os.CreateTemp(opt.TempDir, "qanda-sites-*.gob")
 	if err != nil {
@@ -42,86 +49,161 @@ func runLearning(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOp
 	}
 	defer os.Remove(f.Name())
 	defer f.Close()
+	fail := func(err error) error { return fmt.Errorf("site learning: %s: %w", f.Name(), err) }
 
+	var codec codec
 	learner := clean.NewSiteLearner()
 	w := bufio.NewWriter(f)
-	// Compressed, because the file holds the text of the whole batch
-	// (blocks and keys: about a quarter of the HTML's size; flate's
-	// fastest level makes that a thirtieth for a few percent of time).
-	z, err := flate.NewWriter(w, flate.BestSpeed)
-	if err != nil {
-		return fmt.Errorf("site learning: %w", err)
-	}
-	enc := gob.NewEncoder(z)
 	var errs []error // the first pass's errors, in input order: errors do not encode
-	first := func(ctx context.Context, _ int, in source.Input) spilledErr {
+	first := func(ctx context.Context, _ int, in source.Input) packed {
 		s, err := cleanInput(ctx, in, opt)
-		return spilledErr{s, err}
+		p := packed{err: err}
+		if s.Page != nil {
+			p.sketch = clean.Sketch(pageURL(&s.Doc, s.Page.Meta), s.Page.Blocks)
+		}
+		p.blob, p.encErr = codec.pack(s)
+		return p
 	}
-	keep := func(se spilledErr) error {
-		if p := se.s.Page; p != nil {
-			learner.Observe(clean.Sketch(pageURL(&se.s.Doc, p.Meta), p.Blocks))
+	keep := func(p packed) error {
+		if p.encErr != nil {
+			return fail(p.encErr)
 		}
-		if se.err != nil {
-			errs = append(errs, se.err)
+		learner.Observe(p.sketch)
+		if p.err != nil {
+			errs = append(errs, p.err)
 		}
-		return enc.Encode(se.s)
+		return writeFrame(w, p.blob)
 	}
 	if err := ordered(ctx, opt.jobs(), inputs, first, keep); err != nil {
 		return err
 	}
-	if err := z.Close(); err != nil {
-		return fmt.Errorf("site learning: write %s: %w", f.Name(), err)
-	}
 	if err := w.Flush(); err != nil {
-		return fmt.Errorf("site learning: write %s: %w", f.Name(), err)
+		return fail(err)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return fmt.Errorf("site learning: read %s: %w", f.Name(), err)
+		return fail(err)
 	}
 	model := learner.Model()
 	if opt.Learned != nil {
 		opt.Learned(model.Size())
 	}
 	var readErr error
-	records := func(yield func(spilledErr) bool) {
-		zr := flate.NewReader(bufio.NewReader(f))
-		defer zr.Close()
-		dec := gob.NewDecoder(zr)
-		k := 0
+	frames := func(yield func([]byte) bool) {
+		r := bufio.NewReader(f)
 		for {
-			var s spilled
-			if err := dec.Decode(&s); err != nil {
+			blob, err := readFrame(r)
+			if err != nil {
 				if err != io.EOF {
-					readErr = fmt.Errorf("site learning: read %s: %w", f.Name(), err)
+					readErr = fail(err)
 				}
 				return
 			}
-			var err error
-			if s.Failed {
-				err, k = errs[k], k+1
-			}
-			if !yield(spilledErr{s, err}) {
+			if !yield(blob) {
 				return
 			}
 		}
 	}
-	second := func(ctx context.Context, seq int, se spilledErr) Result {
-		r := finishSpilled(ctx, se, model, opt)
+	// The errors are handed out in input order, by the second pass's
+	// emitter, which sees the results in that order.
+	k := 0
+	second := func(ctx context.Context, seq int, blob []byte) Result {
+		s, err := codec.unpack(blob)
+		if err != nil {
+			return Result{Seq: seq, Err: fail(err)}
+		}
+		r := finishSpilled(ctx, s, model, opt)
 		r.Seq = seq
 		return r
 	}
-	if err := ordered(ctx, opt.jobs(), records, second, emit); err != nil {
+	withErrors := func(r Result) error {
+		if r.Err == errFirstPass {
+			r.Err, k = errs[k], k+1
+		}
+		return emit(r)
+	}
+	if err := ordered(ctx, opt.jobs(), frames, second, withErrors); err != nil {
 		return err
 	}
 	return readErr
 }
 
-// spilledErr is a first-pass record with the error of a failed input.
-type spilledErr struct {
-	s   spilled
-	err error
+// packed is one first-pass record, encoded, with what the emitter needs.
+type packed struct {
+	blob   []byte
+	sketch clean.PageSketch
+	err    error // the input's failure
+	encErr error // encoding it failed: the batch stops
 }
+
+// codec encodes records as gob, flate-compressed: the file holds the text
+// of the whole batch (blocks and keys, about a quarter of the HTML's
+// size), and flate's fastest level makes that a thirtieth for a few
+// percent of time. The compressors are pooled: each holds large tables.
+type codec struct {
+	writers, readers sync.Pool
+}
+
+func (c *codec) pack(s spilled) ([]byte, error) {
+	var b bytes.Buffer
+	z, _ := c.writers.Get().(*flate.Writer)
+	if z == nil {
+		var err error
+		if z, err = flate.NewWriter(&b, flate.BestSpeed); err != nil {
+			return nil, err
+		}
+	} else {
+		z.Reset(&b)
+	}
+	defer c.writers.Put(z)
+	if err := gob.NewEncoder(z).Encode(s); err != nil {
+		return nil, err
+	}
+	if err := z.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func (c *codec) unpack(blob []byte) (spilled, error) {
+	var s spilled
+	src := bytes.NewReader(blob)
+	z, _ := c.readers.Get().(io.ReadCloser)
+	if z == nil {
+		z = flate.NewReader(src)
+	} else if err := z.(flate.Resetter).Reset(src, nil); err != nil {
+		return s, err
+	}
+	defer c.readers.Put(z)
+	err := gob.NewDecoder(z).Decode(&s)
+	return s, err
+}
+
+// writeFrame writes blob with its length before it.
+func writeFrame(w *bufio.Writer, blob []byte) error {
+	var n [binary.MaxVarintLen64]byte
+	if _, err := w.Write(n[:binary.PutUvarint(n[:], uint64(len(blob)))]); err != nil {
+		return err
+	}
+	_, err := w.Write(blob)
+	return err
+}
+
+// readFrame reads one blob writeFrame wrote; io.EOF at the end.
+func readFrame(r *bufio.Reader) ([]byte, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err // io.EOF between frames
+	}
+	blob := make([]byte, n)
+	if _, err := io.ReadFull(r, blob); err != nil {
+		return nil, fmt.Errorf("a record cut short: %w", err)
+	}
+	return blob, nil
+}
+
+// errFirstPass stands in the second pass for the error of an input that
+// failed in the first, which the file cannot hold.
+var errFirstPass = errors.New("failed in the first pass")
 
 // cleanInput reads and cleans one input: the first pass.
 func cleanInput(ctx context.Context, in source.Input, opt BatchOptions) (spilled, error) {
@@ -164,10 +246,13 @@ func flat(e *blocks.Element) *blocks.Element {
 }
 
 // finishSpilled is the second pass for one input.
-func finishSpilled(ctx context.Context, se spilledErr, model *clean.SiteModel, opt BatchOptions) Result {
-	s := se.s
-	r := Result{Name: s.Name, Digest: s.Digest, Skipped: s.Skipped, Err: se.err}
-	if s.Failed || s.Skipped {
+func finishSpilled(ctx context.Context, s spilled, model *clean.SiteModel, opt BatchOptions) Result {
+	r := Result{Name: s.Name, Digest: s.Digest, Skipped: s.Skipped}
+	switch {
+	case s.Failed:
+		r.Err = errFirstPass
+		return r
+	case s.Skipped:
 		return r
 	}
 	start := time.Now()
