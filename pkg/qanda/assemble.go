@@ -57,7 +57,7 @@ func assemble(d *source.Doc, bs []blocks.Block, m meta.Meta, marks []clean.Mark,
 	// Control characters are not blocks: they are listed, one entry per
 	// code point, and counted apart from the block ledger.
 	for _, r := range controls.Runes() {
-		doc.Removed = append(doc.Removed, render.Removed{Text: source.Name(r), Reason: ReasonControl,
+		doc.Removed = append(doc.Removed, render.Removed{Text: source.ControlName(r), Reason: ReasonControl,
 			Rule: "control-characters", Count: controls[r], Blocks: []string{}})
 		doc.Stats.ControlCharacters += controls[r]
 	}

@@ -22,9 +22,9 @@ func (k Controls) Add(c Controls) {
 // Runes returns the removed code points in ascending order.
 func (k Controls) Runes() []rune { return slices.Sorted(maps.Keys(k)) }
 
-// Name is how a removed control character is named in the ledger:
+// ControlName is how a removed control character is named in the ledger:
 // "U+001B", never the character itself, which a terminal would act on.
-func Name(r rune) string { return fmt.Sprintf("U+%04X", r) }
+func ControlName(r rune) string { return fmt.Sprintf("U+%04X", r) }
 
 // removable reports C0 controls other than tab and the line breaks, DEL
 // and the C1 controls. Page text never needs them, and printed raw they

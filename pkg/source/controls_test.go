@@ -23,7 +23,7 @@ func TestStripControls(t *testing.T) {
 		}
 		for r, n := range c.removed {
 			if k[r] != n {
-				t.Errorf("StripControls(%q): %s removed %d times, want %d", c.in, Name(r), k[r], n)
+				t.Errorf("StripControls(%q): %s removed %d times, want %d", c.in, ControlName(r), k[r], n)
 			}
 		}
 	}
