@@ -74,7 +74,7 @@ func TestOutNamesMirrorTheTree(t *testing.T) {
 	mkfile(t, filepath.Join(pages, "a", "deeper"), "c.html.gz", gz.Bytes())
 	mkfile(t, pages, "Top.htm", page)
 	mkfile(t, other, "d.html", page)
-	mkfile(t, other, "notes.2024", page) // not a page extension: found in a folder it is passed over, named it is read
+	mkfile(t, other, "notes.2024", page)                 // not a page extension: found in a folder it is passed over, named it is read
 	mkfile(t, filepath.Join(other, "a"), "b.html", page) // a/b from another argument
 	single := file(t, root, "single.html", page)
 
