@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"math/rand"
 	"net/http"
 	"net/http/httptest"
@@ -17,6 +18,8 @@ import (
 
 	"github.com/nlnwa/gowarc/v2"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/qanda/qanda/pkg/source"
 )
 
 // badCase is one row of the README's "Bad input" table: an input that is
@@ -25,9 +28,10 @@ type badCase struct {
 	name string
 	// setup writes the bad input into dir and returns the extract
 	// arguments (flags, then inputs), stdin, the name qanda gives the bad
-	// input, and the names of the good documents that must still be
-	// written. No good names means the bundled sample, which is appended
-	// to the inputs.
+	// input, and the good inputs that must still be written, as listed (a
+	// path, a WARC record's "URI date", a JSON Lines record's "stdin:N").
+	// No good names means the bundled sample, which is appended to the
+	// inputs.
 	setup func(t *testing.T, dir string) (args []string, stdin, input string, good []string)
 	code  int    // exit code
 	line  string // what the one stderr line naming the input says after "qanda: <input>: "; "" for no line
@@ -228,7 +232,7 @@ func badCases() []badCase {
 				b, _ := json.Marshal(map[string]string{"id": id, "html": htmlInterview})
 				return string(b) + "\n"
 			}
-			return []string{"--stdin-jsonl"}, rec("first") + "{\"id\": \"broken\", \"html\": \n" + rec("third"), "stdin:2", []string{"first", "third"}
+			return []string{"--stdin-jsonl"}, rec("first") + "{\"id\": \"broken\", \"html\": \n" + rec("third"), "stdin:2", []string{"stdin:1", "stdin:3"}
 		}, code: exitFailed, line: "bad JSON Lines record (not a JSON object: "},
 		{name: "URL that times out", setup: func(t *testing.T, dir string) ([]string, string, string, []string) {
 			u := badServer(t).URL + "/slow"
@@ -276,6 +280,22 @@ func badCases() []badCase {
 // TestBadInputs runs every row of the README's "Bad input" table: the
 // exit code, exactly one stderr line naming the input and the reason, the
 // other inputs still written, and nothing partial left in -o DIR.
+// specStem is the output stem (see outStem) of an input named on the
+// command line, of the JSON Lines record "stdin:N", or of the WARC record
+// "URI date".
+func specStem(spec string) string {
+	in := source.Input{Name: spec, Kind: source.FileInput, Rel: filepath.Base(spec)}
+	switch uri, _, rec := strings.Cut(spec, " "); {
+	case rec && source.IsURL(uri):
+		in.Kind, in.WARC = source.WARCInput, &source.WARCRecord{TargetURI: uri}
+	case spec == "-" || strings.HasPrefix(spec, "stdin:"):
+		in.Kind = source.StdinInput
+	case source.IsURL(spec):
+		in.Kind = source.URLInput
+	}
+	return filepath.FromSlash(outStem(in))
+}
+
 func TestBadInputTable(t *testing.T) {
 	for _, c := range badCases() {
 		t.Run(c.name, func(t *testing.T) {
@@ -311,26 +331,29 @@ func TestBadInputTable(t *testing.T) {
 			// temporary file is left.
 			for _, g := range good {
 				for _, ext := range []string{".json", ".md"} {
-					if _, err := os.Stat(filepath.Join(out, outBase(g)+ext)); err != nil {
+					if _, err := os.Stat(filepath.Join(out, specStem(g)+ext)); err != nil {
 						t.Errorf("good input %s not written: %v", g, err)
 					}
 				}
 			}
-			_, err := os.Stat(filepath.Join(out, outBase(input)+".json"))
+			_, err := os.Stat(filepath.Join(out, specStem(input)+".json"))
 			if wrote := err == nil; wrote != c.wrote {
 				t.Errorf("output for %s written: %v, want %v", input, wrote, c.wrote)
 			}
-			entries, _ := os.ReadDir(out)
-			for _, e := range entries {
+			filepath.WalkDir(out, func(p string, e fs.DirEntry, err error) error {
+				if err != nil || e.IsDir() {
+					return err
+				}
 				if strings.Contains(e.Name(), tmpMark) {
-					t.Errorf("temporary file left: %s", e.Name())
+					t.Errorf("temporary file left: %s", p)
 				}
 				if strings.HasSuffix(e.Name(), ".json") {
-					if b, _ := os.ReadFile(filepath.Join(out, e.Name())); !json.Valid(b) {
-						t.Errorf("%s is not whole JSON", e.Name())
+					if b, _ := os.ReadFile(p); !json.Valid(b) {
+						t.Errorf("%s is not whole JSON", p)
 					}
 				}
-			}
+				return nil
+			})
 			var sum summary
 			b, _ := os.ReadFile(filepath.Join(out, "summary.json"))
 			if err := json.Unmarshal(b, &sum); err != nil {

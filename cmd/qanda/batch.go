@@ -42,6 +42,9 @@ type summary struct {
 type failure struct {
 	Input  string `json:"input"`
 	Reason string `json:"reason"`
+	// WARC points into the archive: the record that failed, or, for a
+	// damaged file, the offset of the record where it breaks.
+	WARC *render.WARC `json:"warc,omitempty"`
 }
 
 type timings struct {
@@ -62,6 +65,7 @@ type batch struct {
 	sum     summary
 	skipped counts // records and files passed over; the walker adds to it
 	csvHead bool   // the CSV header is written
+	plans   *plans // what emit needs to know of each input beyond its Result
 }
 
 // counts is a tally that the walking goroutine adds to while the writing
@@ -125,10 +129,11 @@ func extract(ctx context.Context, o Options, stdin io.Reader, stdout, stderr io.
 			b.sum.Timings.LearnSeconds = time.Since(start).Seconds()
 		}
 	}
+	b.plans = newPlans(b.out)
 	if b.out != nil {
 		opt.Formats = formats(o.Formats, o.CSVRaw)
 		if o.Resume {
-			opt.Skip = func(d *source.Doc) bool { return b.out.complete(d.Name, d.SHA256) }
+			opt.Skip = func(d *source.Doc) bool { return b.out.complete(b.plans.stemOf(d), d.Name, d.SHA256) }
 		}
 	} else {
 		opt.Formats = formats([]string{b.format}, o.CSVRaw)
@@ -139,7 +144,7 @@ func extract(ctx context.Context, o Options, stdin io.Reader, stdout, stderr io.
 	} else {
 		inputs = b.inputs(ctx, specs)
 	}
-	err = qanda.RunBatch(ctx, inputs, opt, b.emit)
+	err = qanda.RunBatch(ctx, b.plans.wrap(inputs, o.Resume), opt, b.emit)
 	return b.finish(start, err)
 }
 
@@ -254,10 +259,11 @@ func (b *batch) emit(r qanda.Result) error {
 	if b.bar != nil {
 		b.bar.Add(1)
 	}
+	p := b.plans.take(r.Seq)
 	switch {
 	case r.Err != nil:
 		b.sum.Failed++
-		b.sum.Failures = append(b.sum.Failures, failure{Input: r.Name, Reason: advised(r.Err)})
+		b.sum.Failures = append(b.sum.Failures, failure{Input: r.Name, Reason: advised(r.Err), WARC: renderWARC(p.warc)})
 		b.log("qanda: %s", advised(r.Err))
 		if b.o.StdinJSONL && b.out == nil {
 			return b.errorLine(r)
@@ -283,7 +289,7 @@ func (b *batch) emit(r qanda.Result) error {
 		}
 	}
 	if b.out != nil {
-		return b.out.write(r.Name, r.Digest, r.Out)
+		return b.out.write(p.stem, r.Name, r.Digest, r.Out)
 	}
 	if b.format == "csv" && !b.csvHead {
 		if err := render.CSVHeader(b.stdout); err != nil {
@@ -425,4 +431,94 @@ func warningAdvised(w qanda.Warning) string {
 		return w.Message + " (--max-depth and --max-nodes set the limits)"
 	}
 	return w.Message
+}
+
+// plan is what the CLI decides about an input when it is listed, in input
+// order: its output stem and its WARC provenance (for a failure, which has
+// no document to carry it).
+type plan struct {
+	stem string
+	warc *source.WARCRecord
+}
+
+// plans hands out output names as inputs are listed, so that names
+// depend on the input order only, never on which worker finishes first,
+// and keeps each plan until its result is emitted. The listing runs on
+// RunBatch's feeding goroutine while emit and Skip run on others, hence
+// the lock. Entries live from listing to emit (at most RunBatch's window)
+// and, for --resume, from reading to Skip.
+type plans struct {
+	mu    sync.Mutex
+	namer *namer                 // nil without -o DIR: nothing is named
+	bySeq map[int]plan           // by the Result.Seq the input will have
+	byDoc map[*source.Doc]string // stems of documents read, until Skip asks
+}
+
+func newPlans(out *outDir) *plans {
+	p := &plans{bySeq: map[int]plan{}, byDoc: map[*source.Doc]string{}}
+	if out != nil {
+		p.namer = newNamer(out.exts())
+	}
+	return p
+}
+
+// wrap numbers the inputs as RunBatch does (0, 1, ...) and plans each.
+// With resume, each input's Load also remembers the stem of the document
+// it returns, for stemOf: Skip is handed the document, not the input.
+func (p *plans) wrap(inputs iter.Seq[source.Input], resume bool) iter.Seq[source.Input] {
+	return func(yield func(source.Input) bool) {
+		seq := 0
+		for in := range inputs {
+			pl := plan{warc: in.WARC}
+			if p.namer != nil {
+				pl.stem = p.namer.take(outStem(in), in.Name)
+			}
+			p.mu.Lock()
+			p.bySeq[seq] = pl
+			p.mu.Unlock()
+			seq++
+			if resume && pl.stem != "" {
+				load, stem := in.Load, pl.stem
+				in.Load = func(ctx context.Context) (*source.Doc, error) {
+					d, err := load(ctx)
+					if d != nil {
+						p.mu.Lock()
+						p.byDoc[d] = stem
+						p.mu.Unlock()
+					}
+					return d, err
+				}
+			}
+			if !yield(in) {
+				return
+			}
+		}
+	}
+}
+
+// take returns and forgets the plan of the input numbered seq.
+func (p *plans) take(seq int) plan {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	pl := p.bySeq[seq]
+	delete(p.bySeq, seq)
+	return pl
+}
+
+// stemOf returns and forgets the output stem of a document read.
+func (p *plans) stemOf(d *source.Doc) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	stem := p.byDoc[d]
+	delete(p.byDoc, d)
+	return stem
+}
+
+// renderWARC is a record's provenance in the output contract's form.
+func renderWARC(w *source.WARCRecord) *render.WARC {
+	if w == nil {
+		return nil
+	}
+	return &render.WARC{RecordID: w.RecordID, TargetURI: w.TargetURI, Date: w.Date,
+		PayloadDigest: w.PayloadDigest, File: w.File, Offset: w.Offset}
 }

@@ -4,16 +4,22 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/nlnwa/gowarc/v2"
 
@@ -203,38 +209,77 @@ func TestStdinJSONL(t *testing.T) {
 }
 
 // Output names stay inside the folder whatever the inputs are called.
-func TestOutBaseHostile(t *testing.T) {
+func TestOutStemHostile(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"../../x", "/etc/passwd", "..", ".", "", "a/../../../b", "https://h.example/a/../../../etc/passwd",
-		"https://h.example/%2e%2e/%2F..", "a\x00b", "C:\\Windows\\system32", strings.Repeat("long/", 200), "-rf", ".bashrc", "\u202eevil.html"} {
-		base := outBase(name)
-		if base == "" || strings.ContainsAny(base, "/\\\x00") || strings.HasPrefix(base, ".") || strings.HasPrefix(base, "-") || len(base) > 120 {
-			t.Errorf("%q -> unsafe name %q", name, base)
+	hostile := []source.Input{}
+	for _, rel := range []string{"../../x.html", "/etc/passwd", "..", ".", "", "a/../../../b.html", "a\x00b.html",
+		"C:\\Windows\\system32", strings.Repeat("long/", 200) + "x.html", "-rf", ".bashrc", "\u202eevil.html",
+		"con.html", "nul", "a/\x1b[2J/b.html", strings.Repeat("é", 300) + ".html", "trailing.", "tab\there.html", "\xff\xfe.html"} {
+		hostile = append(hostile, source.Input{Name: rel, Kind: source.FileInput, Rel: rel})
+	}
+	for _, uri := range []string{"https://h.example/a/../../../etc/passwd", "https://h.example/%2e%2e/%2F..", "https://h.example/%2e%2e%2f%2e%2e%2fx",
+		"http://../x", "https://h.example:8080/a?b=../../c&d=%00", "https://user:pw@H.Example/?q=1#frag", "not a url", "https://h.example/" + strings.Repeat("a/", 50),
+		"https://h.example/CON", "https://h.example/a\\..\\..\\b", "https://[::1]/x"} {
+		hostile = append(hostile, source.Input{Name: uri, Kind: source.URLInput},
+			source.Input{Name: uri + " 2024", Kind: source.WARCInput, Rel: "c.warc", WARC: &source.WARCRecord{TargetURI: uri}})
+	}
+	n := newNamer([]string{".json", ".md"})
+	for _, in := range hostile {
+		stem := n.take(outStem(in), in.Name)
+		p := filepath.Join(dir, filepath.FromSlash(stem)+".json")
+		rel, err := filepath.Rel(dir, p)
+		if stem == "" || err != nil || !filepath.IsLocal(rel) || rel != filepath.FromSlash(stem)+".json" {
+			t.Errorf("%q -> %q escapes the folder", in.Name, stem)
 		}
-		p := filepath.Join(dir, base+".json")
-		if filepath.Dir(p) != dir {
-			t.Errorf("%q escapes: %q", name, p)
+		depth := 0
+		for _, c := range strings.Split(stem, "/") {
+			depth++
+			if c == "" || c[0] == '.' || c[0] == '-' || len(c) > 255 || strings.HasSuffix(c, ".") || reservedWin.MatchString(c) ||
+				!utf8.ValidString(c) || strings.ContainsFunc(c, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) ||
+				strings.ContainsAny(c, "\\:*?\"<>| \t") {
+				t.Errorf("%q -> unsafe component %q in %q", in.Name, c, stem)
+			}
+		}
+		if depth > maxDepth {
+			t.Errorf("%q -> %d levels", in.Name, depth)
 		}
 	}
-	if outBase("a.html") == outBase("a.htm") || outBase("x/a.html") == outBase("x_a.html") {
-		t.Error("different inputs share an output name")
+	// End to end: files named to escape and records with hostile target
+	// URIs land inside -o DIR.
+	base := t.TempDir()
+	out := filepath.Join(base, "out")
+	page := []byte(`<p>Q: Why?</p><p>A: Because.</p>`)
+	pages := map[string]string{}
+	var order []string
+	for _, uri := range []string{"https://h.example/../../../escaped", "https://h.example/%2e%2e/%2e%2e/escaped2", "https://h.example/.qanda-journal", "https://summary.json/"} {
+		pages[uri] = string(page)
+		order = append(order, uri)
 	}
-	// End to end: records named to escape land inside -o DIR.
-	out := filepath.Join(dir, "out")
-	in := `{"id":"../../escaped","html":"<p>Q: Why?</p><p>A: Because.</p>"}` + "\n" + `{"id":"/tmp/abs","text":"Q: Why?\n\nA: Because."}` + "\n"
-	if code, _, errs := runCLI(t, in, "extract", "--stdin-jsonl", "-o", out, "--format", "json,md"); code != 0 {
+	warc := filepath.Join(base, "in.warc")
+	os.WriteFile(warc, writeTestWARC(t, pages, order), 0o644)
+	if code, _, errs := runCLI(t, "", "extract", "-o", out, "--format", "json,md", warc); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	entries, _ := os.ReadDir(out)
 	var files []string
-	for _, e := range entries {
-		files = append(files, e.Name())
-	}
-	if len(files) != 6 { // 2 documents × 2 formats, summary, journal
-		t.Errorf("files %v", files)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "escaped.json")); err == nil {
-		t.Error("a file escaped the output folder")
+	filepath.WalkDir(base, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && p != warc {
+			rel, _ := filepath.Rel(out, p)
+			if !filepath.IsLocal(rel) {
+				t.Errorf("%s is outside the output folder", p)
+			}
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(files)
+	// A host called summary.json must not take the summary's name.
+	sum := sha256.Sum256([]byte("https://summary.json/ 2024-05-01T10:00:00Z"))
+	moved := "summary.json-" + hex.EncodeToString(sum[:4])
+	want := []string{".qanda-journal", "h.example/_qanda-journal.json", "h.example/_qanda-journal.md", "h.example/escaped.json", "h.example/escaped.md",
+		"h.example/escaped2.json", "h.example/escaped2.md", "summary.json", moved + "/index.json", moved + "/index.md"}
+	sort.Strings(want)
+	if !slices.Equal(files, want) {
+		t.Errorf("files %q\nwant %q", files, want)
 	}
 }
 

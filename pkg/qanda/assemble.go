@@ -53,6 +53,10 @@ func assemble(d *source.Doc, bs []blocks.Block, m meta.Meta, marks []clean.Mark,
 	for _, w := range t.Warnings {
 		doc.Warnings = append(doc.Warnings, render.Warning{Code: w.Code, Message: w.Message})
 	}
+	if w := d.WARC; w != nil {
+		doc.Source.WARC = &render.WARC{RecordID: w.RecordID, TargetURI: w.TargetURI, Date: w.Date,
+			PayloadDigest: w.PayloadDigest, File: w.File, Offset: w.Offset}
+	}
 	doc.Stats = stats(marks, len(doc.Exchanges))
 	// Control characters are not blocks: they are listed, one entry per
 	// code point, and counted apart from the block ledger.

@@ -8,8 +8,11 @@ import (
 	"strings"
 )
 
-// csvHeader names the CSV columns, one row per exchange.
-const csvHeader = "document,n,topic,question_speaker,question,answer_speakers,answer"
+// csvHeader names the CSV columns, one row per exchange. The warc_ columns
+// came later, so they come last: readers that index columns by position
+// keep working. They are empty for documents not read from a WARC record.
+const csvHeader = "document,n,topic,question_speaker,question,answer_speakers,answer," +
+	"warc_record_id,warc_target_uri,warc_date,warc_payload_digest,warc_file,warc_offset"
 
 // CSV writes the header and one row per exchange of d (spreadsheet-safe:
 // see CSVRows).
@@ -67,9 +70,13 @@ func csvRows(w io.Writer, d *Document, safe bool) error {
 	if name == "" {
 		name = d.Source.URL
 	}
+	prov := make([]string, 6) // the warc_ cells, the same on every row
+	if w := d.Source.WARC; w != nil {
+		prov = []string{w.RecordID, w.TargetURI, w.Date, w.PayloadDigest, w.File, strconv.FormatInt(w.Offset, 10)}
+	}
 	rows := make([][]string, 0, len(d.Exchanges))
 	for _, e := range d.Exchanges {
-		rows = append(rows, []string{
+		rows = append(rows, append([]string{
 			name,
 			strconv.Itoa(e.N),
 			deref(e.Topic),
@@ -77,7 +84,7 @@ func csvRows(w io.Writer, d *Document, safe bool) error {
 			e.Question.Text,
 			strings.Join(nonEmpty(e.Answer.Speakers), "; "),
 			strings.Join(answerParagraphs(e.Answer), "\n\n"),
-		})
+		}, prov...))
 	}
 	if safe {
 		for _, row := range rows {

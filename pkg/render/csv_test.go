@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -16,12 +17,15 @@ func TestCSVRoundTrip(t *testing.T) {
 		t.Fatalf("CSV does not parse: %v\n%s", err, out)
 	}
 	want := [][]string{
-		{"document", "n", "topic", "question_speaker", "question", "answer_speakers", "answer"},
+		{"document", "n", "topic", "question_speaker", "question", "answer_speakers", "answer",
+			"warc_record_id", "warc_target_uri", "warc_date", "warc_payload_digest", "warc_file", "warc_offset"},
 		{"insider-hajizada.txt", "1", "On guarantees <for> civilians in Karabakh", "The Insider",
 			"My first question concerns Azerbaijan's plan for the civilian population?", "Aykhan Hajizada",
-			"“For the last three years, nothing happened.”\n\n1. Not a list item, a sentence.\n\nSome *stars* and snake_case_words, [brackets] and `ticks`."},
+			"“For the last three years, nothing happened.”\n\n1. Not a list item, a sentence.\n\nSome *stars* and snake_case_words, [brackets] and `ticks`.",
+			"", "", "", "", "", ""},
 		{"insider-hajizada.txt", "2", "", "", "And what about *you*, the two of you?", "Aykhan Hajizada; Second Guest",
-			"- A dash at the start.\n\nAT&T &amp; friends > 2 <b>not bold</b>"},
+			"- A dash at the start.\n\nAT&T &amp; friends > 2 <b>not bold</b>",
+			"", "", "", "", "", ""},
 	}
 	if len(records) != len(want) {
 		t.Fatalf("%d records, want %d:\n%s", len(records), len(want), out)
@@ -150,4 +154,32 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// A document read from a WARC record has its provenance in the last six
+// columns of every row, spreadsheet-safe like any cell.
+func TestCSVWARCColumns(t *testing.T) {
+	d := sampleDoc()
+	d.Source.WARC = &WARC{RecordID: "<urn:uuid:1>", TargetURI: "https://example.org/a?b=1", Date: "2024-05-01T10:00:00Z",
+		File: "=crawl.warc.gz", Offset: 1234}
+	for _, tc := range []struct {
+		name string
+		file string
+		fn   func(io.Writer, *Document) error
+	}{{"safe", "'=crawl.warc.gz", CSV}, {"raw", "=crawl.warc.gz", CSVRaw}} {
+		rows, err := csv.NewReader(strings.NewReader(render(t, func(b *bytes.Buffer) error { return tc.fn(b, d) }))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		head := rows[0]
+		if head[len(head)-1] != "warc_offset" || head[0] != "document" {
+			t.Fatalf("header %q", head)
+		}
+		want := []string{"<urn:uuid:1>", "https://example.org/a?b=1", "2024-05-01T10:00:00Z", "", tc.file, "1234"}
+		for _, row := range rows[1:] {
+			if len(row) != len(head) || !slices.Equal(row[len(row)-6:], want) {
+				t.Errorf("%s: row %q, want it to end in %q", tc.name, row, want)
+			}
+		}
+	}
 }

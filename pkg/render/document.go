@@ -57,6 +57,22 @@ type Source struct {
 	Charset string `json:"charset"` // charset the input was decoded from
 	SHA256  string `json:"sha256"`  // digest of the raw input bytes
 	Bytes   int    `json:"bytes"`
+	// WARC locates the record in a web archive the document was read
+	// from; absent for other inputs.
+	WARC *WARC `json:"warc,omitempty"`
+}
+
+// WARC is where in a web archive a document was found, for tracing a
+// transcript back to its record (CDX-style: file and offset; record id).
+// Header values are as the record has them; one the record lacks is left
+// out rather than made up.
+type WARC struct {
+	RecordID      string `json:"record_id,omitempty"`      // WARC-Record-ID
+	TargetURI     string `json:"target_uri,omitempty"`     // WARC-Target-URI
+	Date          string `json:"date,omitempty"`           // WARC-Date, the capture time
+	PayloadDigest string `json:"payload_digest,omitempty"` // WARC-Payload-Digest
+	File          string `json:"file"`                     // path of the WARC file
+	Offset        int64  `json:"offset"`                   // byte offset of the record in the file
 }
 
 // Meta is what is known about the page and the people in it.

@@ -40,10 +40,10 @@ func ExampleCSV() {
 	}
 	_ = render.CSV(os.Stdout, d)
 	// Output:
-	// document,n,topic,question_speaker,question,answer_speakers,answer
+	// document,n,topic,question_speaker,question,answer_speakers,answer,warc_record_id,warc_target_uri,warc_date,warc_payload_digest,warc_file,warc_offset
 	// talk.html,1,,,Why?,Bo,"Because.
 	//
-	// Really."
+	// Really.",,,,,,
 }
 
 func ExampleJSONLine() {

@@ -43,7 +43,13 @@ func TestSchemaAcceptsWriterOutput(t *testing.T) {
 		"sample": sampleDoc(),
 		// The zero Document has nil everything: normalisation must still
 		// give valid JSON (no null arrays, schema version filled in).
-		"zero":         {},
+		"zero": {},
+		"warc": func() *Document {
+			d := sampleDoc()
+			d.Source.WARC = &WARC{RecordID: "<urn:uuid:1>", TargetURI: "https://example.org/a", Date: "2024-05-01T10:00:00Z",
+				PayloadDigest: "sha1:AAAA", File: "crawl.warc.gz", Offset: 0}
+			return d
+		}(),
 		"no exchanges": {Title: Str("A page that is no interview"), Warnings: []Warning{{Code: WarnNoInterview, Message: "no exchanges found"}}},
 		// Every warning code the pipeline sets is one the schema lists.
 		"every warning": {Warnings: []Warning{{WarnMarkupRepaired, "m"}, {WarnReadAsText, "m"}, {WarnChromeHints, "m"},
@@ -72,7 +78,9 @@ func TestSchemaAcceptsWriterOutput(t *testing.T) {
 // document must fail validation.
 func TestSchemaRejects(t *testing.T) {
 	sch := compileSchema(t)
-	valid := render(t, func(b *bytes.Buffer) error { return JSON(b, sampleDoc()) })
+	withWARC := sampleDoc()
+	withWARC.Source.WARC = &WARC{RecordID: "<urn:uuid:1>", Date: "2024-05-01T10:00:00Z", File: "crawl.warc", Offset: 10}
+	valid := render(t, func(b *bytes.Buffer) error { return JSON(b, withWARC) })
 	cases := map[string]func(m map[string]any){
 		"missing warnings":  func(m map[string]any) { delete(m, "warnings") },
 		"missing stats":     func(m map[string]any) { delete(m, "stats") },
@@ -93,6 +101,12 @@ func TestSchemaRejects(t *testing.T) {
 		"removed no blocks": func(m map[string]any) { delete(removedItem(m), "blocks") },
 		"stats not integer": func(m map[string]any) { m["stats"].(map[string]any)["removed"].(map[string]any)["x"] = "3" },
 		"null authors":      func(m map[string]any) { m["meta"].(map[string]any)["authors"] = nil },
+		"warc offset < 0":   func(m map[string]any) { warc(m)["offset"] = -1 },
+		"warc offset text":  func(m map[string]any) { warc(m)["offset"] = "10" },
+		"warc no file":      func(m map[string]any) { delete(warc(m), "file") },
+		"warc empty digest": func(m map[string]any) { warc(m)["payload_digest"] = "" },
+		"warc unknown key":  func(m map[string]any) { warc(m)["length"] = 3 },
+		"warc a string":     func(m map[string]any) { m["source"].(map[string]any)["warc"] = "crawl.warc" },
 	}
 	for name, mutate := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -114,6 +128,10 @@ func TestSchemaRejects(t *testing.T) {
 
 func exchange(m map[string]any) map[string]any {
 	return m["exchanges"].([]any)[0].(map[string]any)
+}
+
+func warc(m map[string]any) map[string]any {
+	return m["source"].(map[string]any)["warc"].(map[string]any)
 }
 
 func removedItem(m map[string]any) map[string]any {

@@ -21,6 +21,17 @@ type Input struct {
 	Name string // a path, a URL, "-" for stdin, or "URI date" for a WARC record
 	Kind InputKind
 	Load func(ctx context.Context) (*Doc, error)
+
+	// Rel is the file's path below the folder it was found in, slash
+	// separated ("a/b.html" for pages/a/b.html found in pages), or its
+	// base name when it was named itself; for a WARC record, the WARC
+	// file's. Empty for URLs, stdin and JSON Lines records. It lets a
+	// caller mirror the input tree (qanda's -o DIR does).
+	Rel string
+
+	// WARC locates a WARC record (a document's, or where a damaged file
+	// fails); nil for other inputs.
+	WARC *WARCRecord
 }
 
 // InputKind says where an Input comes from, so a caller knows whether it can
@@ -170,14 +181,15 @@ func (w *walker) spec(spec string) bool {
 	case fi.IsDir():
 		return w.dir(spec)
 	case IsWARC(spec):
-		return w.warc(spec)
+		return w.warc(spec, filepath.Base(spec))
 	}
-	return w.file(spec)
+	return w.file(spec, filepath.Base(spec))
 }
 
-func (w *walker) file(p string) bool {
+// file yields the file at p; rel is its Input.Rel.
+func (w *walker) file(p, rel string) bool {
 	opt := w.opt.Read
-	return w.yield(Input{Name: p, Kind: FileInput, Load: func(context.Context) (*Doc, error) {
+	return w.yield(Input{Name: p, Kind: FileInput, Rel: rel, Load: func(context.Context) (*Doc, error) {
 		return Open(p, opt)
 	}})
 }
@@ -230,9 +242,9 @@ func (w *walker) dir(root string) bool {
 			}
 		}
 		if IsWARC(p) {
-			more = w.warc(p)
+			more = w.warc(p, rel)
 		} else {
-			more = w.file(p)
+			more = w.file(p, rel)
 		}
 		if !more {
 			return fs.SkipAll

@@ -55,7 +55,7 @@ func (rr *RecordReader) Next() (Input, error) {
 		name := "stdin:" + strconv.Itoa(rr.line)
 		if errors.Is(err, ErrTooLarge) {
 			e := &Error{Input: name, Err: ErrTooLarge, Detail: "line over the " + formatSize(rr.opt.limit()) + " limit"}
-			return errInput(name, e), nil
+			return errInput(name, nil, e), nil
 		}
 		opt := rr.opt
 		return Input{Name: name, Kind: StdinInput, Load: func(context.Context) (*Doc, error) {

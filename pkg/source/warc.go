@@ -32,8 +32,8 @@ type httpRecord interface {
 // "warc:truncated" (WARC-Truncated set: the crawler cut the payload),
 // "warc:http-<status>" (not a 2xx answer) or "warc:non-html". A record cut
 // short by the end of the file, or data that is not WARC, ends the file with
-// an Input failing with ErrCorrupt.
-func (w *walker) warc(p string) bool {
+// an Input failing with ErrCorrupt. rel is the file's Input.Rel.
+func (w *walker) warc(p, rel string) bool {
 	f, err := os.Open(p)
 	if err != nil {
 		return w.broken(p, openError(p, err))
@@ -65,19 +65,31 @@ func (w *walker) warc(p string) bool {
 			if rec != nil {
 				rec.Close()
 			}
-			return w.broken(p, &Error{Input: p, Err: ErrCorrupt, Detail: fmt.Sprintf("WARC record %d at offset %d: %v", n+1, off, err)})
+			return w.brokenRecord(p, off, &Error{Input: p, Err: ErrCorrupt, Detail: fmt.Sprintf("WARC record %d at offset %d: %v", n+1, off, err)})
 		}
 		in, reason, cut := warcInput(rec, fmt.Sprintf("%s#%d", p, n+1), limit, w.opt.Read)
+		if in.WARC != nil {
+			in.Rel = rel
+			in.WARC.File, in.WARC.Offset = p, off
+		}
 		rec.Close()
 		switch {
 		case cut:
-			return w.broken(p, &Error{Input: p, Err: ErrCorrupt, Detail: fmt.Sprintf("WARC record %d at offset %d is cut short (truncated file)", n+1, off)})
+			return w.brokenRecord(p, off, &Error{Input: p, Err: ErrCorrupt, Detail: fmt.Sprintf("WARC record %d at offset %d is cut short (truncated file)", n+1, off)})
 		case reason != "":
 			w.skip(p, reason)
 		case !w.yield(in):
 			return false
 		}
 	}
+}
+
+// brokenRecord yields an input for a WARC file that fails at the record at
+// off, with the file and offset as its provenance, so that a summary can
+// point into the archive where the damage is.
+func (w *walker) brokenRecord(p string, off int64, err error) bool {
+	return w.yield(Input{Name: p, Kind: BrokenInput, WARC: &WARCRecord{File: p, Offset: off},
+		Load: func(context.Context) (*Doc, error) { return nil, err }})
 }
 
 // nextRecord reads the next record. gowarc can panic on malformed input
@@ -129,36 +141,49 @@ func warcInput(rec gowarc.WarcRecord, at string, limit int64, opt Options) (in I
 	if uri == "" {
 		name = at
 	}
+	// File and offset are the caller's to fill in: only it knows them.
+	prov := &WARCRecord{
+		RecordID:      h.Get(gowarc.WarcRecordID),
+		TargetURI:     uri,
+		Date:          h.Get(gowarc.WarcDate),
+		PayloadDigest: h.Get(gowarc.WarcPayloadDigest),
+	}
 	hdr := block.HttpHeader()
 	var payload io.Reader
 	payload, err := block.PayloadBytes()
 	if err != nil {
-		return errInput(name, &Error{Input: name, Err: ErrUnreadable, Detail: err.Error()}), "", false
+		return errInput(name, prov, &Error{Input: name, Err: ErrUnreadable, Detail: err.Error()}), "", false
 	}
 	if hdr != nil && strings.EqualFold(hdr.Get("Transfer-Encoding"), "chunked") {
 		payload = httputil.NewChunkedReader(payload)
 	}
 	raw, err := readAtMost(payload, limit, 512)
 	if err != nil {
-		return errInput(name, &Error{Input: name, Err: ErrCorrupt, Detail: err.Error()}), "", false
+		return errInput(name, prov, &Error{Input: name, Err: ErrCorrupt, Detail: err.Error()}), "", false
 	}
 	if int64(len(raw)) > limit {
-		return errInput(name, &Error{Input: name, Err: ErrTooLarge, Detail: "over the " + formatSize(limit) + " limit"}), "", false
+		return errInput(name, prov, &Error{Input: name, Err: ErrTooLarge, Detail: "over the " + formatSize(limit) + " limit"}), "", false
 	}
 	if !htmlType(hdr, raw) {
 		return in, "warc:non-html", false
 	}
-	return Input{Name: name, Kind: WARCInput, Load: func(context.Context) (*Doc, error) {
+	in = Input{Name: name, Kind: WARCInput, WARC: prov}
+	in.Load = func(context.Context) (*Doc, error) {
 		d, err := Read(name, bytes.NewReader(raw), opt)
 		if d != nil {
 			d.URL = uri
+			// A copy, so that the document does not share the
+			// Input's value with whoever else holds it.
+			w := *in.WARC
+			d.WARC = &w
 		}
 		return d, err
-	}}, "", false
+	}
+	return in, "", false
 }
 
-func errInput(name string, err error) Input {
-	return Input{Name: name, Kind: BrokenInput, Load: func(context.Context) (*Doc, error) { return nil, err }}
+func errInput(name string, prov *WARCRecord, err error) Input {
+	return Input{Name: name, Kind: BrokenInput, WARC: prov, Load: func(context.Context) (*Doc, error) { return nil, err }}
 }
 
 // htmlType says whether an HTTP payload is a page: its Content-Type says

@@ -26,10 +26,18 @@ type warcRec struct {
 // writeWARC writes records with gowarc, each its own gzip member when gz.
 func writeWARC(t *testing.T, path string, gz bool, recs []warcRec) {
 	t.Helper()
+	writeWARCAt(t, path, gz, recs)
+}
+
+// writeWARCAt is writeWARC that also returns where each record starts in
+// the file (its gzip member's start when gz), measured as it is written.
+func writeWARCAt(t *testing.T, path string, gz bool, recs []warcRec) []int64 {
+	t.Helper()
 	var out bytes.Buffer
+	var at []int64
 	m := gowarc.NewMarshaler()
 	for i, r := range recs {
-		b := gowarc.NewRecordBuilder(r.typ, gowarc.WithFixDigest(false), gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore))
+		b := gowarc.NewRecordBuilder(r.typ, gowarc.WithFixDigest(false), gowarc.WithAddMissingDigest(false), gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore))
 		ct := "application/http;msgtype=response"
 		switch {
 		case r.typ == gowarc.Request:
@@ -59,6 +67,7 @@ func writeWARC(t *testing.T, path string, gz bool, recs []warcRec) {
 			t.Fatal(err)
 		}
 		rec.Close()
+		at = append(at, int64(out.Len()))
 		if gz {
 			zw := gzip.NewWriter(&out)
 			zw.Write(w.Bytes())
@@ -70,6 +79,7 @@ func writeWARC(t *testing.T, path string, gz bool, recs []warcRec) {
 	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return at
 }
 
 func okHTML(body string) string {
@@ -164,5 +174,78 @@ func TestWARCNotAWARC(t *testing.T) {
 	}
 	if _, err := ins[0].Load(context.Background()); err == nil {
 		t.Error("junk WARC loaded without error")
+	}
+}
+
+// Every document of a WARC record carries its provenance: the record's
+// headers as written, the file, and the record's offset, which must point
+// at the record (checked by reading the file from there).
+func TestWARCProvenance(t *testing.T) {
+	for _, gz := range []bool{false, true} {
+		t.Run(fmt.Sprint("gzip=", gz), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "crawl.warc")
+			if gz {
+				path += ".gz"
+			}
+			recs := sampleRecords()
+			// The first page has a payload digest, the second none.
+			recs[2].headers = map[string]string{gowarc.WarcPayloadDigest: "sha1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"}
+			at := writeWARCAt(t, path, gz, recs)
+			ins, _ := walkAll(t, []string{path}, WalkOptions{})
+			if len(ins) != 2 {
+				t.Fatalf("want 2 documents, got %d", len(ins))
+			}
+			want := []WARCRecord{
+				{RecordID: "<urn:uuid:00000000-0000-0000-0000-000000000002>", TargetURI: "https://example.org/one",
+					Date: "2024-05-01T10:00:00Z", PayloadDigest: "sha1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB", File: path, Offset: at[2]},
+				{RecordID: "<urn:uuid:00000000-0000-0000-0000-000000000007>", TargetURI: "https://example.org/two",
+					Date: "2024-05-01T10:00:00Z", File: path, Offset: at[7]},
+			}
+			data, _ := os.ReadFile(path)
+			for k, in := range ins {
+				d, err := in.Load(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if d.WARC == nil || *d.WARC != want[k] {
+					t.Errorf("document %d: provenance %+v, want %+v", k+1, d.WARC, want[k])
+				}
+				if in.Rel != "crawl.warc"+map[bool]string{true: ".gz"}[gz] {
+					t.Errorf("document %d: Rel %q", k+1, in.Rel)
+				}
+				// The offset must open the record: a reader started
+				// there reads this record first.
+				rd, err := gowarc.NewWarcFileReaderFromStream(bytes.NewReader(data[want[k].Offset:]), 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rec, _, _, err := rd.Next()
+				if err != nil {
+					t.Fatalf("no record at offset %d: %v", want[k].Offset, err)
+				}
+				if id := rec.WarcHeader().Get(gowarc.WarcRecordID); id != want[k].RecordID {
+					t.Errorf("record at offset %d is %s, want %s", want[k].Offset, id, want[k].RecordID)
+				}
+				rec.Close()
+			}
+			if want[1].Offset == 0 || want[1].Offset == want[0].Offset {
+				t.Errorf("offsets %d and %d do not tell the records apart", want[0].Offset, want[1].Offset)
+			}
+		})
+	}
+}
+
+// Other inputs carry no provenance.
+func TestNoProvenanceOutsideWARC(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "a"), 0o755)
+	os.WriteFile(filepath.Join(dir, "a", "b.html"), []byte("<p>Hello there, this is a page.</p>"), 0o644)
+	ins, _ := walkAll(t, []string{dir}, WalkOptions{})
+	if len(ins) != 1 || ins[0].Rel != "a/b.html" || ins[0].WARC != nil {
+		t.Fatalf("inputs %+v", ins)
+	}
+	d, err := ins[0].Load(context.Background())
+	if err != nil || d.WARC != nil {
+		t.Errorf("file document: %v, provenance %+v", err, d.WARC)
 	}
 }
