@@ -415,3 +415,29 @@ func TestGlobWithoutMatch(t *testing.T) {
 		t.Errorf("lines %d, failures %+v", len(got.lines), got.failures)
 	}
 }
+
+// `qanda extract --stdin-jsonl` as a map step: tools/jsonl-split.sh maps
+// parts of a record file one by one and finds the same lines as one run.
+// Every record has an id and decodes: a record without an id, and the
+// error line answering a broken record (even one with an id), are named
+// "stdin:N", N the line's number within its part, so those names differ
+// between parts and one run.
+func TestStdinJSONLSplit(t *testing.T) {
+	bin := buildCLI(t)
+	var jl bytes.Buffer
+	for i, p := range corpusPages(t)[:5] {
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("rec-%d", i), "url": fmt.Sprintf("https://delta.example.org/r/%d", i), "html": string(p)})
+		jl.Write(append(line, '\n'))
+	}
+	in := filepath.Join(t.TempDir(), "in.jsonl")
+	if err := os.WriteFile(in, jl.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("bash", filepath.Join(repoRoot, "tools", "jsonl-split.sh"), bin, in, "2").CombinedOutput()
+	if err != nil {
+		t.Fatalf("jsonl-split.sh: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "5 lines from 3 parts, identical") {
+		t.Errorf("jsonl-split.sh said %q", out)
+	}
+}
