@@ -7,7 +7,7 @@ LDFLAGS  := -X main.version=$(VERSION)
 FUZZTIME ?= 60s
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build test lint demo eval eval-scores eval-ablate eval-zoo bench bench-cli fuzz golden clean batch-bench screenshot
+.PHONY: all build test lint demo eval eval-scores eval-ablate eval-zoo bench bench-cli fuzz golden clean batch-bench bench-beam screenshot
 
 all: build test
 
@@ -16,10 +16,11 @@ build:
 
 ## test: format check, vet and every test (no network, no ../shared needed)
 test:
-	@fmt=$$(gofmt -l cmd pkg internal examples e2e); if [ -n "$$fmt" ]; then echo "gofmt needed:"; echo "$$fmt"; exit 1; fi
+	@fmt=$$(gofmt -l cmd pkg internal examples e2e beam); if [ -n "$$fmt" ]; then echo "gofmt needed:"; echo "$$fmt"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	cd e2e && $(GO) vet ./... && $(GO) test -count=1 -timeout 5m ./...
+	cd beam && $(GO) vet ./... && $(GO) test -count=1 -timeout 5m ./...
 
 ## screenshot: the desk's README screenshot, taken by its browser test
 screenshot:
@@ -29,6 +30,7 @@ lint:
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 	cd e2e && $(GO) run $(STATICCHECK) ./...
+	cd beam && $(GO) run $(STATICCHECK) ./...
 
 ## demo: run qanda on the bundled founding page
 demo:
@@ -104,6 +106,21 @@ bench-cli: build
 BATCH_DOCS ?= 10000
 batch-bench:
 	QANDA_BATCH_BENCH=$(BATCH_DOCS) $(GO) test -count=1 -timeout 60m -run '^TestBatchBench$$' -v ./cmd/qanda
+
+## bench-beam: BEAM_DOCS generated small records (50 hosts, site learning on)
+## through qanda-beam on Prism; prints wall time and peak RSS (/usr/bin/time -v)
+BEAM_DOCS ?= 100000
+BEAM_BENCH_DIR ?= /tmp/qanda-bench-beam
+bench-beam:
+	cd beam && $(GO) build -o ../bin/qanda-beam ./cmd/qanda-beam
+	rm -rf $(BEAM_BENCH_DIR) && mkdir -p $(BEAM_BENCH_DIR)
+	awk -v n=$(BEAM_DOCS) 'BEGIN { for (i = 0; i < n; i++) \
+	  printf "{\"id\":\"doc-%d\",\"url\":\"https://h%d.example.org/p/%d\",\"html\":\"<h1>Talk %d</h1><p>Shared line of host %d.</p><p><b>Why number %d?</b></p><p>Because it follows %d.</p>\"}\n", i, i % 50, i, i, i % 50, i, i - 1 }' \
+	  > $(BEAM_BENCH_DIR)/in.jsonl
+	/usr/bin/time -v bin/qanda-beam --records $(BEAM_BENCH_DIR)/in.jsonl --learn-records --output $(BEAM_BENCH_DIR)/out \
+	  2> $(BEAM_BENCH_DIR)/time.txt || { tail -20 $(BEAM_BENCH_DIR)/time.txt; exit 1; }
+	@echo "documents written: $$(cat $(BEAM_BENCH_DIR)/out/part-*.jsonl | wc -l) of $(BEAM_DOCS)"
+	@grep -E 'Elapsed \(wall|Maximum resident' $(BEAM_BENCH_DIR)/time.txt
 
 ## fuzz: run every fuzz target for FUZZTIME each, package by package (go test
 ## -list finds the targets); -fuzzminimizetime bounds the minimisation of new

@@ -1,0 +1,351 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+
+	"github.com/qanda/qanda/pkg/qanda"
+	"github.com/qanda/qanda/pkg/source"
+)
+
+// Namespace is the namespace of the pipeline's counters.
+const Namespace = "qanda"
+
+// Config says what the pipeline reads and how it extracts.
+type Config struct {
+	// Inputs are files, folders, WARC files (record by record) and globs
+	// of them, as `qanda extract` takes them. Workers read them, so on a
+	// cluster they must be paths every worker sees.
+	Inputs []string
+
+	// Records are JSON Lines files of page records, the `--stdin-jsonl`
+	// contract (one {"id","url","html"|"text"} object a line). Each line
+	// is named as the CLI names it when the file is its stdin.
+	Records []string
+
+	// Limits are applied to every document.
+	Limits Limits
+
+	// SiteLearning learns each host's boilerplate from its pages and
+	// removes it, as `qanda extract` does over a batch of files and WARC
+	// records.
+	SiteLearning bool
+
+	// LearnRecords puts the pages of Records through site learning too.
+	// Off, they are extracted as `qanda extract --stdin-jsonl` extracts
+	// them (it reads its stream once, so it never learns), and give the
+	// same bytes.
+	LearnRecords bool
+}
+
+// Limits mirror the CLI's --max-bytes, --max-depth, --max-nodes,
+// --max-blocks and --timeout-doc; zero values are the library's defaults
+// (and no time limit).
+type Limits struct {
+	MaxBytes                      int64
+	MaxDepth, MaxNodes, MaxBlocks int
+	Timeout                       time.Duration
+}
+
+// options is the library's view of the limits.
+func (l Limits) options() qanda.Options {
+	return qanda.Options{MaxBytes: l.MaxBytes, MaxDepth: l.MaxDepth, MaxNodes: l.MaxNodes, MaxBlocks: l.MaxBlocks, Timeout: l.Timeout}
+}
+
+// Page is one document read and decoded, as it travels between workers:
+// source.Doc with plain fields so Beam's schema coder can carry it.
+type Page struct {
+	Name, URL string
+	Body      []byte
+	Format    string
+	Charset   string
+	SHA256    string
+	Bytes     int
+	Controls  map[int32]int
+	Record    bool // from a JSON Lines record file
+}
+
+func pageOf(d *source.Doc, record bool) Page {
+	p := Page{Name: d.Name, URL: d.URL, Body: d.Body, Format: string(d.Format), Charset: d.Charset,
+		SHA256: d.SHA256, Bytes: d.Bytes, Record: record}
+	if len(d.Controls) > 0 {
+		p.Controls = make(map[int32]int, len(d.Controls))
+		for r, n := range d.Controls {
+			p.Controls[r] = n
+		}
+	}
+	return p
+}
+
+func (p *Page) doc() *source.Doc {
+	d := &source.Doc{Name: p.Name, URL: p.URL, Body: p.Body, Format: source.Format(p.Format), Charset: p.Charset,
+		SHA256: p.SHA256, Bytes: p.Bytes}
+	if len(p.Controls) > 0 {
+		d.Controls = make(source.Controls, len(p.Controls))
+		for r, n := range p.Controls {
+			d.Controls[r] = n
+		}
+	}
+	return d
+}
+
+// Line is one document's output: its source name and its JSON line
+// (newline included), the bytes `qanda extract --format jsonl` writes.
+type Line struct {
+	Name string
+	JSON string
+}
+
+// Failure is one document that could not be read or structured, as
+// written to the failures output.
+type Failure struct {
+	Input string `json:"input"`
+	Kind  string `json:"kind"` // see Kind
+	Error string `json:"error"`
+}
+
+// Kind sorts a document's error into the failure kinds the counters
+// count: too-large, not-text, empty, too-many-blocks, timeout,
+// bad-record, other.
+func Kind(err error) string {
+	switch {
+	case errors.Is(err, qanda.ErrTooLarge):
+		return "too-large"
+	case errors.Is(err, qanda.ErrNotText):
+		return "not-text"
+	case errors.Is(err, qanda.ErrEmpty):
+		return "empty"
+	case errors.Is(err, qanda.ErrTooManyBlocks):
+		return "too-many-blocks"
+	case errors.Is(err, qanda.ErrTimeout):
+		return "timeout"
+	case errors.Is(err, source.ErrRecord):
+		return "bad-record"
+	}
+	return "other"
+}
+
+// Build adds the reading, site learning and extraction to s and returns
+// the documents' lines (PCollection<Line>) and the failures
+// (PCollection<Failure>).
+func Build(s beam.Scope, c Config) (lines, failures beam.PCollection, err error) {
+	if len(c.Inputs) == 0 && len(c.Records) == 0 {
+		return beam.PCollection{}, beam.PCollection{}, errors.New("pipeline: no inputs and no record files")
+	}
+	var pages, fails []beam.PCollection
+	if len(c.Inputs) > 0 {
+		p, f := beam.ParDo2(s.Scope("Read"), &readFn{Limits: c.Limits}, beam.CreateList(s, c.Inputs))
+		pages, fails = append(pages, p), append(fails, f)
+	}
+	if len(c.Records) > 0 {
+		p, f := beam.ParDo2(s.Scope("ReadRecords"), &recordsFn{Limits: c.Limits}, beam.CreateList(s, c.Records))
+		pages, fails = append(pages, p), append(fails, f)
+	}
+	all := beam.Flatten(s, pages...)
+
+	keyed, lone := beam.ParDo2(s.Scope("KeyByHost"), &hostFn{Limits: c.Limits, SiteLearning: c.SiteLearning, LearnRecords: c.LearnRecords}, all)
+	sites := beam.GroupByKey(s, keyed)
+	l1, f1 := beam.ParDo2(s.Scope("LearnAndExtract"), &siteFn{Limits: c.Limits}, sites)
+	l2, f2 := beam.ParDo2(s.Scope("Extract"), &extractFn{Limits: c.Limits}, lone)
+	return beam.Flatten(s, l1, l2), beam.Flatten(s, append(fails, f1, f2)...), nil
+}
+
+// readFn reads one input spec: it expands a glob, then lists and loads
+// every document the way `qanda extract` does (source.Walk).
+type readFn struct {
+	Limits Limits
+}
+
+func (f *readFn) ProcessElement(ctx context.Context, spec string, emit func(Page), fail func(Failure)) error {
+	paths := []string{spec}
+	if strings.ContainsAny(spec, "*?[") {
+		m, err := filepath.Glob(spec)
+		if err != nil || len(m) == 0 {
+			failed(ctx, fail, spec, fmt.Errorf("%s: %w: no file matches the glob", spec, source.ErrNotFound))
+			return nil
+		}
+		paths = m
+	}
+	wopt := source.WalkOptions{Read: source.Options{MaxBytes: f.Limits.MaxBytes}}
+	err := source.Walk(ctx, paths, wopt, func(in source.Input) bool {
+		d, err := in.Load(ctx)
+		if err != nil {
+			failed(ctx, fail, in.Name, err)
+			return ctx.Err() == nil
+		}
+		emit(pageOf(d, false))
+		return true
+	})
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err != nil {
+		failed(ctx, fail, spec, err)
+	}
+	return nil
+}
+
+// recordsFn reads one JSON Lines file of records, line by line.
+type recordsFn struct {
+	Limits Limits
+}
+
+func (f *recordsFn) ProcessElement(ctx context.Context, path string, emit func(Page), fail func(Failure)) error {
+	file, err := os.Open(path)
+	if err != nil {
+		failed(ctx, fail, path, &source.Error{Input: path, Err: source.ErrUnreadable, Detail: err.Error()})
+		return nil
+	}
+	defer file.Close()
+	rr := source.NewRecordReader(file, source.Options{MaxBytes: f.Limits.MaxBytes})
+	for {
+		in, err := rr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			// As the CLI: a stream that cannot be read further ends
+			// with one failure.
+			failed(ctx, fail, path, &source.Error{Input: path, Err: source.ErrUnreadable, Detail: err.Error()})
+			return nil
+		}
+		d, err := in.Load(ctx)
+		if err != nil {
+			failed(ctx, fail, in.Name, err)
+			continue
+		}
+		emit(pageOf(d, true))
+	}
+}
+
+// hostFn keys a page by its site host for the GroupByKey; pages without
+// one, and all pages when there is no site learning, go straight to
+// extraction.
+type hostFn struct {
+	Limits       Limits
+	SiteLearning bool
+	LearnRecords bool
+}
+
+func (f *hostFn) ProcessElement(ctx context.Context, p Page, keyed func(string, Page), lone func(Page)) {
+	if !f.SiteLearning || p.Record && !f.LearnRecords {
+		lone(p)
+		return
+	}
+	host, err := qanda.SiteHost(ctx, p.doc(), f.Limits.options())
+	if err != nil || host == "" {
+		// A page that cannot be parsed teaches nothing; extraction
+		// reports its error.
+		lone(p)
+		return
+	}
+	keyed(host, p)
+}
+
+// siteFn learns one host's boilerplate from all its pages, then extracts
+// them with it. The group is read once and held: Beam Go passes a
+// GroupByKey's values to a DoFn as a single-pass iterator (Prism hands the
+// worker the group materialised anyway), so a host's pages must fit in a
+// worker's memory.
+type siteFn struct {
+	Limits Limits
+}
+
+func (f *siteFn) ProcessElement(ctx context.Context, host string, pages func(*Page) bool, emit func(Line), fail func(Failure)) error {
+	opt := f.Limits.options()
+	learner := qanda.NewSiteLearner()
+	var docs []*source.Doc
+	var p Page
+	for pages(&p) {
+		d := p.doc()
+		docs = append(docs, d)
+		_ = learner.Learn(ctx, d, opt) // a page that fails teaches nothing, as in LearnSites
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	opt.Sites = learner
+	for _, d := range docs {
+		if err := extract(ctx, d, opt, emit, fail); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// extractFn extracts a page without site learning.
+type extractFn struct {
+	Limits Limits
+}
+
+func (f *extractFn) ProcessElement(ctx context.Context, p Page, emit func(Line), fail func(Failure)) error {
+	return extract(ctx, p.doc(), f.Limits.options(), emit, fail)
+}
+
+// extract structures one document and emits its JSON line or its
+// failure; only the end of ctx or a rendering error stops the bundle.
+func extract(ctx context.Context, d *source.Doc, opt qanda.Options, emit func(Line), fail func(Failure)) error {
+	doc, err := qanda.ExtractDoc(ctx, d, opt)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err != nil {
+		failed(ctx, fail, d.Name, err)
+		return nil
+	}
+	var b strings.Builder
+	if err := qanda.Render(&b, doc, qanda.FormatJSONL); err != nil {
+		return fmt.Errorf("%s: render: %w", d.Name, err)
+	}
+	beam.NewCounter(Namespace, "documents").Inc(ctx, 1)
+	beam.NewCounter(Namespace, "written").Inc(ctx, 1)
+	beam.NewCounter(Namespace, "exchanges").Inc(ctx, int64(len(doc.Exchanges)))
+	if len(doc.Exchanges) == 0 {
+		beam.NewCounter(Namespace, "no_interview").Inc(ctx, 1)
+	}
+	emit(Line{Name: d.Name, JSON: b.String()})
+	return nil
+}
+
+// failed counts and emits one failed document.
+func failed(ctx context.Context, fail func(Failure), name string, err error) {
+	kind := Kind(err)
+	beam.NewCounter(Namespace, "documents").Inc(ctx, 1)
+	beam.NewCounter(Namespace, "failures").Inc(ctx, 1)
+	beam.NewCounter(Namespace, "failures_"+strings.ReplaceAll(kind, "-", "_")).Inc(ctx, 1)
+	fail(Failure{Input: name, Kind: kind, Error: err.Error()})
+}
+
+// failureJSON is a failure's line in the failures output.
+func failureJSON(f Failure) (string, error) {
+	b, err := json.Marshal(f)
+	if err != nil {
+		return "", fmt.Errorf("failure of %s: %w", f.Input, err)
+	}
+	return string(b) + "\n", nil
+}
+
+func init() {
+	// Beam's registry (not ours) lets workers find the DoFns and call
+	// them without reflection.
+	register.DoFn4x1[context.Context, string, func(Page), func(Failure), error](&readFn{})
+	register.DoFn4x1[context.Context, string, func(Page), func(Failure), error](&recordsFn{})
+	register.DoFn4x0[context.Context, Page, func(string, Page), func(Page)](&hostFn{})
+	register.DoFn5x1[context.Context, string, func(*Page) bool, func(Line), func(Failure), error](&siteFn{})
+	register.DoFn4x1[context.Context, Page, func(Line), func(Failure), error](&extractFn{})
+	register.Emitter1[Page]()
+	register.Emitter2[string, Page]()
+	register.Emitter1[Line]()
+	register.Emitter1[Failure]()
+	register.Iter1[Page]()
+}
