@@ -73,11 +73,24 @@ type Page struct {
 	Bytes     int
 	Controls  map[int32]int
 	Record    bool // from a JSON Lines record file
+	// WARC is the record's provenance (source.WARCRecord), when the page
+	// comes from a web archive.
+	WARC *WARCRecord
+}
+
+// WARCRecord is source.WARCRecord for Beam's schema coder.
+type WARCRecord struct {
+	RecordID, TargetURI, Date, PayloadDigest, File string
+	Offset                                         int64
 }
 
 func pageOf(d *source.Doc, record bool) Page {
 	p := Page{Name: d.Name, URL: d.URL, Body: d.Body, Format: string(d.Format), Charset: d.Charset,
 		SHA256: d.SHA256, Bytes: d.Bytes, Record: record}
+	if w := d.WARC; w != nil {
+		p.WARC = &WARCRecord{RecordID: w.RecordID, TargetURI: w.TargetURI, Date: w.Date,
+			PayloadDigest: w.PayloadDigest, File: w.File, Offset: w.Offset}
+	}
 	if len(d.Controls) > 0 {
 		p.Controls = make(map[int32]int, len(d.Controls))
 		for r, n := range d.Controls {
@@ -90,6 +103,10 @@ func pageOf(d *source.Doc, record bool) Page {
 func (p *Page) doc() *source.Doc {
 	d := &source.Doc{Name: p.Name, URL: p.URL, Body: p.Body, Format: source.Format(p.Format), Charset: p.Charset,
 		SHA256: p.SHA256, Bytes: p.Bytes}
+	if w := p.WARC; w != nil {
+		d.WARC = &source.WARCRecord{RecordID: w.RecordID, TargetURI: w.TargetURI, Date: w.Date,
+			PayloadDigest: w.PayloadDigest, File: w.File, Offset: w.Offset}
+	}
 	if len(p.Controls) > 0 {
 		d.Controls = make(source.Controls, len(p.Controls))
 		for r, n := range p.Controls {

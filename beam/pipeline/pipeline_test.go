@@ -288,7 +288,7 @@ func TestPipelineMatchesCLI(t *testing.T) {
 		t.Fatalf("the CLI wrote only %d documents", len(want))
 	}
 	if !reflect.DeepEqual(got.lines, want) {
-		t.Errorf("pipeline wrote %d lines, the CLI %d; they differ", len(got.lines), len(want))
+		t.Errorf("pipeline wrote %d lines, the CLI %d; they differ%s", len(got.lines), len(want), firstDiff(got.lines, want))
 	}
 	if got.shards < 2 {
 		t.Errorf("documents in %d shard files, want them spread over several", got.shards)
@@ -297,7 +297,14 @@ func TestPipelineMatchesCLI(t *testing.T) {
 	// And as documents: -o DIR --format json, matched by source name.
 	dir := t.TempDir()
 	runCLI(t, nil, bin, "extract", "-q", "-o", dir, "--format", "json", fx.warc, fx.text)
-	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	// The CLI mirrors the inputs' tree: a WARC's records by host and path.
+	var files []string
+	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".json") {
+			files = append(files, p)
+		}
+		return err
+	})
 	var cliDocs [][]byte
 	var summary struct {
 		Failures []struct {
@@ -440,4 +447,20 @@ func TestStdinJSONLSplit(t *testing.T) {
 	if !strings.Contains(string(out), "5 lines from 3 parts, identical") {
 		t.Errorf("jsonl-split.sh said %q", out)
 	}
+}
+
+// firstDiff shows where two line lists first part, for a failure message.
+func firstDiff(a, b []string) string {
+	for i := range min(len(a), len(b)) {
+		if a[i] == b[i] {
+			continue
+		}
+		j := 0
+		for j < len(a[i]) && j < len(b[i]) && a[i][j] == b[i][j] {
+			j++
+		}
+		from := max(0, j-80)
+		return fmt.Sprintf(": line %d, byte %d:\n pipeline %.200q\n CLI      %.200q", i+1, j, a[i][from:], b[i][from:])
+	}
+	return ""
 }
