@@ -64,6 +64,21 @@ func Host(pageURL string) string {
 // page (its URL or canonical URL); without a host the sketch is empty and
 // teaches nothing. Safe for concurrent use.
 func Sketch(pageURL string, bs []blocks.Block) PageSketch {
+	return sketch(pageURL, bs, func(i int) string { return Key(bs[i].Text) })
+}
+
+// SketchMarked is Sketch for a page Clean has marked: it reuses the keys
+// Clean put in the marks instead of computing them again.
+func SketchMarked(pageURL string, bs []blocks.Block, marks []Mark) PageSketch {
+	return sketch(pageURL, bs, func(i int) string {
+		if k := marks[i].Key; k != "" {
+			return k
+		}
+		return Key(bs[i].Text)
+	})
+}
+
+func sketch(pageURL string, bs []blocks.Block, key func(int) string) PageSketch {
 	host := Host(pageURL)
 	if host == "" {
 		return PageSketch{}
@@ -71,8 +86,8 @@ func Sketch(pageURL string, bs []blocks.Block) PageSketch {
 	s := PageSketch{Host: host, page: hash(pageIdentity(pageURL))}
 	keys := make([]uint64, 0, len(bs))
 	idx := make([]int, 0, len(bs))
-	for i, b := range bs {
-		if k := Key(b.Text); k != "" {
+	for i := range bs {
+		if k := key(i); k != "" {
 			keys = append(keys, hash(k))
 			idx = append(idx, i)
 		}

@@ -37,6 +37,10 @@ type BatchOptions struct {
 	// TempDir is where LearnSites keeps that file; "" is os.TempDir().
 	TempDir string
 
+	// SitesMemory is how many bytes of cleaned pages LearnSites keeps in
+	// memory rather than in the file: 0 means 64 MiB, negative none.
+	SitesMemory int64
+
 	// Learned, when set, is called once the first pass of LearnSites is
 	// done, with the number of boilerplate texts it learned.
 	Learned func(texts int)
@@ -46,6 +50,16 @@ type BatchOptions struct {
 	// because its output exists for the same input digest. Called from
 	// several goroutines at once.
 	Skip func(d *source.Doc) bool
+}
+
+func (o BatchOptions) sitesMemory() int64 {
+	switch {
+	case o.SitesMemory == 0:
+		return keepInMemory
+	case o.SitesMemory < 0:
+		return 0
+	}
+	return o.SitesMemory
 }
 
 func (o BatchOptions) jobs() int {

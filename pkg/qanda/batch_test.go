@@ -186,11 +186,17 @@ func TestLearnSitesInOneRun(t *testing.T) {
 	inputs := walk(filepath.Join(column, "guest-1.html"), filepath.Join(column, "guest-2.html"), bad,
 		filepath.Join(column, "guest-3.html"), filepath.Join(column, "guest-4.html"), filepath.Join(column, "guest-5.html"))
 	var learned int
-	for _, jobs := range []int{1, 3} {
-		opt := BatchOptions{Formats: []Format{FormatJSONL}, LearnSites: true, TempDir: dir, Learned: func(n int) { learned = n }}
+	// In memory, in the file, and some of each (one page's worth).
+	for _, c := range []struct {
+		jobs   int
+		memory int64
+	}{{1, 0}, {3, 0}, {1, -1}, {3, -1}, {2, 20_000}} {
+		jobs := c.jobs
+		opt := BatchOptions{Formats: []Format{FormatJSONL}, LearnSites: true, TempDir: dir, SitesMemory: c.memory,
+			Learned: func(n int) { learned = n }}
 		rs, got := runAll(t, jobs, inputs, opt)
 		if !bytes.Equal(got, want) {
-			t.Errorf("jobs=%d: one run differs from learning first:\n%s\nwant\n%s", jobs, got, want)
+			t.Errorf("jobs=%d memory=%d: one run differs from learning first:\n%s\nwant\n%s", jobs, c.memory, got, want)
 		}
 		if len(rs) != 6 || !errors.Is(rs[2].Err, ErrEmpty) || !strings.HasSuffix(rs[2].Name, "bad.txt") || rs[3].Doc == nil {
 			t.Errorf("jobs=%d: the bad input is not failed in its place: %+v", jobs, rs)

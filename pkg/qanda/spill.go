@@ -13,6 +13,7 @@ import (
 	"iter"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/qanda/qanda/internal/blocks"
@@ -38,10 +39,17 @@ type spilled struct {
 	Page         *cleaned
 }
 
+// keepInMemory is BatchOptions.SitesMemory's default: how much of the
+// cleaned pages (by pageSize's estimate) stay in memory between the
+// passes; the rest goes to the file. Encoding costs a quarter of a parse,
+// so a batch of a few thousand pages is spared it, and memory stays
+// bounded whatever the batch's size.
+const keepInMemory = 64 << 20
+
 // runLearning is RunBatch with BatchOptions.LearnSites. The workers
-// encode and compress each record (and decode it in the second pass); the
-// one goroutine that keeps input order only feeds the learner and copies
-// bytes, so the passes scale with Jobs.
+// encode and compress the records that go to the file (and decode them in
+// the second pass); the one goroutine that keeps input order only feeds
+// the learner and copies bytes, so the passes scale with Jobs.
 func runLearning(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOptions, emit func(Result) error) error {
 	f, err := os.CreateTemp(opt.TempDir, "qanda-sites-*.gob")
 	if err != nil {
@@ -55,13 +63,23 @@ func runLearning(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOp
 	learner := clean.NewSiteLearner()
 	w := bufio.NewWriter(f)
 	var errs []error // the first pass's errors, in input order: errors do not encode
+	var budget atomic.Int64
+	budget.Store(opt.sitesMemory())
+	var kept []*spilled // by input position; nil for the records in the file
 	first := func(ctx context.Context, _ int, in source.Input) packed {
 		s, err := cleanInput(ctx, in, opt)
 		p := packed{err: err}
 		if s.Page != nil {
-			p.sketch = clean.Sketch(pageURL(&s.Doc, s.Page.Meta), s.Page.Blocks)
+			p.sketch = clean.SketchMarked(pageURL(&s.Doc, s.Page.Meta), s.Page.Blocks, s.Page.Marks)
 		}
-		p.blob, p.encErr = codec.pack(s)
+		// Where a record waits does not change the output: the
+		// second pass takes each from where it is, in input order.
+		if n := pageSize(s.Page); budget.Add(-n) >= 0 {
+			p.kept = &s
+		} else {
+			budget.Add(n)
+			p.blob, p.encErr = codec.pack(s)
+		}
 		return p
 	}
 	keep := func(p packed) error {
@@ -71,6 +89,10 @@ func runLearning(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOp
 		learner.Observe(p.sketch)
 		if p.err != nil {
 			errs = append(errs, p.err)
+		}
+		kept = append(kept, p.kept)
+		if p.kept != nil {
+			return nil
 		}
 		return writeFrame(w, p.blob)
 	}
@@ -88,17 +110,22 @@ func runLearning(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOp
 		opt.Learned(model.Size())
 	}
 	var readErr error
-	frames := func(yield func([]byte) bool) {
+	records := func(yield func(waiting) bool) {
 		r := bufio.NewReader(f)
-		for {
+		for k, s := range kept {
+			kept[k] = nil // the second pass holds it now
+			if s != nil {
+				if !yield(waiting{kept: s}) {
+					return
+				}
+				continue
+			}
 			blob, err := readFrame(r)
 			if err != nil {
-				if err != io.EOF {
-					readErr = fail(err)
-				}
+				readErr = fail(err) // io.EOF too: a frame is missing
 				return
 			}
-			if !yield(blob) {
+			if !yield(waiting{blob: blob}) {
 				return
 			}
 		}
@@ -106,12 +133,15 @@ func runLearning(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOp
 	// The errors are handed out in input order, by the second pass's
 	// emitter, which sees the results in that order.
 	k := 0
-	second := func(ctx context.Context, seq int, blob []byte) Result {
-		s, err := codec.unpack(blob)
-		if err != nil {
-			return Result{Seq: seq, Err: fail(err)}
+	second := func(ctx context.Context, seq int, rec waiting) Result {
+		if rec.kept == nil {
+			s, err := codec.unpack(rec.blob)
+			if err != nil {
+				return Result{Seq: seq, Err: fail(err)}
+			}
+			rec.kept = &s
 		}
-		r := finishSpilled(ctx, s, model, opt)
+		r := finishSpilled(ctx, *rec.kept, model, opt)
 		r.Seq = seq
 		return r
 	}
@@ -121,18 +151,39 @@ func runLearning(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOp
 		}
 		return emit(r)
 	}
-	if err := ordered(ctx, opt.jobs(), frames, second, withErrors); err != nil {
+	if err := ordered(ctx, opt.jobs(), records, second, withErrors); err != nil {
 		return err
 	}
 	return readErr
 }
 
-// packed is one first-pass record, encoded, with what the emitter needs.
+// packed is one first-pass record, kept or encoded, with what the emitter
+// needs.
 type packed struct {
-	blob   []byte
+	kept   *spilled // the record, when it stays in memory
+	blob   []byte   // else the record, encoded
 	sketch clean.PageSketch
 	err    error // the input's failure
 	encErr error // encoding it failed: the batch stops
+}
+
+// waiting is one record between the passes: in memory or encoded.
+type waiting struct {
+	kept *spilled
+	blob []byte
+}
+
+// pageSize estimates the memory a cleaned page holds: its texts and keys,
+// and the structs around them.
+func pageSize(c *cleaned) int64 {
+	if c == nil {
+		return 64
+	}
+	n := int64(512)
+	for i, b := range c.Blocks {
+		n += int64(len(b.Text)+len(b.Path)+len(c.Marks[i].Key)) + 256
+	}
+	return n
 }
 
 // codec encodes records as gob, flate-compressed: the file holds the text
