@@ -277,13 +277,21 @@ func cleanInput(ctx context.Context, in source.Input, opt BatchOptions) (spilled
 	if err != nil {
 		return fail(err)
 	}
-	s.Doc, s.Page = *d, c
+	s.Doc, s.Page = spill(d, c).Doc, c
+	s.Elapsed = time.Since(start)
+	return s, nil
+}
+
+// spill is a cleaned page as it waits for the second half: the document
+// without its body (which that half does not read) and blocks without
+// the elements around theirs.
+func spill(d *source.Doc, c *cleaned) spilled {
+	s := spilled{Name: d.Name, Digest: d.SHA256, Doc: *d, Page: c}
 	s.Doc.Body = nil
 	for i := range c.Blocks {
 		c.Blocks[i].Elem = flat(c.Blocks[i].Elem)
 	}
-	s.Elapsed = time.Since(start)
-	return s, nil
+	return s
 }
 
 // flat is e without the elements around it: the interview stage reads a
