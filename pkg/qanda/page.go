@@ -55,12 +55,7 @@ func ExtractPage(ctx context.Context, p *Page, opt Options) (*Document, error) {
 	c := *p.s.Page
 	c.Marks = slices.Clone(c.Marks) // the site model marks its boilerplate here
 	d := p.s.Doc
-	e, err := guarded(ctx, d.Name, opt, func(ctx context.Context) (*extraction, error) {
-		return finish(ctx, &d, &c, opt.Sites.model(), opt)
-	})
-	if err == nil && opt.RequireInterview && len(e.Doc.Exchanges) == 0 {
-		err = fmt.Errorf("%s: %w", d.Name, ErrNoInterview)
-	}
+	e, err := finishGuarded(ctx, &d, &c, opt.Sites.model(), opt)
 	if e == nil {
 		return nil, err
 	}

@@ -273,11 +273,11 @@ func cleanInput(ctx context.Context, in source.Input, opt BatchOptions) (spilled
 		s.Skipped = true
 		return s, nil
 	}
-	c, err := guarded(ctx, d.Name, opt.Options, func(ctx context.Context) (*cleaned, error) { return cleanPage(ctx, d, opt.Options) })
+	p, err := PreparePage(ctx, d, opt.Options)
 	if err != nil {
 		return fail(err)
 	}
-	s.Doc, s.Page = spill(d, c).Doc, c
+	s.Doc, s.Page = p.s.Doc, p.s.Page
 	s.Elapsed = time.Since(start)
 	return s, nil
 }
@@ -304,6 +304,17 @@ func flat(e *blocks.Element) *blocks.Element {
 	return &blocks.Element{Tag: e.Tag, Class: e.Class, Style: e.Style}
 }
 
+// finishGuarded is finish within opt's limits, with RequireInterview.
+func finishGuarded(ctx context.Context, d *source.Doc, c *cleaned, model *clean.SiteModel, opt Options) (*extraction, error) {
+	e, err := guarded(ctx, d.Name, opt, func(ctx context.Context) (*extraction, error) {
+		return finish(ctx, d, c, model, opt)
+	})
+	if err == nil && opt.RequireInterview && len(e.Doc.Exchanges) == 0 {
+		err = fmt.Errorf("%s: %w", d.Name, ErrNoInterview)
+	}
+	return e, err
+}
+
 // finishSpilled is the second pass for one input.
 func finishSpilled(ctx context.Context, s spilled, model *clean.SiteModel, opt BatchOptions) Result {
 	r := Result{Name: s.Name, Digest: s.Digest, Skipped: s.Skipped}
@@ -315,13 +326,7 @@ func finishSpilled(ctx context.Context, s spilled, model *clean.SiteModel, opt B
 		return r
 	}
 	start := time.Now()
-	d := &s.Doc
-	e, err := guarded(ctx, d.Name, opt.Options, func(ctx context.Context) (*extraction, error) {
-		return finish(ctx, d, s.Page, model, opt.Options)
-	})
-	if err == nil && opt.Options.RequireInterview && len(e.Doc.Exchanges) == 0 {
-		err = fmt.Errorf("%s: %w", d.Name, ErrNoInterview)
-	}
+	e, err := finishGuarded(ctx, &s.Doc, s.Page, model, opt.Options)
 	if err != nil {
 		r.Err = err
 		return r
