@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/qanda/qanda/pkg/source"
@@ -34,6 +37,7 @@ func TestPreparedPagesEqualExtractDoc(t *testing.T) {
 	}
 	direct, prepared := NewSiteLearner(), NewSiteLearner()
 	var blobs [][]byte
+	perHost := map[string]*SiteLearner{} // as a distributed batch learns: one learner per host, from sketches
 	for _, d := range docs {
 		if err := direct.Learn(ctx, d, Options{}); err != nil {
 			t.Fatal(err)
@@ -47,6 +51,12 @@ func TestPreparedPagesEqualExtractDoc(t *testing.T) {
 			t.Errorf("%s: host %q name %q, want %q %q", d.Name, p.Host(), p.Name(), host, d.Name)
 		}
 		prepared.LearnPage(p)
+		if perHost[host] == nil {
+			perHost[host] = NewSiteLearner()
+		}
+		if err := perHost[host].LearnSketch(p.Sketch()); err != nil {
+			t.Fatal(err)
+		}
 		b, err := p.MarshalBinary()
 		if err != nil {
 			t.Fatal(err)
@@ -55,6 +65,19 @@ func TestPreparedPagesEqualExtractDoc(t *testing.T) {
 	}
 	if direct.Texts() == 0 || prepared.Texts() != direct.Texts() {
 		t.Fatalf("learned %d texts from prepared pages, %d from documents", prepared.Texts(), direct.Texts())
+	}
+	models := NewSiteLearner()
+	for _, l := range perHost {
+		m, err := l.MarshalModel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := models.LearnModel(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if models.Texts() != direct.Texts() {
+		t.Fatalf("the hosts' models hold %d texts, the learner %d", models.Texts(), direct.Texts())
 	}
 	for i, d := range docs {
 		doc, err := ExtractDoc(ctx, d, Options{Sites: direct})
@@ -68,6 +91,10 @@ func TestPreparedPagesEqualExtractDoc(t *testing.T) {
 			if got := jsonLine(t, doc, err); !bytes.Equal(got, want) {
 				t.Errorf("%s round %d: prepared page differs:\n%s\nwant\n%s", d.Name, round, got, want)
 			}
+		}
+		doc, err = ExtractDoc(ctx, d, Options{Sites: models})
+		if got := jsonLine(t, doc, err); !bytes.Equal(got, want) {
+			t.Errorf("%s: extracted with the hosts' models, differs:\n%s\nwant\n%s", d.Name, got, want)
 		}
 	}
 }
@@ -111,5 +138,60 @@ func TestPageEncodingRefused(t *testing.T) {
 	cancel()
 	if _, err := PreparePage(cancelled, d, Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
+	}
+}
+
+// Sketches and models that are cut short, or are something else, are
+// refused with ErrSiteEncoding; a model encodes to the same bytes after a
+// round trip.
+func TestSiteEncodingRefused(t *testing.T) {
+	ctx := context.Background()
+	l := NewSiteLearner()
+	var sketch []byte
+	for i := range 4 {
+		html := fmt.Sprintf("<h1>Talk %d</h1><p>Subscribe to our letter.</p><p><b>Why %d?</b></p><p>Because %d.</p>", i, i, i)
+		d, err := source.Read(fmt.Sprintf("https://example.org/t/%d", i), strings.NewReader(html), source.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.URL = d.Name
+		p, err := PreparePage(ctx, d, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sketch = p.Sketch()
+		if err := l.LearnSketch(sketch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	model, err := l.MarshalModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Texts() == 0 {
+		t.Fatal("nothing learned from four pages sharing a line")
+	}
+	again := NewSiteLearner()
+	if err := again.LearnModel(model); err != nil {
+		t.Fatal(err)
+	}
+	if m2, _ := again.MarshalModel(); !bytes.Equal(m2, model) || again.Texts() != l.Texts() {
+		t.Errorf("model round trip: %d texts, %x, want %d, %x", again.Texts(), m2, l.Texts(), model)
+	}
+	for name, b := range map[string][]byte{"sketch": sketch, "model": model} {
+		for _, bad := range [][]byte{nil, []byte("{}"), b[:len(b)-1], append(slices.Clone(b), 0)} {
+			var err error
+			if name == "sketch" {
+				err = NewSiteLearner().LearnSketch(bad)
+			} else {
+				err = NewSiteLearner().LearnModel(bad)
+			}
+			if !errors.Is(err, ErrSiteEncoding) {
+				t.Errorf("%s of %d bytes: %v, want ErrSiteEncoding", name, len(bad), err)
+			}
+		}
+	}
+	if err := NewSiteLearner().LearnModel(sketch); !errors.Is(err, ErrSiteEncoding) {
+		t.Errorf("a sketch taken as a model: %v", err)
 	}
 }

@@ -19,6 +19,7 @@ import (
 type SiteLearner struct {
 	mu    sync.Mutex
 	l     *clean.SiteLearner
+	given *clean.SiteModel // models added by LearnModel
 	cache *clean.SiteModel // the model of what was learned; nil after Learn
 }
 
@@ -53,7 +54,7 @@ func (s *SiteLearner) model() *clean.SiteModel {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cache == nil {
-		s.cache = s.l.Model()
+		s.cache = s.l.Model().Merge(s.given)
 	}
 	return s.cache
 }
