@@ -152,35 +152,65 @@ func Kind(err error) string {
 	return "other"
 }
 
-// Build adds the reading, site learning and extraction to s and returns
-// the documents' lines (PCollection<Line>) and the failures
-// (PCollection<Failure>).
-func Build(s beam.Scope, c Config) (lines, failures beam.PCollection, err error) {
+// Build adds the whole pipeline to s: reading, site learning, extraction
+// and the shards written to out.
+//
+// Site learning reads the inputs twice rather than carrying pages to the
+// worker that learns their host. The first read sketches each page (a few
+// bytes a block, qanda.SketchDoc) and groups the sketches by host, one
+// learner a host; the models come back to the second read as a side input,
+// and each page is extracted where it was read, its line written straight
+// to a shard's run file. So no page and no output line passes through a
+// shuffle, which is what bounds a runner's memory: only sketches, models
+// and file names do.
+func Build(s beam.Scope, c Config, out Output) error {
 	if len(c.Inputs) == 0 && len(c.Records) == 0 {
-		return beam.PCollection{}, beam.PCollection{}, errors.New("pipeline: no inputs and no record files")
+		return errors.New("pipeline: no inputs and no record files")
 	}
-	var pages, fails []beam.PCollection
-	if len(c.Inputs) > 0 {
-		p, f := beam.ParDo2(s.Scope("Read"), &readFn{Limits: c.Limits}, beam.CreateList(s, c.Inputs))
-		pages, fails = append(pages, p), append(fails, f)
+	models := learnSites(s.Scope("LearnSites"), c)
+	w := newWriter(out)
+	extractFrom := func(name string, read any, specs []string) {
+		if len(specs) == 0 {
+			return
+		}
+		s := s.Scope(name)
+		pages, fails := beam.ParDo2(s, read, beam.CreateList(s, specs))
+		lines, fails2 := beam.ParDo2(s, &extractFn{Limits: c.Limits, SiteLearning: c.SiteLearning, LearnRecords: c.LearnRecords},
+			pages, beam.SideInput{Input: models})
+		w.lines(s, lines)
+		w.failures(s, fails)
+		w.failures(s, fails2)
 	}
-	if len(c.Records) > 0 {
-		p, f := beam.ParDo2(s.Scope("ReadRecords"), &recordsFn{Limits: c.Limits}, beam.CreateList(s, c.Records))
-		pages, fails = append(pages, p), append(fails, f)
-	}
-	all := beam.Flatten(s, pages...)
+	extractFrom("Extract", &readFn{Limits: c.Limits}, c.Inputs)
+	extractFrom("ExtractRecords", &recordsFn{Limits: c.Limits}, c.Records)
+	w.finish(s)
+	return nil
+}
 
-	keyed, lone := beam.ParDo2(s.Scope("KeyByHost"), &hostFn{Limits: c.Limits, SiteLearning: c.SiteLearning, LearnRecords: c.LearnRecords}, all)
-	sites := beam.GroupByKey(s, keyed)
-	l1, f1 := beam.ParDo2(s.Scope("LearnAndExtract"), &siteFn{Limits: c.Limits}, sites)
-	l2, f2 := beam.ParDo2(s.Scope("Extract"), &extractFn{Limits: c.Limits}, lone)
-	return beam.Flatten(s, l1, l2), beam.Flatten(s, append(fails, f1, f2)...), nil
+// learnSites returns each host's learned boilerplate, one encoded model
+// (qanda.SiteLearner.MarshalModel) a host that has any: no elements when
+// site learning is off.
+func learnSites(s beam.Scope, c Config) beam.PCollection {
+	var sketches []beam.PCollection
+	if c.SiteLearning && len(c.Inputs) > 0 {
+		pages, _ := beam.ParDo2(s, &readFn{Limits: c.Limits, Quiet: true}, beam.CreateList(s, c.Inputs))
+		sketches = append(sketches, beam.ParDo(s, &sketchFn{Limits: c.Limits}, pages))
+	}
+	if c.SiteLearning && c.LearnRecords && len(c.Records) > 0 {
+		pages, _ := beam.ParDo2(s, &recordsFn{Limits: c.Limits, Quiet: true}, beam.CreateList(s, c.Records))
+		sketches = append(sketches, beam.ParDo(s, &sketchFn{Limits: c.Limits}, pages))
+	}
+	if len(sketches) == 0 {
+		return beam.CreateList(s, [][]byte{})
+	}
+	return beam.ParDo(s, modelFn, beam.GroupByKey(s, beam.Flatten(s, sketches...)))
 }
 
 // readFn reads one input spec: it expands a glob, then lists and loads
 // every document the way `qanda extract` does (source.Walk).
 type readFn struct {
 	Limits Limits
+	Quiet  bool // site learning's read: the extraction's read reports failures
 }
 
 func (f *readFn) ProcessElement(ctx context.Context, spec string, emit func(Page), fail func(Failure)) error {
@@ -188,7 +218,7 @@ func (f *readFn) ProcessElement(ctx context.Context, spec string, emit func(Page
 	if strings.ContainsAny(spec, "*?[") {
 		m, err := filepath.Glob(spec)
 		if err != nil || len(m) == 0 {
-			failed(ctx, fail, spec, fmt.Errorf("%s: %w: no file matches the glob", spec, source.ErrNotFound))
+			f.failed(ctx, fail, spec, fmt.Errorf("%s: %w: no file matches the glob", spec, source.ErrNotFound))
 			return nil
 		}
 		paths = m
@@ -197,7 +227,7 @@ func (f *readFn) ProcessElement(ctx context.Context, spec string, emit func(Page
 	err := source.Walk(ctx, paths, wopt, func(in source.Input) bool {
 		d, err := in.Load(ctx)
 		if err != nil {
-			failed(ctx, fail, in.Name, err)
+			f.failed(ctx, fail, in.Name, err)
 			return ctx.Err() == nil
 		}
 		emit(pageOf(d, false))
@@ -207,20 +237,27 @@ func (f *readFn) ProcessElement(ctx context.Context, spec string, emit func(Page
 		return ctx.Err()
 	}
 	if err != nil {
-		failed(ctx, fail, spec, err)
+		f.failed(ctx, fail, spec, err)
 	}
 	return nil
+}
+
+func (f *readFn) failed(ctx context.Context, fail func(Failure), name string, err error) {
+	if !f.Quiet {
+		failed(ctx, fail, name, err)
+	}
 }
 
 // recordsFn reads one JSON Lines file of records, line by line.
 type recordsFn struct {
 	Limits Limits
+	Quiet  bool
 }
 
 func (f *recordsFn) ProcessElement(ctx context.Context, path string, emit func(Page), fail func(Failure)) error {
 	file, err := os.Open(path)
 	if err != nil {
-		failed(ctx, fail, path, &source.Error{Input: path, Err: source.ErrUnreadable, Detail: err.Error()})
+		f.failed(ctx, fail, path, &source.Error{Input: path, Err: source.ErrUnreadable, Detail: err.Error()})
 		return nil
 	}
 	defer file.Close()
@@ -233,80 +270,97 @@ func (f *recordsFn) ProcessElement(ctx context.Context, path string, emit func(P
 		if err != nil {
 			// As the CLI: a stream that cannot be read further ends
 			// with one failure.
-			failed(ctx, fail, path, &source.Error{Input: path, Err: source.ErrUnreadable, Detail: err.Error()})
+			f.failed(ctx, fail, path, &source.Error{Input: path, Err: source.ErrUnreadable, Detail: err.Error()})
 			return nil
 		}
 		d, err := in.Load(ctx)
 		if err != nil {
-			failed(ctx, fail, in.Name, err)
+			f.failed(ctx, fail, in.Name, err)
 			continue
 		}
 		emit(pageOf(d, true))
 	}
 }
 
-// hostFn keys a page by its site host for the GroupByKey; pages without
-// one, and all pages when there is no site learning, go straight to
-// extraction.
-type hostFn struct {
-	Limits       Limits
-	SiteLearning bool
-	LearnRecords bool
+func (f *recordsFn) failed(ctx context.Context, fail func(Failure), name string, err error) {
+	if !f.Quiet {
+		failed(ctx, fail, name, err)
+	}
 }
 
-func (f *hostFn) ProcessElement(ctx context.Context, p Page, keyed func(string, Page), lone func(Page)) {
-	if !f.SiteLearning || p.Record && !f.LearnRecords {
-		lone(p)
-		return
-	}
-	host, err := qanda.SiteHost(ctx, p.doc(), f.Limits.options())
-	if err != nil || host == "" {
-		// A page that cannot be parsed teaches nothing; extraction
-		// reports its error.
-		lone(p)
-		return
-	}
-	keyed(host, p)
-}
-
-// siteFn learns one host's boilerplate from all its pages, then extracts
-// them with it. The group is read once and held: Beam Go passes a
-// GroupByKey's values to a DoFn as a single-pass iterator (Prism hands the
-// worker the group materialised anyway), so a host's pages must fit in a
-// worker's memory.
-type siteFn struct {
+// sketchFn sketches a page for its host's learner; a page without a
+// host, or that cannot be parsed, teaches nothing (its extraction reports
+// the error).
+type sketchFn struct {
 	Limits Limits
 }
 
-func (f *siteFn) ProcessElement(ctx context.Context, host string, pages func(*Page) bool, emit func(Line), fail func(Failure)) error {
-	opt := f.Limits.options()
-	learner := qanda.NewSiteLearner()
-	var docs []*source.Doc
-	var p Page
-	for pages(&p) {
-		d := p.doc()
-		docs = append(docs, d)
-		_ = learner.Learn(ctx, d, opt) // a page that fails teaches nothing, as in LearnSites
-		if ctx.Err() != nil {
-			return ctx.Err()
+func (f *sketchFn) ProcessElement(ctx context.Context, p Page, emit func(string, []byte)) error {
+	host, sketch, err := qanda.SketchDoc(ctx, p.doc(), f.Limits.options())
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err == nil && host != "" {
+		beam.NewCounter(Namespace, "site_pages").Inc(ctx, 1)
+		emit(host, sketch)
+	}
+	return nil
+}
+
+// modelFn learns one host's boilerplate from its pages' sketches and emits
+// the model if it learned any. A host's sketches are read once, not held.
+func modelFn(ctx context.Context, host string, sketches func(*[]byte) bool, emit func([]byte)) error {
+	l := qanda.NewSiteLearner()
+	var sk []byte
+	for sketches(&sk) {
+		if err := l.LearnSketch(sk); err != nil {
+			return fmt.Errorf("host %s: %w", host, err)
 		}
 	}
-	opt.Sites = learner
-	for _, d := range docs {
-		if err := extract(ctx, d, opt, emit, fail); err != nil {
+	if l.Texts() == 0 {
+		return nil
+	}
+	beam.NewCounter(Namespace, "site_texts").Inc(ctx, int64(l.Texts()))
+	m, err := l.MarshalModel()
+	if err != nil {
+		return fmt.Errorf("host %s: %w", host, err)
+	}
+	emit(m)
+	return nil
+}
+
+// extractFn extracts a page where it was read, with the boilerplate the
+// hosts' models name when its pages are learned from.
+type extractFn struct {
+	Limits       Limits
+	SiteLearning bool
+	LearnRecords bool
+
+	sites *qanda.SiteLearner // the models, read at the start of a bundle
+}
+
+// StartBundle reads the models (Beam hands a side input to StartBundle
+// too, the same for every bundle of a batch).
+func (f *extractFn) StartBundle(_ context.Context, models func(*[]byte) bool, _ func(Line), _ func(Failure)) error {
+	f.sites = qanda.NewSiteLearner()
+	if !f.SiteLearning {
+		return nil
+	}
+	var m []byte
+	for models(&m) {
+		if err := f.sites.LearnModel(m); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// extractFn extracts a page without site learning.
-type extractFn struct {
-	Limits Limits
-}
-
-func (f *extractFn) ProcessElement(ctx context.Context, p Page, emit func(Line), fail func(Failure)) error {
-	return extract(ctx, p.doc(), f.Limits.options(), emit, fail)
+func (f *extractFn) ProcessElement(ctx context.Context, p Page, _ func(*[]byte) bool, emit func(Line), fail func(Failure)) error {
+	opt := f.Limits.options()
+	if f.SiteLearning && (!p.Record || f.LearnRecords) {
+		opt.Sites = f.sites
+	}
+	return extract(ctx, p.doc(), opt, emit, fail)
 }
 
 // extract structures one document and emits its JSON line or its
@@ -357,12 +411,13 @@ func init() {
 	// them without reflection.
 	register.DoFn4x1[context.Context, string, func(Page), func(Failure), error](&readFn{})
 	register.DoFn4x1[context.Context, string, func(Page), func(Failure), error](&recordsFn{})
-	register.DoFn4x0[context.Context, Page, func(string, Page), func(Page)](&hostFn{})
-	register.DoFn5x1[context.Context, string, func(*Page) bool, func(Line), func(Failure), error](&siteFn{})
-	register.DoFn4x1[context.Context, Page, func(Line), func(Failure), error](&extractFn{})
+	register.DoFn3x1[context.Context, Page, func(string, []byte), error](&sketchFn{})
+	register.Function4x1(modelFn)
+	register.DoFn5x1[context.Context, Page, func(*[]byte) bool, func(Line), func(Failure), error](&extractFn{})
 	register.Emitter1[Page]()
-	register.Emitter2[string, Page]()
+	register.Emitter2[string, []byte]()
+	register.Emitter1[[]byte]()
 	register.Emitter1[Line]()
 	register.Emitter1[Failure]()
-	register.Iter1[Page]()
+	register.Iter1[[]byte]()
 }

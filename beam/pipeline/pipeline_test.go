@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -231,13 +232,18 @@ type result struct {
 
 func runPipeline(t *testing.T, cfg Config, shards int) result {
 	t.Helper()
-	out := t.TempDir()
+	return runPipelineTo(t, cfg, Output{Dir: t.TempDir(), Shards: shards})
+}
+
+// runPipelineTo runs the pipeline and reads its shards; it fails the test
+// if a shard is not sorted or a temporary file is left behind.
+func runPipelineTo(t *testing.T, cfg Config, o Output) result {
+	t.Helper()
+	out := o.Dir
 	p, s := beam.NewPipelineWithRoot()
-	l, f, err := Build(s, cfg)
-	if err != nil {
+	if err := Build(s, cfg, o); err != nil {
 		t.Fatal(err)
 	}
-	Write(s, out, shards, l, f)
 	pr, err := ptest.RunWithMetrics(p)
 	if err != nil {
 		t.Fatalf("pipeline: %v", err)
@@ -256,7 +262,13 @@ func runPipeline(t *testing.T, cfg Config, shards int) result {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if ls := strings.SplitAfter(string(b), "\n"); !sort.StringsAreSorted(ls[:len(ls)-1]) || ls[len(ls)-1] != "" {
+			t.Errorf("%s: lines not sorted, or the last one unended", p)
+		}
 		all = append(all, b...)
+	}
+	if left, _ := filepath.Glob(filepath.Join(out, ".*")); len(left) > 0 {
+		t.Errorf("temporary files left: %q", left)
 	}
 	r.lines = lines(all)
 	if b, err := os.ReadFile(ShardName(out, "failures", 0, 1)); err == nil {
@@ -368,6 +380,60 @@ func TestPipelineMatchesCLI(t *testing.T) {
 	}
 	if c["exchanges"] != int64(summary.Exchanges) || summary.Exchanges == 0 {
 		t.Errorf("exchanges counter %d, the CLI counted %d", c["exchanges"], summary.Exchanges)
+	}
+	if c["site_texts"] != int64(summary.SiteTexts) || c["site_pages"] < 3 {
+		t.Errorf("site counters %d texts from %d pages, the CLI learned %d texts", c["site_texts"], c["site_pages"], summary.SiteTexts)
+	}
+
+	// A worker that may hold only one line writes a run a line; the
+	// merged shards are the same.
+	small := runPipelineTo(t, Config{Inputs: []string{fx.warc, fx.text}, SiteLearning: true}, Output{Dir: t.TempDir(), Shards: 4, RunBytes: 1})
+	if !reflect.DeepEqual(small.lines, got.lines) || !reflect.DeepEqual(small.failures, got.failures) {
+		t.Errorf("with one-line runs: %d lines, %d failures; want %d, %d%s", len(small.lines), len(small.failures), len(got.lines), len(got.failures), firstDiff(small.lines, got.lines))
+	}
+}
+
+// Merging in rounds (here two runs at a time) gives one sorted shard with
+// every line of every run, and leaves no run behind.
+func TestMergeRounds(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	var runs, want []string
+	for i := range 9 {
+		var ls []string
+		for j := range i + 1 {
+			ls = append(ls, fmt.Sprintf("{\"n\":%d}\n", (j*7+i*3)%20))
+		}
+		sort.Strings(ls)
+		want = append(want, ls...)
+		run := filepath.Join(dir, fmt.Sprintf(".run-%d", i))
+		if err := os.WriteFile(run, []byte(strings.Join(ls, "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		runs = append(runs, run)
+	}
+	sort.Strings(want)
+	shard := ShardName(dir, "part", 0, 1)
+	i := 0
+	next := func(s *string) bool {
+		if i == len(runs) {
+			return false
+		}
+		*s, i = runs[len(runs)-1-i], i+1 // any order
+		return true
+	}
+	if err := (&mergeFn{FanIn: 2}).ProcessElement(ctx, shard, next); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(shard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.SplitAfter(string(b), "\n"); !reflect.DeepEqual(got[:len(got)-1], want) {
+		t.Errorf("merged %d lines, want %d%s", len(got)-1, len(want), firstDiff(got[:len(got)-1], want))
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
+		t.Errorf("left behind: %q", left)
 	}
 }
 

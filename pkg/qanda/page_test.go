@@ -38,7 +38,7 @@ func TestPreparedPagesEqualExtractDoc(t *testing.T) {
 	direct, prepared := NewSiteLearner(), NewSiteLearner()
 	var blobs [][]byte
 	perHost := map[string]*SiteLearner{} // as a distributed batch learns: one learner per host, from sketches
-	for _, d := range docs {
+	for i, d := range docs {
 		if err := direct.Learn(ctx, d, Options{}); err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +54,14 @@ func TestPreparedPagesEqualExtractDoc(t *testing.T) {
 		if perHost[host] == nil {
 			perHost[host] = NewSiteLearner()
 		}
-		if err := perHost[host].LearnSketch(p.Sketch()); err != nil {
+		h, sk, err := SketchDoc(ctx, d, Options{})
+		if err != nil || h != host || (host == "") != (sk == nil) {
+			t.Fatalf("%s: SketchDoc gives host %q, %d bytes, %v; want host %q", d.Name, h, len(sk), err, host)
+		}
+		if i%2 == 0 { // the page's sketch and the document's must teach the same
+			sk = p.Sketch()
+		}
+		if err := perHost[host].LearnSketch(sk); host != "" && err != nil {
 			t.Fatal(err)
 		}
 		b, err := p.MarshalBinary()

@@ -1,9 +1,11 @@
 package qanda
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/qanda/qanda/internal/clean"
+	"github.com/qanda/qanda/pkg/source"
 )
 
 // A distributed batch need not carry its pages to the worker that learns
@@ -23,6 +25,22 @@ func (p *Page) Sketch() []byte {
 	sk := clean.SketchMarked(pageURL(&p.s.Doc, p.s.Page.Meta), p.s.Page.Blocks, p.s.Page.Marks)
 	b, _ := sk.AppendBinary(nil) // appending to a slice cannot fail
 	return b
+}
+
+// SketchDoc is SiteHost and Sketch in one parse, without cleaning the
+// page: what a worker that only learns needs of a document. Its errors are
+// ExtractDoc's; a page without a host gives "" and no sketch.
+func SketchDoc(ctx context.Context, d *source.Doc, opt Options) (host string, sketch []byte, err error) {
+	p, err := guarded(ctx, d.Name, opt, func(ctx context.Context) (parsed, error) { return parse(ctx, d, opt) })
+	if err != nil {
+		return "", nil, err
+	}
+	sk := clean.Sketch(pageURL(d, p.meta), p.blocks)
+	if sk.Host == "" {
+		return "", nil, nil
+	}
+	b, _ := sk.AppendBinary(nil)
+	return sk.Host, b, nil
 }
 
 // LearnSketch is LearnPage for a page's Sketch.

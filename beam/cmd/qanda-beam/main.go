@@ -74,10 +74,8 @@ func run(ctx context.Context, cfg pipeline.Config, output string, shards int) er
 		return errors.New("--output is required")
 	}
 	p, s := beam.NewPipelineWithRoot()
-	lines, failures, err := pipeline.Build(s, cfg)
-	if err != nil {
+	if err := pipeline.Build(s, cfg, pipeline.Output{Dir: output, Shards: shards}); err != nil {
 		return err
 	}
-	pipeline.Write(s, output, shards, lines, failures)
 	return beamx.Run(ctx, p)
 }
