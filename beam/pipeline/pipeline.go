@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -290,9 +292,28 @@ func (f *recordsFn) failed(ctx context.Context, fail func(Failure), name string,
 
 // sketchFn sketches a page for its host's learner; a page without a
 // host, or that cannot be parsed, teaches nothing (its extraction reports
-// the error).
+// the error). A bundle's sketches are packed by host (packBytes at most a
+// pack, heldBytes held in all) so the shuffle carries a few large elements
+// rather than one a page.
 type sketchFn struct {
 	Limits Limits
+	// PackBytes and HeldBytes, when set, replace packBytes and
+	// heldBytes.
+	PackBytes, HeldBytes int
+
+	packs map[string][]byte
+	held  int
+}
+
+// Packs of sketches: how large one gets, and how much a bundle holds
+// before it emits them all.
+const (
+	packBytes = 1 << 20
+	heldBytes = 16 << 20
+)
+
+func (f *sketchFn) StartBundle(context.Context, func(string, []byte)) {
+	f.packs, f.held = map[string][]byte{}, 0
 }
 
 func (f *sketchFn) ProcessElement(ctx context.Context, p Page, emit func(string, []byte)) error {
@@ -300,21 +321,48 @@ func (f *sketchFn) ProcessElement(ctx context.Context, p Page, emit func(string,
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	if err == nil && host != "" {
-		beam.NewCounter(Namespace, "site_pages").Inc(ctx, 1)
-		emit(host, sketch)
+	if err != nil || host == "" {
+		return nil
+	}
+	beam.NewCounter(Namespace, "site_pages").Inc(ctx, 1)
+	pack := binary.AppendUvarint(f.packs[host], uint64(len(sketch)))
+	f.packs[host] = append(pack, sketch...)
+	f.held += len(sketch)
+	switch {
+	case len(f.packs[host]) >= cmp.Or(f.PackBytes, packBytes):
+		emit(host, f.packs[host])
+		f.held -= len(f.packs[host])
+		delete(f.packs, host)
+	case f.held >= cmp.Or(f.HeldBytes, heldBytes):
+		f.FinishBundle(ctx, emit)
 	}
 	return nil
 }
 
-// modelFn learns one host's boilerplate from its pages' sketches and emits
-// the model if it learned any. A host's sketches are read once, not held.
-func modelFn(ctx context.Context, host string, sketches func(*[]byte) bool, emit func([]byte)) error {
+func (f *sketchFn) FinishBundle(_ context.Context, emit func(string, []byte)) {
+	for host, pack := range f.packs {
+		emit(host, pack)
+	}
+	clear(f.packs)
+	f.held = 0
+}
+
+// modelFn learns one host's boilerplate from the packs of its pages'
+// sketches and emits the model if it learned any. The packs are read
+// once, not held.
+func modelFn(ctx context.Context, host string, packs func(*[]byte) bool, emit func([]byte)) error {
 	l := qanda.NewSiteLearner()
-	var sk []byte
-	for sketches(&sk) {
-		if err := l.LearnSketch(sk); err != nil {
-			return fmt.Errorf("host %s: %w", host, err)
+	var pack []byte
+	for packs(&pack) {
+		for len(pack) > 0 {
+			n, k := binary.Uvarint(pack)
+			if k <= 0 || n > uint64(len(pack)-k) {
+				return fmt.Errorf("host %s: %w: a pack of sketches is cut short", host, qanda.ErrSiteEncoding)
+			}
+			if err := l.LearnSketch(pack[k : k+int(n)]); err != nil {
+				return fmt.Errorf("host %s: %w", host, err)
+			}
+			pack = pack[k+int(n):]
 		}
 	}
 	if l.Texts() == 0 {

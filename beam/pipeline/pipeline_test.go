@@ -5,12 +5,14 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -18,6 +20,8 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/nlnwa/gowarc/v2"
+
+	"github.com/qanda/qanda/pkg/qanda"
 )
 
 // TestMain runs the pipelines on Prism, in this process (ptest's default).
@@ -529,4 +533,65 @@ func firstDiff(a, b []string) string {
 		return fmt.Sprintf(": line %d, byte %d:\n pipeline %.200q\n CLI      %.200q", i+1, j, a[i][from:], b[i][from:])
 	}
 	return ""
+}
+
+// However a bundle's sketches are packed (a pack a page, or one a host),
+// the hosts' models are the same; a pack cut short is an error.
+func TestSketchPacks(t *testing.T) {
+	ctx := context.Background()
+	var pages []Page
+	for i := range 12 {
+		html := fmt.Sprintf("<h1>Talk %d</h1><p>Read the letter of our house, every week.</p><p><b>Why %d?</b></p><p>Because %d.</p>", i, i, i)
+		pages = append(pages, Page{Name: fmt.Sprintf("p%d", i), URL: fmt.Sprintf("https://h%d.example.org/t/%d", i%2, i), Body: []byte(html), Format: "html"})
+	}
+	models := func(fn *sketchFn) map[string][]byte {
+		packs := map[string][][]byte{}
+		emit := func(host string, pack []byte) { packs[host] = append(packs[host], slices.Clone(pack)) }
+		fn.StartBundle(ctx, emit)
+		for _, p := range pages {
+			if err := fn.ProcessElement(ctx, p, emit); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fn.FinishBundle(ctx, emit)
+		out := map[string][]byte{}
+		for host, ps := range packs {
+			i := 0
+			next := func(b *[]byte) bool {
+				if i == len(ps) {
+					return false
+				}
+				*b, i = ps[i], i+1
+				return true
+			}
+			if err := modelFn(ctx, host, next, func(m []byte) { out[host] = m }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(packs) != 2 {
+			t.Fatalf("packs for %d hosts, want 2", len(packs))
+		}
+		return out
+	}
+	one := models(&sketchFn{})
+	if len(one) != 2 {
+		t.Fatalf("models for %d hosts, want 2 (each host's pages share a line)", len(one))
+	}
+	for _, fn := range []*sketchFn{{PackBytes: 1}, {HeldBytes: 1}} {
+		if got := models(fn); !reflect.DeepEqual(got, one) {
+			t.Errorf("packs of at most %d bytes, %d held: models differ", fn.PackBytes, fn.HeldBytes)
+		}
+	}
+	bad := func(b *[]byte) bool { *b = []byte{200}; return len(*b) > 0 }
+	called := false
+	once := func(b *[]byte) bool {
+		if called {
+			return false
+		}
+		called = true
+		return bad(b)
+	}
+	if err := modelFn(ctx, "h0.example.org", once, func([]byte) {}); !errors.Is(err, qanda.ErrSiteEncoding) {
+		t.Errorf("a cut-short pack: %v", err)
+	}
 }
