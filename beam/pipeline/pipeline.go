@@ -10,10 +10,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/qanda/qanda/pkg/qanda"
@@ -216,6 +218,9 @@ type readFn struct {
 }
 
 func (f *readFn) ProcessElement(ctx context.Context, spec string, emit func(Page), fail func(Failure)) error {
+	if strings.Contains(spec, "://") && !source.IsURL(spec) {
+		return f.remote(ctx, spec, emit, fail)
+	}
 	paths := []string{spec}
 	if strings.ContainsAny(spec, "*?[") {
 		m, err := filepath.Glob(spec)
@@ -244,10 +249,79 @@ func (f *readFn) ProcessElement(ctx context.Context, spec string, emit func(Page
 	return nil
 }
 
+// remote reads a spec on one of Beam's file systems (gs://, or any other
+// the binary registers): an object, a glob of them as that file system
+// matches globs, or a folder (a spec ending in "/": the pages and WARC
+// files below it by name, as a local folder is walked).
+func (f *readFn) remote(ctx context.Context, spec string, emit func(Page), fail func(Failure)) error {
+	fs, err := filesystem.New(ctx, spec)
+	if err != nil {
+		f.failed(ctx, fail, spec, &source.Error{Input: spec, Err: source.ErrUnsupported, Detail: err.Error()})
+		return nil
+	}
+	defer fs.Close()
+	glob, folder := spec, strings.HasSuffix(spec, "/")
+	if folder {
+		glob += "**"
+	}
+	names, err := fs.List(ctx, glob)
+	if err != nil {
+		f.failed(ctx, fail, spec, &source.Error{Input: spec, Err: source.ErrUnreadable, Detail: err.Error()})
+		return nil
+	}
+	if folder {
+		names = slices.DeleteFunc(names, func(n string) bool {
+			rel := strings.TrimPrefix(n, spec)
+			return !source.IsPageName(n) || strings.HasPrefix(rel, ".") || strings.Contains(rel, "/.")
+		})
+	}
+	if len(names) == 0 {
+		f.failed(ctx, fail, spec, fmt.Errorf("%s: %w: no object matches", spec, source.ErrNotFound))
+		return nil
+	}
+	slices.Sort(names)
+	wopt := source.WalkOptions{Read: source.Options{MaxBytes: f.Limits.MaxBytes}}
+	for _, name := range names {
+		rc, err := fs.OpenRead(ctx, name)
+		if err != nil {
+			f.failed(ctx, fail, name, &source.Error{Input: name, Err: source.ErrUnreadable, Detail: err.Error()})
+			continue
+		}
+		err = source.WalkStream(ctx, name, rc, wopt, func(in source.Input) bool {
+			d, err := in.Load(ctx)
+			if err != nil {
+				f.failed(ctx, fail, in.Name, err)
+				return ctx.Err() == nil
+			}
+			emit(pageOf(d, false))
+			return true
+		})
+		rc.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (f *readFn) failed(ctx context.Context, fail func(Failure), name string, err error) {
 	if !f.Quiet {
 		failed(ctx, fail, name, err)
 	}
+}
+
+// openFile opens a local path, or a file on another of Beam's file
+// systems (gs://).
+func openFile(ctx context.Context, path string) (io.ReadCloser, error) {
+	if !strings.Contains(path, "://") {
+		return os.Open(path)
+	}
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer fs.Close()
+	return fs.OpenRead(ctx, path)
 }
 
 // recordsFn reads one JSON Lines file of records, line by line.
@@ -257,7 +331,7 @@ type recordsFn struct {
 }
 
 func (f *recordsFn) ProcessElement(ctx context.Context, path string, emit func(Page), fail func(Failure)) error {
-	file, err := os.Open(path)
+	file, err := openFile(ctx, path)
 	if err != nil {
 		f.failed(ctx, fail, path, &source.Error{Input: path, Err: source.ErrUnreadable, Detail: err.Error()})
 		return nil

@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/memfs"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/nlnwa/gowarc/v2"
 
@@ -593,5 +594,39 @@ func TestSketchPacks(t *testing.T) {
 	}
 	if err := modelFn(ctx, "h0.example.org", once, func([]byte) {}); !errors.Is(err, qanda.ErrSiteEncoding) {
 		t.Errorf("a cut-short pack: %v", err)
+	}
+}
+
+// Inputs on another of Beam's file systems (memfs:// here, gs:// on a
+// cluster: the same code) are read as local ones are: a folder's pages and
+// WARC files, hidden and other files passed over, and records files. The
+// lines are those of the local run, with the folder's name in the names.
+func TestRemoteInputs(t *testing.T) {
+	fx := makeFixture(t)
+	local := runPipeline(t, Config{Inputs: []string{fx.warc, fx.text}, Records: []string{fx.records}, SiteLearning: true}, 2)
+	for name, p := range map[string]string{"crawl.warc.gz": fx.warc, "dump.txt": fx.text, "records.jsonl": fx.records, ".hidden.html": fx.text, "logo.png": fx.text} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		memfs.Write("memfs://bucket/crawl/"+name, b)
+	}
+	got := runPipeline(t, Config{Inputs: []string{"memfs://bucket/crawl/", "memfs://bucket/none-*.warc"}, Records: []string{"memfs://bucket/crawl/records.jsonl"}, SiteLearning: true}, 2)
+	var want []string
+	for _, l := range local.lines {
+		l = strings.ReplaceAll(l, fx.warc, "memfs://bucket/crawl/crawl.warc.gz")
+		want = append(want, strings.ReplaceAll(l, fx.text, "memfs://bucket/crawl/dump.txt"))
+	}
+	sort.Strings(want)
+	if !reflect.DeepEqual(got.lines, want) {
+		t.Errorf("%d lines from memfs, %d from local files%s", len(got.lines), len(want), firstDiff(got.lines, want))
+	}
+	// The local run's failures plus the glob that matches nothing.
+	if len(got.failures) != len(local.failures)+1 {
+		t.Fatalf("failures %+v, want the local run's %+v and the empty glob", got.failures, local.failures)
+	}
+	i := slices.IndexFunc(got.failures, func(f Failure) bool { return f.Input == "memfs://bucket/none-*.warc" })
+	if i < 0 || got.failures[i].Kind != "other" || !strings.Contains(got.failures[i].Error, "no object matches") {
+		t.Errorf("no failure for the glob that matches nothing: %+v", got.failures)
 	}
 }

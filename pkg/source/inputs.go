@@ -122,6 +122,30 @@ func Walk(ctx context.Context, specs []string, opt WalkOptions, yield func(Input
 	return ctx.Err()
 }
 
+// WalkStream is Walk for one file that the caller has opened as r, for
+// files that are not on the local file system (an object in a bucket):
+// every HTML response record if name is a WARC file, else the one
+// document, named name. Each Input's Load must be called before yield
+// returns, while r is being read.
+func WalkStream(ctx context.Context, name string, r io.Reader, opt WalkOptions, yield func(Input) bool) error {
+	w := walker{ctx: ctx, opt: opt, yield: yield}
+	rel := path.Base(name)
+	if IsWARC(name) {
+		w.warcStream(r, name, rel)
+		return ctx.Err()
+	}
+	ropt := opt.Read
+	w.yield(Input{Name: name, Kind: FileInput, Rel: rel, Load: func(context.Context) (*Doc, error) {
+		return Read(name, r, ropt)
+	}})
+	return ctx.Err()
+}
+
+// IsPageName reports whether a folder walk reads a file of this name when
+// no Include is given: pages, text dumps and web archives by extension,
+// each also gzip-compressed.
+func IsPageName(name string) bool { return defaultExt.MatchString(path.Base(name)) }
+
 type walker struct {
 	ctx   context.Context
 	opt   WalkOptions

@@ -39,7 +39,12 @@ func (w *walker) warc(p, rel string) bool {
 		return w.broken(p, openError(p, err))
 	}
 	defer f.Close()
-	rd, err := gowarc.NewWarcFileReaderFromStream(f, 0,
+	return w.warcStream(f, p, rel)
+}
+
+// warcStream is warc for the file p read from r.
+func (w *walker) warcStream(r io.Reader, p, rel string) bool {
+	rd, err := gowarc.NewWarcFileReaderFromStream(r, 0,
 		gowarc.WithBufferMaxMemBytes(warcMemBytes),
 		gowarc.WithFixContentLength(false), // keep the declared length to detect cut records
 		gowarc.WithFixDigest(false),

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -247,5 +248,58 @@ func TestNoProvenanceOutsideWARC(t *testing.T) {
 	d, err := ins[0].Load(context.Background())
 	if err != nil || d.WARC != nil {
 		t.Errorf("file document: %v, provenance %+v", err, d.WARC)
+	}
+}
+
+// A WARC file or a page read from a stream the caller opened gives what
+// Walk gives for the same file on disk, provenance and skips included.
+func TestWalkStream(t *testing.T) {
+	dir := t.TempDir()
+	warc := filepath.Join(dir, "crawl.warc.gz")
+	writeWARC(t, warc, true, sampleRecords())
+	page := filepath.Join(dir, "talk.html.gz")
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("<h1>Talk</h1><p>Q: Why?</p><p>A: Because.</p>"))
+	zw.Close()
+	if err := os.WriteFile(page, gz.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{warc, page} {
+		want, wantSkipped := walkAll(t, []string{p}, WalkOptions{})
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		skipped := map[string]int{}
+		var got []*Doc
+		err = WalkStream(context.Background(), p, f, WalkOptions{Skipped: func(_, r string) { skipped[r]++ }}, func(in Input) bool {
+			d, err := in.Load(context.Background())
+			if err != nil {
+				t.Errorf("%s: %v", in.Name, err)
+				return true
+			}
+			got = append(got, d)
+			return true
+		})
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) || fmt.Sprint(skipped) != fmt.Sprint(wantSkipped) {
+			t.Fatalf("%s: %d documents, skipped %v; Walk gives %d, %v", p, len(got), skipped, len(want), wantSkipped)
+		}
+		for i, in := range want {
+			d, err := in.Load(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got[i], d) {
+				t.Errorf("%s: document %d from the stream\n%+v\nfrom the file\n%+v", p, i, got[i], d)
+			}
+		}
+	}
+	if !IsPageName("a/b.warc.gz") || !IsPageName("x.HTML") || IsPageName("logo.png") {
+		t.Error("IsPageName")
 	}
 }
