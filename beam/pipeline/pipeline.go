@@ -351,7 +351,7 @@ func (f *recordsFn) ProcessElement(ctx context.Context, path string, emit func(P
 		}
 		d, err := in.Load(ctx)
 		if err != nil {
-			f.failed(ctx, fail, in.Name, err)
+			f.failed(ctx, fail, in.FailedName(err), err)
 			continue
 		}
 		emit(pageOf(d, true))

@@ -234,6 +234,15 @@ func badCases() []badCase {
 			}
 			return []string{"--stdin-jsonl"}, rec("first") + "{\"id\": \"broken\", \"html\": \n" + rec("third"), "stdin:2", []string{"stdin:1", "stdin:3"}
 		}, code: exitFailed, line: "bad JSON Lines record (not a JSON object: "},
+		{name: "JSONL record with an id, too large", setup: func(t *testing.T, dir string) ([]string, string, string, []string) {
+			rec := func(id, html string) string {
+				b, _ := json.Marshal(map[string]string{"id": id, "html": html})
+				return string(b) + "\n"
+			}
+			// The record was read as JSON, so its failure is named by
+			// its id, as its document would have been.
+			return []string{"--stdin-jsonl", "--max-bytes", "3000"}, rec("first", htmlInterview) + rec("big", strings.Repeat("Long line. ", 300)), "big", []string{"stdin:1"}
+		}, code: exitFailed, line: "too large (over the 3000 bytes limit); raise --max-bytes or split the input"},
 		{name: "URL that times out", setup: func(t *testing.T, dir string) ([]string, string, string, []string) {
 			u := badServer(t).URL + "/slow"
 			return []string{"--timeout", "300ms", u}, "", u, nil

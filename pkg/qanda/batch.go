@@ -72,7 +72,7 @@ func (o BatchOptions) jobs() int {
 // Result is the outcome for one input, delivered in input order.
 type Result struct {
 	Seq     int           // 0 for the first input
-	Name    string        // the document's name (the input's, if it could not be read)
+	Name    string        // the document's name (Input.FailedName if it could not be read)
 	Digest  string        // sha256 of the raw input, when it was read
 	Doc     *Document     // nil on failure or skip
 	Out     [][]byte      // one rendering per BatchOptions.Formats
@@ -107,7 +107,7 @@ func process(ctx context.Context, in source.Input, opt BatchOptions) Result {
 	r := Result{Name: in.Name}
 	d, err := in.Load(ctx)
 	if err != nil {
-		r.Err = err
+		r.Name, r.Err = in.FailedName(err), err
 		return r
 	}
 	r.Name, r.Digest = d.Name, d.SHA256

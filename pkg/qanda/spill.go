@@ -266,6 +266,7 @@ func cleanInput(ctx context.Context, in source.Input, opt BatchOptions) (spilled
 	}
 	d, err := in.Load(ctx)
 	if err != nil {
+		s.Name = in.FailedName(err)
 		return fail(err)
 	}
 	s.Name, s.Digest = d.Name, d.SHA256

@@ -34,6 +34,18 @@ type Input struct {
 	WARC *WARCRecord
 }
 
+// FailedName is the name to report the input under when Load failed
+// with err: for a JSON Lines record that failed after its id or URL was
+// read (a page too large, binary data), that name, which err also gives;
+// else in.Name ("stdin:N" for a line that is no record at all).
+func (in Input) FailedName(err error) string {
+	var e *Error
+	if in.Kind == StdinInput && errors.As(err, &e) && e.Input != "" {
+		return e.Input
+	}
+	return in.Name
+}
+
 // InputKind says where an Input comes from, so a caller knows whether it can
 // read it a second time (a two-pass batch does, for files and archives).
 type InputKind string
