@@ -104,15 +104,9 @@ func RunBatch(ctx context.Context, inputs iter.Seq[source.Input], opt BatchOptio
 // process handles one input.
 func process(ctx context.Context, in source.Input, opt BatchOptions) Result {
 	start := time.Now()
-	r := Result{Name: in.Name}
-	d, err := in.Load(ctx)
-	if err != nil {
-		r.Name, r.Err = in.FailedName(err), err
-		return r
-	}
-	r.Name, r.Digest = d.Name, d.SHA256
-	if opt.Skip != nil && opt.Skip(d) {
-		r.Skipped = true
+	d, name, digest, skipped, err := loadInput(ctx, in, opt)
+	r := Result{Name: name, Digest: digest, Skipped: skipped, Err: err}
+	if err != nil || skipped {
 		return r
 	}
 	doc, err := ExtractDoc(ctx, d, opt.Options)
@@ -124,6 +118,17 @@ func process(ctx context.Context, in source.Input, opt BatchOptions) Result {
 	r.Err = renderAll(&r, opt.Formats)
 	r.Elapsed = time.Since(start)
 	return r
+}
+
+// loadInput reads one input of a batch: its document, or why it could
+// not be read, and whether Skip passes it over; name and digest are what
+// the batch reports it under.
+func loadInput(ctx context.Context, in source.Input, opt BatchOptions) (d *source.Doc, name, digest string, skipped bool, err error) {
+	d, err = in.Load(ctx)
+	if err != nil {
+		return nil, in.FailedName(err), "", false, err
+	}
+	return d, d.Name, d.SHA256, opt.Skip != nil && opt.Skip(d), nil
 }
 
 // ordered runs work on every input with jobs goroutines and calls emit

@@ -259,24 +259,15 @@ var errFirstPass = errors.New("failed in the first pass")
 // cleanInput reads and cleans one input: the first pass.
 func cleanInput(ctx context.Context, in source.Input, opt BatchOptions) (spilled, error) {
 	start := time.Now()
-	s := spilled{Name: in.Name}
-	fail := func(err error) (spilled, error) {
-		s.Failed = true
+	d, name, digest, skipped, err := loadInput(ctx, in, opt)
+	s := spilled{Name: name, Digest: digest, Skipped: skipped, Failed: err != nil}
+	if err != nil || skipped {
 		return s, err
-	}
-	d, err := in.Load(ctx)
-	if err != nil {
-		s.Name = in.FailedName(err)
-		return fail(err)
-	}
-	s.Name, s.Digest = d.Name, d.SHA256
-	if opt.Skip != nil && opt.Skip(d) {
-		s.Skipped = true
-		return s, nil
 	}
 	p, err := PreparePage(ctx, d, opt.Options)
 	if err != nil {
-		return fail(err)
+		s.Failed = true
+		return s, err
 	}
 	s.Doc, s.Page = p.s.Doc, p.s.Page
 	s.Elapsed = time.Since(start)
