@@ -231,15 +231,7 @@ func (f *readFn) ProcessElement(ctx context.Context, spec string, emit func(Page
 		paths = m
 	}
 	wopt := source.WalkOptions{Read: source.Options{MaxBytes: f.Limits.MaxBytes}}
-	err := source.Walk(ctx, paths, wopt, func(in source.Input) bool {
-		d, err := in.Load(ctx)
-		if err != nil {
-			f.failed(ctx, fail, in.Name, err)
-			return ctx.Err() == nil
-		}
-		emit(pageOf(d, false))
-		return true
-	})
+	err := source.Walk(ctx, paths, wopt, f.load(ctx, emit, fail))
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -287,21 +279,27 @@ func (f *readFn) remote(ctx context.Context, spec string, emit func(Page), fail 
 			f.failed(ctx, fail, name, &source.Error{Input: name, Err: source.ErrUnreadable, Detail: err.Error()})
 			continue
 		}
-		err = source.WalkStream(ctx, name, rc, wopt, func(in source.Input) bool {
-			d, err := in.Load(ctx)
-			if err != nil {
-				f.failed(ctx, fail, in.Name, err)
-				return ctx.Err() == nil
-			}
-			emit(pageOf(d, false))
-			return true
-		})
+		err = source.WalkStream(ctx, name, rc, wopt, f.load(ctx, emit, fail))
 		rc.Close()
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// load is the walk's yield: it loads each input and emits its page or
+// its failure, stopping only when ctx ends.
+func (f *readFn) load(ctx context.Context, emit func(Page), fail func(Failure)) func(source.Input) bool {
+	return func(in source.Input) bool {
+		d, err := in.Load(ctx)
+		if err != nil {
+			f.failed(ctx, fail, in.Name, err)
+			return ctx.Err() == nil
+		}
+		emit(pageOf(d, false))
+		return true
+	}
 }
 
 func (f *readFn) failed(ctx context.Context, fail func(Failure), name string, err error) {
