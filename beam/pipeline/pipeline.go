@@ -318,8 +318,24 @@ func openFile(ctx context.Context, path string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer fs.Close()
-	return fs.OpenRead(ctx, path)
+	rc, err := fs.OpenRead(ctx, path)
+	if err != nil {
+		fs.Close()
+		return nil, err
+	}
+	return closeBoth{rc, fs}, nil
+}
+
+// closeBoth is a reader that also closes its file system (a gs://
+// client) when closed: the reads need it open until then.
+type closeBoth struct {
+	io.ReadCloser
+	fs io.Closer
+}
+
+func (c closeBoth) Close() error {
+	err := c.ReadCloser.Close()
+	return errors.Join(err, c.fs.Close())
 }
 
 // recordsFn reads one JSON Lines file of records, line by line.

@@ -209,12 +209,7 @@ func hidden(name string) string {
 func merge(ctx context.Context, w io.Writer, runs []string) error {
 	h := &lineHeap{}
 	for _, name := range runs {
-		fs, err := filesystem.New(ctx, name)
-		if err != nil {
-			return fmt.Errorf("run %s: %w", name, err)
-		}
-		defer fs.Close()
-		rc, err := fs.OpenRead(ctx, name)
+		rc, err := openFile(ctx, name)
 		if err != nil {
 			return fmt.Errorf("run %s: %w", name, err)
 		}

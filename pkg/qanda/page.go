@@ -41,11 +41,7 @@ func (p *Page) Host() string { return clean.Host(pageURL(&p.s.Doc, p.s.Page.Meta
 
 // LearnPage is Learn for a prepared page.
 func (s *SiteLearner) LearnPage(p *Page) {
-	sk := clean.SketchMarked(pageURL(&p.s.Doc, p.s.Page.Meta), p.s.Page.Blocks, p.s.Page.Marks)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.l.Observe(sk)
-	s.cache = nil
+	s.observe(p.sketch())
 }
 
 // ExtractPage finishes a prepared page: it removes the boilerplate

@@ -34,12 +34,16 @@ func (s *SiteLearner) Learn(ctx context.Context, d *source.Doc, opt Options) err
 	if err != nil {
 		return err
 	}
-	sk := clean.Sketch(pageURL(d, p.meta), p.blocks)
+	s.observe(clean.Sketch(pageURL(d, p.meta), p.blocks))
+	return nil
+}
+
+// observe adds one page's sketch.
+func (s *SiteLearner) observe(sk clean.PageSketch) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.l.Observe(sk)
 	s.cache = nil
-	return nil
 }
 
 // Texts is the number of boilerplate texts learned, over all hosts.

@@ -22,9 +22,12 @@ var ErrSiteEncoding = clean.ErrEncoding
 // for a question or heading), far smaller than the page. LearnSketch on
 // any worker learns from it what LearnPage learns from the page.
 func (p *Page) Sketch() []byte {
-	sk := clean.SketchMarked(pageURL(&p.s.Doc, p.s.Page.Meta), p.s.Page.Blocks, p.s.Page.Marks)
-	b, _ := sk.AppendBinary(nil) // appending to a slice cannot fail
+	b, _ := p.sketch().AppendBinary(nil) // appending to a slice cannot fail
 	return b
+}
+
+func (p *Page) sketch() clean.PageSketch {
+	return clean.SketchMarked(pageURL(&p.s.Doc, p.s.Page.Meta), p.s.Page.Blocks, p.s.Page.Marks)
 }
 
 // SketchDoc is SiteHost and Sketch in one parse, without cleaning the
@@ -49,10 +52,7 @@ func (s *SiteLearner) LearnSketch(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("site sketch of %d bytes: %w", len(b), err)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.l.Observe(sk)
-	s.cache = nil
+	s.observe(sk)
 	return nil
 }
 
