@@ -96,7 +96,7 @@ bench:
 ## rotating order: qanda's CLI (default, --no-site-boilerplate, --jobs 2) against
 ## go-trafilatura and go-readability (bench/peers -process) and a process that only
 ## reads and gunzips, with the ratios net of that reading (tools/bench_cli.py)
-BENCH_ROUNDS ?= 5
+BENCH_ROUNDS ?= 9
 bench-cli: build
 	@if [ ! -d "$(SHARED)/corpus/asb" ]; then echo "bench-cli: $(SHARED)/corpus/asb not found, nothing to time"; else \
 	cd bench/peers && $(GO) build -o $(abspath bin/peers) . && cd ../.. && \

@@ -6,9 +6,28 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
+)
+
+// The collector's settings unless GOGC or GOMEMLIMIT is set. A batch
+// makes much short-lived garbage per page; collecting a third as often
+// saves about a tenth of the CPU and lets --jobs 2 scale (at GOGC 100 the
+// collector takes much of the second core of a --jobs 1 run). The soft
+// limit brings the default back where a long batch's live heap (the pages
+// kept between site learning's passes, the learner) would otherwise
+// triple: peak memory stays about that of GOGC 100.
+const (
+	gcPercent   = 200
+	memoryLimit = 256 << 20
 )
 
 func main() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(gcPercent)
+	}
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
 	stop()

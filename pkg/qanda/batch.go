@@ -38,7 +38,7 @@ type BatchOptions struct {
 	TempDir string
 
 	// SitesMemory is how many bytes of cleaned pages LearnSites keeps in
-	// memory rather than in the file: 0 means 64 MiB, negative none.
+	// memory rather than in the file: 0 means 32 MiB, negative none.
 	SitesMemory int64
 
 	// Learned, when set, is called once the first pass of LearnSites is

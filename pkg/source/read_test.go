@@ -254,6 +254,27 @@ func TestGzipRoundTrip(t *testing.T) {
 	}
 }
 
+// The output buffer is sized from the gzip trailer, but a forged trailer
+// must not make a small input allocate what deflate could never expand to.
+func TestGunzipHint(t *testing.T) {
+	page := []byte(strings.Repeat("<p>An answer.</p>", 100))
+	zipped := gz(t, page)
+	if got := gunzipHint(zipped, 1<<30); got != len(page)+bytes.MinRead {
+		t.Errorf("hint %d for a %d-byte page", got, len(page))
+	}
+	forged := bytes.Clone(zipped)
+	copy(forged[len(forged)-4:], []byte{0xff, 0xff, 0xff, 0xff})
+	if got, most := gunzipHint(forged, 1<<30), len(forged)*1032+bytes.MinRead; got > most {
+		t.Errorf("forged trailer: hint %d, over deflate's %d", got, most)
+	}
+	if got := gunzipHint(forged, 1000); got != 1000+bytes.MinRead {
+		t.Errorf("forged trailer: hint %d, over the 1000-byte limit", got)
+	}
+	if got := gunzipHint(zipped[:10], 1<<30); got != 0 {
+		t.Errorf("truncated input: hint %d", got)
+	}
+}
+
 func TestGzipCorrupt(t *testing.T) {
 	zipped := gz(t, []byte("<p>some answer text that is long enough</p>"))
 	bad := bytes.Clone(zipped)
