@@ -62,15 +62,23 @@ func desk(t *testing.T) (string, context.Context) {
 	t.Cleanup(ts.Close)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1366, 900))
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelB := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelB(); cancelA() })
-	// The first call starts the browser, which lives as long as ctx: no
-	// timeout on it (go test's -timeout bounds a hang).
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("cannot start %s: %v", path, err)
+	// Chromium now and then crashes while starting on a busy machine (seen
+	// once in CI, before any page loaded); that says nothing of the desk,
+	// so a second start is tried before the test fails.
+	for range 2 {
+		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancelB := chromedp.NewContext(actx)
+		// The first call starts the browser, which lives as long as ctx:
+		// no timeout on it (go test's -timeout bounds a hang).
+		if err = chromedp.Do(ctx); err == nil {
+			t.Cleanup(func() { cancelB(); cancelA() })
+			return ts.URL, ctx
+		}
+		cancelB()
+		cancelA()
 	}
-	return ts.URL, ctx
+	t.Fatalf("cannot start %s (tried twice): %v", path, err)
+	return "", nil
 }
 
 // count returns how many elements match sel.
